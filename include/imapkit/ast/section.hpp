@@ -1,0 +1,31 @@
+// section (RFC 9051 §9): the part of a message a BODY[...] / BINARY[...] item names.
+// Shared by FETCH commands (fetch-att) and FETCH responses (msg-att-static).
+#pragma once
+
+#include <cstdint>
+
+#include "imapkit/list.hpp"
+#include "imapkit/string.hpp"
+
+namespace imapkit {
+
+// section-msgtext / section-text
+enum class section_text : std::uint8_t {
+  none,               // BODY[] or BODY[1.2]
+  header,             // HEADER
+  header_fields,      // HEADER.FIELDS (...)
+  header_fields_not,  // HEADER.FIELDS.NOT (...)
+  text,               // TEXT
+  mime,               // MIME (only after a section-part)
+};
+
+// section = "[" [section-spec] "]"; section-binary = "[" [section-part] "]"
+struct section {
+  list<std::uint32_t> part;               // section-part: 1.2.3 (empty: the whole message)
+  section_text text = section_text::none;
+  list<imapkit::string> header_fields;    // header-list of HEADER.FIELDS[.NOT]: header-fld-name
+
+  friend bool operator==(const section&, const section&) = default;
+};
+
+}  // namespace imapkit

@@ -1,0 +1,43 @@
+// Parse errors and results.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace imapkit {
+
+// Why a message did not parse. Every field points into static storage or the message, so an
+// error is as cheap to return as a value.
+struct parse_error {
+  std::size_t offset = 0;        // byte offset in the message where parsing could not go on
+  std::string_view production;   // the grammar production that failed (ABNF name, e.g. "resp-text-code")
+  std::string_view expected;     // what was expected at offset (a production name or a description)
+  std::string_view tag;          // the message's tag when it could be read (so a server can say "tag BAD")
+
+  // "offset 12: in flag-list: expected flag"
+  std::string message() const;
+  friend bool operator==(const parse_error&, const parse_error&) = default;
+};
+
+template <class T>
+class result {
+ public:
+  result(T value) : v_(std::in_place_index<0>, std::move(value)) {}
+  result(parse_error error) : v_(std::in_place_index<1>, std::move(error)) {}
+
+  bool ok() const noexcept { return v_.index() == 0; }
+  explicit operator bool() const noexcept { return ok(); }
+  const T& value() const& { return std::get<0>(v_); }
+  T& value() & { return std::get<0>(v_); }
+  const T& operator*() const& { return value(); }
+  const T* operator->() const { return &value(); }
+  const parse_error& error() const& { return std::get<1>(v_); }
+
+ private:
+  std::variant<T, parse_error> v_;
+};
+
+}  // namespace imapkit

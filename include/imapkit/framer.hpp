@@ -1,0 +1,176 @@
+// imapkit::framer — cuts a byte stream into whole IMAP commands or responses.
+//
+// IMAP is line based, but a line may end in a literal announcement ({N}, {N+}, {N-}, ~{N},
+// ~{N+}), after which exactly N raw bytes follow and then the line continues. The framer knows
+// only that much of the grammar: it hands out each message (one command, or one response) as one
+// contiguous byte range from its first byte up to and including the line end of its last line,
+// literals inline, so that a parser can work on it without copying.
+//
+// Rules:
+//  - A line ends at LF. The LF is normally preceded by CR; a bare LF (no CR) outside a literal is
+//    accepted as a line end too (lenient: some clients send it, and nothing else could be meant).
+//  - "{" (or the "~" of "~{") starts a literal announcement only when it begins an argument: the
+//    byte before it is SP or "(", or it is the first byte of the message. `SELECT INBOX{3}` is an
+//    (invalid) atom, not a literal. The check never looks back into literal data.
+//  - N is 1 to 19 decimal digits and at most 2^63-1 (number64); anything else inside otherwise
+//    valid braces is a bad literal, reported as literal_too_large.
+//  - Every limit violation is reported once, as an error event in stream order, and the framer
+//    resynchronises on its own; memory stays bounded by the limits plus the size of one feed().
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace imapkit {
+
+// Which peer's bytes are framed. It matters for synchronizing literals: a client waits for the
+// server's "+" before sending the bytes of {N}; a server never waits for its client.
+enum class framer_side {
+  read_commands,   // client -> server bytes (we are the server)
+  read_responses,  // server -> client bytes (we are the client)
+};
+
+struct framer_limits {
+  // Bytes of one line segment (a line, or the part of it between two literals), excluding the
+  // CRLF; literal data is not counted.
+  std::size_t max_line_length = 64 * 1024;
+  // Largest N accepted in one literal announcement.
+  std::uint64_t max_literal_size = 64ull << 20;
+  // Largest whole message, literals and line ends included.
+  std::uint64_t max_message_size = 128ull << 20;
+};
+
+enum class framer_error_kind {
+  line_too_long,      // a line segment exceeded max_line_length
+  literal_too_large,  // a literal's N exceeded max_literal_size, or was not a valid number64
+  message_too_large,  // the message (with its announced literals) exceeded max_message_size
+};
+
+// Name of the kind, e.g. "line_too_long".
+std::string_view to_string(framer_error_kind kind) noexcept;
+
+struct framer_error {
+  framer_error_kind kind{};  // which limit was exceeded
+  std::uint64_t offset = 0;  // stream offset where the offending message starts
+  std::uint64_t limit = 0;   // the value of the limit that was exceeded
+  // Name of the framer_limits member that was exceeded: "max_line_length", etc.
+  std::string_view limit_name() const noexcept;
+  friend bool operator==(const framer_error&, const framer_error&) = default;
+};
+
+class framer {
+ public:
+  explicit framer(framer_side side = framer_side::read_responses, framer_limits limits = {});
+
+  // Appends bytes to the stream. They are copied into the framer's buffer, except bytes that are
+  // being discarded after an error, which are counted and dropped right away. Invalidates the
+  // views returned by next().
+  void feed(std::string_view bytes);
+
+  enum class status {
+    message,    // `message` holds one complete command/response
+    need_more,  // every buffered byte is framed; feed() more
+    error,      // `error` describes a limit violation; call next() again to continue
+  };
+
+  struct event {
+    status kind = status::need_more;  // what happened
+    std::string_view message;         // the message bytes (status::message only)
+    std::uint64_t offset = 0;         // stream offset of message / error's message / next byte
+    framer_error error;               // the violation (status::error only)
+  };
+
+  // The next complete message or error, in stream order, or need_more. A returned message view
+  // stays valid until the next call to feed() (next() itself never moves the buffer).
+  event next();
+
+  // True when the bytes fed so far end right after a synchronizing literal announcement "{N}\r\n"
+  // (not {N+}/{N-}) of a command, i.e. the client now waits for a "+" continuation request
+  // before it sends the N bytes. Meaningful after next() returned need_more; always false for
+  // framer_side::read_responses, whose literals nobody waits for.
+  bool awaiting_continuation() const noexcept;
+
+  // Like awaiting_continuation(), but returns true only once per literal: a server calls it after
+  // each need_more and sends "+ ..." whenever it returns true.
+  bool take_continuation_request() noexcept;
+
+  // Server side: the latest synchronizing literal of the partial command was refused (the server
+  // answered NO/BAD instead of "+"), so the client will not send its bytes and abandons the
+  // command. Drops the partial command up to and including the announcing line; framing resumes
+  // at the next byte. Returns false (and does nothing) if there is no such literal.
+  bool refuse_literal() noexcept;
+
+  // Stream offset of the first byte not yet handed out in a message or discarded.
+  std::uint64_t stream_offset() const noexcept { return base_offset_ + begin_; }
+  // Bytes held in the buffer that are not yet handed out (a partial message, or unframed bytes).
+  std::size_t buffered() const noexcept { return buffer_.size() - begin_; }
+  // True while the rest of a message is being dropped after an error.
+  bool discarding() const noexcept { return discarding_; }
+
+  framer_side side() const noexcept { return side_; }
+  const framer_limits& limits() const noexcept { return limits_; }
+
+ private:
+  // A literal announcement found at the end of a line segment.
+  struct literal_info {
+    bool found = false;          // the segment ends in a literal announcement
+    bool valid = false;          // N is a valid number64 (otherwise: a bad literal)
+    bool synchronizing = false;  // {N} / ~{N}, as opposed to {N+} / {N-}
+    std::uint64_t size = 0;      // N, when valid
+  };
+
+  // Looks for a literal announcement at the end of `line` (the segment without its line end).
+  // `whole` tells whether `line` starts at the segment start; `first_segment` whether that
+  // segment starts the message.
+  static literal_info find_literal(std::string_view line, bool whole, bool first_segment) noexcept;
+
+  // Drops the bytes of a message that hit a limit at the end of a segment whose literal
+  // announcement is `lit`, and decides whether the rest of the message must be discarded.
+  void abandon_at_line_end(const literal_info& lit);
+  // Consumes discarded bytes; returns how many belonged to the discarded message. Clears
+  // discarding_ when its end was found.
+  std::size_t discard(const char* data, std::size_t size);
+  // Remembers the last bytes of a discarded line segment, enough to spot a literal announcement.
+  void remember_tail(const char* data, std::size_t size);
+  event fail(framer_error_kind kind, std::uint64_t limit);
+  // Called by feed() before copying: if `bytes` make the current line segment certainly too
+  // long, records the error, switches to discarding and drops the bytes examined.
+  bool spot_long_line(std::string_view& bytes);
+  // Moves the bytes not yet handed out to the front of the buffer.
+  void compact();
+  bool continuation_wanted() const noexcept;
+
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  // Longest tail that can hold "(~{" + 19 digits + "+}" + CR, rounded up.
+  static constexpr std::size_t tail_capacity = 32;
+
+  framer_side side_;
+  framer_limits limits_;
+
+  std::string buffer_;              // stream bytes from base_offset_ on
+  std::uint64_t base_offset_ = 0;   // stream offset of buffer_[0]
+  std::size_t begin_ = 0;           // start of the current (partial) message in buffer_
+  std::size_t segment_ = 0;         // start of the current line segment in buffer_
+  std::size_t scanned_ = 0;         // bytes of buffer_ already examined
+  std::uint64_t literal_left_ = 0;  // literal bytes still to come in the current message
+  // Buffer position right after the latest "{N}\r\n" (synchronizing, read_commands) of the
+  // current message, or npos; and whether its continuation request was already taken.
+  std::size_t sync_literal_end_ = npos;
+  bool continuation_taken_ = false;
+
+  // An error found by feed(), to be returned by the next call to next().
+  bool error_pending_ = false;
+  framer_error pending_error_;
+
+  // Discard state: the rest of a message that hit a limit is dropped without being buffered.
+  bool discarding_ = false;
+  std::uint64_t discard_literal_left_ = 0;  // literal bytes of the discarded message to skip
+  bool discard_first_segment_ = false;      // the discarded segment starts its message
+  bool tail_whole_ = true;                  // tail_ holds the whole discarded segment so far
+  std::size_t tail_size_ = 0;
+  char tail_[tail_capacity] = {};
+};
+
+}  // namespace imapkit

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, whatever imapkit needs that is missing. Idempotent: a second
+# run installs nothing. Runs apt-get as root, or through sudo when it is there.
+set -euo pipefail
+
+packages=(
+  build-essential cmake                 # compiler and build
+  libboost1.81-dev libboost-json1.81-dev  # Spirit X3, Asio; Boost.JSON for the CLI
+  libcli11-dev                           # the CLI's option parsing
+  libgtest-dev libgmock-dev              # tests
+  libbenchmark-dev                       # benchmarks
+  clang libclang-rt-14-dev               # libFuzzer harnesses
+  clang-format
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: everything is installed"
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update
+$sudo apt-get install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,142 @@
+// imapkit — command-line tool. See `imapkit --help` and README.md.
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "imapkit/framer.hpp"
+#include "imapkit/parse.hpp"
+#include "json.hpp"
+
+namespace {
+
+using namespace imapkit;
+
+enum exit_code { all_parsed = 0, some_failed = 1, usage_or_io_error = 2 };
+
+struct parse_command_options {
+  bool responses = false;
+  bool commands = false;
+  bool strict = false;
+  bool lenient = false;
+  std::size_t chunk_size = 65536;
+  bool summary = false;
+  std::string file = "-";
+};
+
+// Reads the whole input: a capture is a file of bounded size, and the output must not depend on
+// how it is chunked, so the chunking is done from memory.
+bool read_input(const std::string& name, std::string& out) {
+  if (name == "-") {
+    out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return !std::cin.bad();
+  }
+  std::ifstream in(name, std::ios::binary);
+  if (!in) return false;
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
+int run_parse(const parse_command_options& opt) {
+  std::string input;
+  if (!read_input(opt.file, input)) {
+    std::fprintf(stderr, "imapkit: cannot read %s\n", opt.file.c_str());
+    return usage_or_io_error;
+  }
+  const std::string display_name = opt.file == "-" ? "<stdin>" : opt.file;
+
+  parse_options options = opt.responses ? parse_options::lenient() : parse_options::strict();
+  if (opt.strict) options.mode = parse_mode::strict;
+  if (opt.lenient) options.mode = parse_mode::lenient;
+
+  framer frame(opt.responses ? framer_side::read_responses : framer_side::read_commands);
+  arena mem;
+  std::size_t messages = 0, errors = 0;
+  std::string line;
+
+  const auto report = [&](const framer::event& ev) {
+    if (ev.kind == framer::status::error) {
+      ++errors;
+      std::fprintf(stderr, "%s:%llu: error: message exceeds %.*s (%llu)\n", display_name.c_str(),
+                   static_cast<unsigned long long>(ev.error.offset),
+                   static_cast<int>(ev.error.limit_name().size()), ev.error.limit_name().data(),
+                   static_cast<unsigned long long>(ev.error.limit));
+      return;
+    }
+    ++messages;
+    mem.reset();
+    boost::json::object out;
+    out["offset"] = ev.offset;
+    out["length"] = ev.message.size();
+    parse_error err;
+    const bool ok = opt.responses ? cli::parse_response_to_json(ev.message, mem, options, out, err)
+                                  : cli::parse_command_to_json(ev.message, mem, options, out, err);
+    if (!ok) {
+      ++errors;
+      std::fprintf(stderr, "%s:%llu: error: %s\n", display_name.c_str(),
+                   static_cast<unsigned long long>(ev.offset + err.offset),
+                   err.message().c_str());
+      return;
+    }
+    if (!opt.summary) {
+      line = boost::json::serialize(out);
+      line += '\n';
+      std::fwrite(line.data(), 1, line.size(), stdout);
+    }
+  };
+
+  const std::size_t chunk = opt.chunk_size == 0 ? 1 : opt.chunk_size;
+  for (std::size_t pos = 0; pos < input.size(); pos += chunk) {
+    frame.feed(std::string_view(input).substr(pos, chunk));
+    for (;;) {
+      const framer::event ev = frame.next();
+      if (ev.kind == framer::status::need_more) break;
+      report(ev);
+    }
+  }
+  if (frame.buffered() != 0) {
+    ++errors;
+    std::fprintf(stderr, "%s:%llu: error: input ends inside a message (%zu bytes unframed)\n",
+                 display_name.c_str(), static_cast<unsigned long long>(frame.stream_offset()),
+                 frame.buffered());
+  }
+  if (opt.summary)
+    std::printf("messages=%zu errors=%zu bytes=%zu\n", messages, errors, input.size());
+  return errors == 0 ? all_parsed : some_failed;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"imapkit: parse and serialize IMAP (RFC 9051 / RFC 3501) wire traffic"};
+  app.require_subcommand(1);
+
+  parse_command_options parse_opt;
+  CLI::App* parse = app.add_subcommand(
+      "parse", "Frame a raw IMAP stream and print every message as JSON Lines on stdout");
+  auto* direction = parse->add_option_group("direction", "which side of the connection");
+  direction->add_flag("--responses", parse_opt.responses, "server->client bytes (lenient by default)");
+  direction->add_flag("--commands", parse_opt.commands, "client->server bytes (strict by default)");
+  direction->require_option(1);
+  parse->add_flag("--strict", parse_opt.strict, "follow the ABNF only (default for commands)");
+  parse->add_flag("--lenient", parse_opt.lenient,
+                  "also accept documented server quirks (default for responses)")
+      ->excludes("--strict");
+  parse->add_option("--chunk-size", parse_opt.chunk_size,
+                    "feed the framer N bytes at a time (the output does not depend on it)")
+      ->check(CLI::PositiveNumber);
+  parse->add_flag("--summary", parse_opt.summary, "print only messages=N errors=M bytes=B");
+  parse->add_option("file", parse_opt.file, "capture to read, or - for stdin")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : usage_or_io_error;
+  }
+  if (parse->parsed()) return run_parse(parse_opt);
+  return usage_or_io_error;
+}

@@ -1,0 +1,18 @@
+// `imapkit parse --responses`: one framed server response to JSON.
+#include "imapkit/parse.hpp"
+#include "json.hpp"
+
+namespace imapkit::cli {
+
+bool parse_response_to_json(std::string_view message, arena& mem, const parse_options& options,
+                            boost::json::object& out, parse_error& err) {
+  const auto parsed = parse_generic_response(message, mem, options);
+  if (!parsed) {
+    err = parsed.error();
+    return false;
+  }
+  out["response"] = to_json(*parsed);
+  return true;
+}
+
+}  // namespace imapkit::cli

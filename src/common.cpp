@@ -1,0 +1,40 @@
+// Small out-of-line pieces of the public types.
+#include <string>
+
+#include "imapkit/ast/lexical.hpp"
+#include "imapkit/error.hpp"
+#include "imapkit/string.hpp"
+
+namespace imapkit {
+
+std::string_view to_string(string_kind kind) noexcept {
+  switch (kind) {
+    case string_kind::nil: return "nil";
+    case string_kind::atom: return "atom";
+    case string_kind::quoted: return "quoted";
+    case string_kind::literal: return "literal";
+    case string_kind::literal8: return "literal8";
+  }
+  return "?";
+}
+
+bool mailbox::is_inbox() const noexcept {
+  const std::string_view v = name.value;
+  if (name.is_nil() || v.size() != 5) return false;
+  constexpr std::string_view inbox = "INBOX";
+  for (std::size_t i = 0; i < 5; ++i) {
+    char c = v[i];
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - ('a' - 'A'));
+    if (c != inbox[i]) return false;
+  }
+  return true;
+}
+
+std::string parse_error::message() const {
+  std::string out = "offset " + std::to_string(offset);
+  if (!production.empty()) out += ": in " + std::string(production);
+  if (!expected.empty()) out += ": expected " + std::string(expected);
+  return out;
+}
+
+}  // namespace imapkit

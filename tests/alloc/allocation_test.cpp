@@ -1,0 +1,115 @@
+// Steady state: parsing a message again after arena::reset() allocates nothing on the heap.
+// The global operator new is replaced in this binary to count every heap allocation.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "imapkit/framer.hpp"
+#include "imapkit/parse.hpp"
+
+namespace {
+std::atomic<std::size_t> heap_allocations{0};
+}
+
+void* operator new(std::size_t size) {
+  ++heap_allocations;
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void* operator new(std::size_t size, std::align_val_t align) {
+  ++heap_allocations;
+  const std::size_t a = static_cast<std::size_t>(align);
+  if (void* p = std::aligned_alloc(a, (size + a - 1) / a * a)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+
+namespace {
+
+using namespace imapkit;
+
+std::vector<std::string> frame_file(const std::string& name, framer_side side) {
+  std::ifstream in(std::string(IMAPKIT_CORPUS_DIR) + "/captures/" + name, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  framer f(side);
+  f.feed(bytes);
+  std::vector<std::string> messages;
+  for (auto ev = f.next(); ev.kind != framer::status::need_more; ev = f.next())
+    if (ev.kind == framer::status::message) messages.emplace_back(ev.message);
+  return messages;
+}
+
+// Parses every message once to warm the arena up, then again those that parsed, counting heap
+// allocations. (A parse error may allocate: it throws. Steady state is about messages that parse.)
+template <class Parse>
+std::size_t allocations_in_second_pass(const std::vector<std::string>& messages, Parse parse,
+                                       std::size_t expected_to_parse) {
+  arena mem;
+  std::vector<const std::string*> parsed;
+  for (const std::string& m : messages) {
+    mem.reset();
+    if (parse(m, mem)) parsed.push_back(&m);
+  }
+  EXPECT_GE(parsed.size(), expected_to_parse);
+  const std::size_t before = heap_allocations.load();
+  for (const std::string* m : parsed) {
+    mem.reset();
+    parse(*m, mem);
+  }
+  return heap_allocations.load() - before;
+}
+
+TEST(SteadyState, TheCounterSeesHeapAllocations) {
+  const std::size_t before = heap_allocations.load();
+  auto* p = new std::string(100, 'x');
+  delete p;
+  EXPECT_GE(heap_allocations.load() - before, 1u);
+}
+
+TEST(SteadyState, GenericResponsesAllocateNothing) {
+  const auto messages = frame_file("imaplib-broad.s2c", framer_side::read_responses);
+  ASSERT_GT(messages.size(), 700u);
+  EXPECT_EQ(allocations_in_second_pass(messages,
+                                       [](const std::string& m, arena& mem) {
+                                         return parse_generic_response(m, mem).ok();
+                                       },
+                                       600),
+            0u);
+}
+
+TEST(SteadyState, LargeMessagesAllocateNothingOnceTheArenaHasGrown) {
+  // FETCH responses with big literals and deep BODYSTRUCTUREs.
+  const auto messages = frame_file("imaplib-fetch-deep.s2c", framer_side::read_responses);
+  ASSERT_GT(messages.size(), 1000u);
+  EXPECT_EQ(allocations_in_second_pass(messages,
+                                       [](const std::string& m, arena& mem) {
+                                         return parse_generic_response(m, mem).ok();
+                                       },
+                                       800),
+            0u);
+}
+
+TEST(SteadyState, TheSameMessageTwiceAfterResetAllocatesNothing) {
+  const std::string message =
+      "* 12 FETCH (FLAGS (\\Seen $Forwarded) UID 4827 BODY[HEADER.FIELDS (FROM TO)] {22}\r\n"
+      "From: a@b\r\nTo: c@d\r\n\r\n)\r\n";
+  arena mem;
+  ASSERT_TRUE(parse_generic_response(message, mem).ok());
+  mem.reset();
+  const std::size_t before = heap_allocations.load();
+  const auto r = parse_generic_response(message, mem);
+  EXPECT_EQ(heap_allocations.load() - before, 0u);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->args.size(), 2u);
+}
+
+}  // namespace
