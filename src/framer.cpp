@@ -80,7 +80,7 @@ framer::event framer::fail(framer_error_kind kind, std::uint64_t limit) {
   e.kind = status::error;
   e.offset = stream_offset();
   e.error = framer_error{kind, e.offset, limit};
-  // The message's bytes scanned so far are dropped; what follows is up to the caller's state.
+  // The message's bytes scanned so far are dropped; the caller decides about the rest.
   begin_ = segment_ = scanned_;
   literal_left_ = 0;
   sync_literal_end_ = npos;
@@ -88,9 +88,9 @@ framer::event framer::fail(framer_error_kind kind, std::uint64_t limit) {
 }
 
 void framer::abandon_at_line_end(const literal_info& lit) {
-  // A client whose synchronizing literal is refused sends no bytes and drops the command, so the
-  // message ends here. Other literals (and a bad N, whose bytes cannot be counted) are not
-  // waited for, so their bytes are coming: skip them and the rest of the message.
+  // A client whose synchronizing literal is refused sends no bytes and drops the command, and a
+  // bad N cannot be counted: either way the message ends here. The bytes of other literals are
+  // not waited for, so they are coming: skip them and the rest of the message.
   if (!lit.found || !lit.valid || (lit.synchronizing && side_ == framer_side::read_commands)) {
     return;
   }

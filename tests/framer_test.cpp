@@ -756,13 +756,18 @@ void expect_accounts_for_every_byte(const framing& whole, std::size_t size) {
   EXPECT_EQ(whole.stream_offset + whole.buffered, size);
 }
 
-// Limits small enough for the captures to hit every error path many times.
-framer_limits tight_limits() {
+struct limits_config {
+  const char* name;
   framer_limits limits;
-  limits.max_line_length = 300;
-  limits.max_literal_size = 2000;
-  limits.max_message_size = 6000;
-  return limits;
+  bool defaults;
+};
+
+// The defaults, and limits small enough for the captures to hit every error path many times:
+// short lines (mostly line_too_long), and small literals and messages.
+std::vector<limits_config> limits_configs() {
+  return {{"default limits", framer_limits{}, true},
+          {"tight lines", framer_limits{300, 2000, 6000}, false},
+          {"tight sizes", framer_limits{64 * 1024, 2000, 3000}, false}};
 }
 
 class CaptureTest : public ::testing::TestWithParam<std::string> {};
@@ -773,12 +778,11 @@ TEST_P(CaptureTest, ChunkingDoesNotChangeFraming) {
   ASSERT_FALSE(data.empty());
   const framer_side side = side_of(name);
 
-  for (const bool tight : {false, true}) {
-    SCOPED_TRACE(tight ? "tight limits" : "default limits");
-    const framer_limits limits = tight ? tight_limits() : framer_limits{};
+  for (const auto& [config, limits, defaults] : limits_configs()) {
+    SCOPED_TRACE(config);
     const framing whole = frame(data, side, limits, [&] { return data.size(); });
     expect_accounts_for_every_byte(whole, data.size());
-    if (!tight) {
+    if (defaults) {
       if (!is_raw(name)) {
         EXPECT_EQ(whole.buffered, 0u) << "the capture ends in a partial message";
         // Outside literals every line of the captures ends in CRLF.
@@ -820,6 +824,27 @@ INSTANTIATE_TEST_SUITE_P(Dovecot, CaptureTest, ::testing::ValuesIn(capture_names
 TEST(FramerCaptures, CorpusIsThere) {
   // Guards against a wrong IMAPKIT_CORPUS_DIR silently instantiating no capture test.
   EXPECT_GE(capture_names().size(), 50u) << captures_dir;
+}
+
+TEST(FramerCaptures, TightLimitsHitEveryError) {
+  // Makes sure the chunking test above exercises every error path on real traffic.
+  for (const auto& [config, limits, defaults] : limits_configs()) {
+    if (defaults) continue;
+    SCOPED_TRACE(config);
+    std::size_t counts[3] = {};
+    for (const std::string& name : capture_names()) {
+      framer f(side_of(name), limits);
+      f.feed(read_file(captures_dir / name));
+      for (framer::event e = f.next(); e.kind != status::need_more; e = f.next()) {
+        if (e.kind == status::error) ++counts[static_cast<int>(e.error.kind)];
+      }
+    }
+    EXPECT_GT(counts[static_cast<int>(framer_error_kind::line_too_long)], 0u);
+    EXPECT_GT(counts[static_cast<int>(framer_error_kind::literal_too_large)], 0u);
+    if (limits.max_line_length > 1000) {  // otherwise long lines come first
+      EXPECT_GT(counts[static_cast<int>(framer_error_kind::message_too_large)], 0u);
+    }
+  }
 }
 
 TEST(FramerCaptures, ContinuationRequestsMatchTheServers) {

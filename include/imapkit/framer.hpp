@@ -8,14 +8,29 @@
 //
 // Rules:
 //  - A line ends at LF. The LF is normally preceded by CR; a bare LF (no CR) outside a literal is
-//    accepted as a line end too (lenient: some clients send it, and nothing else could be meant).
+//    accepted as a line end too (lenient: nothing else could be meant by it).
 //  - "{" (or the "~" of "~{") starts a literal announcement only when it begins an argument: the
 //    byte before it is SP or "(", or it is the first byte of the message. `SELECT INBOX{3}` is an
-//    (invalid) atom, not a literal. The check never looks back into literal data.
-//  - N is 1 to 19 decimal digits and at most 2^63-1 (number64); anything else inside otherwise
-//    valid braces is a bad literal, reported as literal_too_large.
-//  - Every limit violation is reported once, as an error event in stream order, and the framer
-//    resynchronises on its own; memory stays bounded by the limits plus the size of one feed().
+//    (invalid) atom, not a literal: Dovecot agrees, and its client sent no literal bytes. The
+//    check never looks back into literal data ("{3}\r\nab {4}\r\n" announces one literal).
+//  - N is 1 to 19 decimal digits and at most 2^63-1 (number64); more digits or a larger value
+//    inside otherwise valid braces is a bad literal, reported as literal_too_large.
+//  - Every limit violation is reported once, as an error event in stream order (as soon as it
+//    is certain: an over-long line is reported before its line end arrives), and the rest of the
+//    offending message is dropped without being buffered, then framing resumes:
+//      * a synchronizing literal of a command ends the message at its announcing line (the
+//        server refuses it instead of sending "+", so the client sends no bytes);
+//      * the bytes of any other literal (non-synchronizing, or in a response) will arrive: they
+//        are counted down and dropped, and so is the rest of the message, whose further literal
+//        announcements are still followed;
+//      * a bad N cannot be counted: the message ends at its announcing line.
+//    Memory stays bounded by max_message_size plus the size of one feed().
+//
+// Use (server side):
+//   framer f(framer_side::read_commands);
+//   f.feed(bytes_read);
+//   for (auto e = f.next(); e.kind != framer::status::need_more; e = f.next()) handle(e);
+//   if (f.take_continuation_request()) send("+ OK\r\n");  // or f.refuse_literal() after a NO
 #pragma once
 
 #include <cstddef>
@@ -65,8 +80,8 @@ class framer {
   explicit framer(framer_side side = framer_side::read_responses, framer_limits limits = {});
 
   // Appends bytes to the stream. They are copied into the framer's buffer, except bytes that are
-  // being discarded after an error, which are counted and dropped right away. Invalidates the
-  // views returned by next().
+  // discarded after an error (or that make a line certainly too long), which are counted and
+  // dropped right away. Invalidates the views returned by next().
   void feed(std::string_view bytes);
 
   enum class status {
@@ -126,14 +141,15 @@ class framer {
   // segment starts the message.
   static literal_info find_literal(std::string_view line, bool whole, bool first_segment) noexcept;
 
-  // Drops the bytes of a message that hit a limit at the end of a segment whose literal
-  // announcement is `lit`, and decides whether the rest of the message must be discarded.
+  // After fail() at the end of a segment whose literal announcement is `lit`: decides whether
+  // the rest of the offending message must be discarded (and its literal skipped).
   void abandon_at_line_end(const literal_info& lit);
   // Consumes discarded bytes; returns how many belonged to the discarded message. Clears
   // discarding_ when its end was found.
   std::size_t discard(const char* data, std::size_t size);
   // Remembers the last bytes of a discarded line segment, enough to spot a literal announcement.
   void remember_tail(const char* data, std::size_t size);
+  // Makes the error event for the current message and drops its bytes scanned so far.
   event fail(framer_error_kind kind, std::uint64_t limit);
   // Called by feed() before copying: if `bytes` make the current line segment certainly too
   // long, records the error, switches to discarding and drops the bytes examined.

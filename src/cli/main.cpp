@@ -97,7 +97,7 @@ int run_parse(const parse_command_options& opt) {
       report(ev);
     }
   }
-  if (frame.buffered() != 0) {
+  if (frame.buffered() != 0 || frame.discarding()) {
     ++errors;
     std::fprintf(stderr, "%s:%llu: error: input ends inside a message (%zu bytes unframed)\n",
                  display_name.c_str(), static_cast<unsigned long long>(frame.stream_offset()),

@@ -53,7 +53,8 @@ inline std::string_view as_view(const boost::iterator_range<const char*>& r) {
 // Core rules (RFC 5234 Appendix B) and terminals.
 
 inline constexpr auto sp = x3::lit(' ');
-inline constexpr auto crlf = x3::lit("\r\n");
+IMAPKIT_RULE(crlf, "CRLF", x3::unused_type);
+inline const auto crlf = crlf_rule = x3::lit("\r\n");
 
 inline constexpr primitives::char_run_parser<chars::atom_char> atom_chars{"ATOM-CHAR"};
 inline constexpr primitives::char_run_parser<chars::astring_char> astring_chars{"ASTRING-CHAR"};
