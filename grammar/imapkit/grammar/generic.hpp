@@ -8,6 +8,7 @@ namespace imapkit::grammar {
 
 // A token: CHARs up to SP, CTL, "(", ")" or DQUOTE, where a "[...]" section is part of the
 // token even when it holds spaces and parentheses (BODY[HEADER.FIELDS (DATE FROM)]<0.10>).
+// A "[" with no "]" later on the line is an ordinary character.
 struct token_parser : x3::parser<token_parser> {
   using attribute_type = std::string_view;
   static bool const has_attribute = true;
@@ -21,8 +22,8 @@ struct token_parser : x3::parser<token_parser> {
       if (c == '[') {
         const char* close = p + 1;
         while (close != last && *close != ']' && *close != '\r' && *close != '\n') ++close;
-        if (close == last || *close != ']') break;
-        p = close + 1;
+        // An unclosed "[" is just a character of the token (ASTRING-CHAR includes it).
+        p = (close == last || *close != ']') ? p + 1 : close + 1;
       } else if (c == ' ' || c == '(' || c == ')' || c == '"' || chars::is_ctl(static_cast<unsigned char>(c)) ||
                  chars::is(chars::high_bit, c)) {
         break;

@@ -1,0 +1,184 @@
+// The serializer's foundation: sinks, options, and the writer of the lexical layer.
+//
+// The writer picks each value's representation: an atom where the value is a valid atom for its
+// slot, a quoted string where it may be quoted, a literal where it must be (CR, LF, 8-bit the
+// peer cannot take quoted, or longer than a threshold), a literal8 where it holds NUL and the
+// slot allows it. No value can break out of its slot: a value that cannot be represented in its
+// slot (an atom with a space, a tag with "+", NUL where no literal8 is allowed) is an error, and
+// nothing of the message is written past it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "imapkit/ast/lexical.hpp"
+
+namespace imapkit {
+
+// Where serialized bytes go. The output is a sequence of fragments: after a fragment that ends
+// in a synchronizing literal's "{N}\r\n", the writer of a command must wait for the server's
+// "+" continuation request before sending the next fragment.
+class sink {
+ public:
+  virtual ~sink() = default;
+  // Appends bytes to the current fragment.
+  virtual void write(std::string_view bytes) = 0;
+  // Ends the current fragment: the peer must send "+" before the bytes that follow are sent.
+  virtual void wait_for_continuation() = 0;
+};
+
+// A growable buffer. bytes() is the whole output; continuation_points() are the offsets where a
+// fragment ends and the writer must wait for "+".
+class buffer_sink final : public sink {
+ public:
+  void write(std::string_view bytes) override { data_.append(bytes); }
+  void wait_for_continuation() override { waits_.push_back(data_.size()); }
+
+  std::string_view bytes() const noexcept { return data_; }
+  const std::vector<std::size_t>& continuation_points() const noexcept { return waits_; }
+  // The fragments between continuation points.
+  std::vector<std::string_view> fragments() const;
+  void clear() noexcept {
+    data_.clear();
+    waits_.clear();
+  }
+
+ private:
+  std::string data_;
+  std::vector<std::size_t> waits_;
+};
+
+// A caller's fixed buffer: never allocates; past its capacity it records the overflow and
+// drops the rest, so the caller can retry with a bigger buffer.
+class fixed_buffer_sink final : public sink {
+ public:
+  fixed_buffer_sink(char* buffer, std::size_t capacity) noexcept
+      : buffer_(buffer), capacity_(capacity) {}
+
+  void write(std::string_view bytes) override;
+  void wait_for_continuation() override {
+    if (wait_count_ < max_waits) waits_[wait_count_] = size_;
+    ++wait_count_;
+  }
+
+  std::string_view bytes() const noexcept { return {buffer_, size_}; }
+  bool overflowed() const noexcept { return overflowed_; }
+  std::size_t continuation_count() const noexcept { return wait_count_; }
+  // The first max_waits continuation points.
+  std::size_t continuation_point(std::size_t i) const noexcept { return waits_[i]; }
+  static constexpr std::size_t max_waits = 16;
+
+ private:
+  char* buffer_;
+  std::size_t capacity_;
+  std::size_t size_ = 0;
+  bool overflowed_ = false;
+  std::size_t waits_[max_waits] = {};
+  std::size_t wait_count_ = 0;
+};
+
+struct serialize_options {
+  // Who is writing: a client's synchronizing literals wait for "+"; a server's never do.
+  enum class role : std::uint8_t { client, server } writer = role::client;
+  bool literal_plus = false;   // the server advertises LITERAL+ (RFC 7888): every literal is {N+}
+  bool literal_minus = false;  // the server advertises LITERAL-: {N+} for literals <= 4096 octets
+  // UTF8=ACCEPT is in effect (RFC 6855), or both ends speak IMAP4rev2 (RFC 9051): quoted
+  // strings may hold UTF-8, and mailbox names are UTF-8 rather than modified UTF-7.
+  bool utf8 = false;
+  // Strings longer than this go as literals even when they could be quoted.
+  std::size_t max_quoted_length = 1000;
+};
+
+enum class serialize_errc : std::uint8_t {
+  ok,
+  invalid_atom,       // not a valid atom for its slot (empty, SP, CTL, specials, 8-bit)
+  invalid_tag,        // a tag must be 1*<ASTRING-CHAR except "+">
+  invalid_flag,       // a flag must be ["\"] atom (or "\*" where flag-perm is allowed)
+  invalid_number,     // out of the slot's range (nz-number 0, number64 > 2^63-1)
+  invalid_sequence_set,
+  invalid_date,       // a date or time that does not exist
+  invalid_text,       // resp-text with CR, LF or NUL; or 8-bit where UTF-8 is not allowed
+  nul_in_string,      // NUL in a slot that allows no literal8
+  invalid_mailbox,    // a mailbox name that is not valid UTF-8 (for modified UTF-7)
+  invalid_value,      // a value the slot cannot hold (e.g. NIL where a string is needed)
+};
+
+std::string_view to_string(serialize_errc e) noexcept;
+
+struct serialize_error {
+  serialize_errc code = serialize_errc::ok;
+  std::string_view what;  // the production whose value was rejected, e.g. "tag"
+
+  constexpr explicit operator bool() const noexcept { return code != serialize_errc::ok; }
+  friend bool operator==(const serialize_error&, const serialize_error&) = default;
+};
+
+// Checks for constrained values, for callers building an AST and for the writer itself.
+bool is_valid_atom(std::string_view s) noexcept;
+bool is_valid_astring_atom(std::string_view s) noexcept;  // 1*ASTRING-CHAR
+bool is_valid_tag(std::string_view s) noexcept;
+bool is_valid_flag(std::string_view s, bool allow_wildcard = false) noexcept;
+bool is_valid_date(const date& d) noexcept;           // a day that exists in the calendar
+bool is_valid_date_time(const date_time& d) noexcept;
+bool is_valid_sequence_set(const sequence_set& s, bool allow_star = true) noexcept;
+
+// Writes the lexical productions of RFC 9051 §9 to a sink. Each method writes one value in the
+// representation its slot allows and returns false (recording error()) if the value cannot be
+// written; after the first error nothing more is written, so a rejected value never leaves a
+// half-written message that could be misread.
+class writer {
+ public:
+  writer(sink& out, const serialize_options& options) noexcept : out_(out), options_(options) {}
+
+  // Protocol punctuation and keywords, written as they are (the caller's constants).
+  writer& raw(std::string_view bytes);
+  writer& sp() { return raw(" "); }
+  writer& crlf() { return raw("\r\n"); }
+
+  bool tag(std::string_view t);
+  bool atom(std::string_view a);
+  bool number(std::uint64_t n);
+  bool nz_number(std::uint64_t n);
+  bool number64(std::uint64_t n);
+  // string = quoted / literal. allow_literal8: the slot also takes literal8 (values with NUL).
+  bool string(std::string_view value, bool allow_literal8 = false);
+  // astring: an atom when the value is 1*ASTRING-CHAR (and not NIL-looking where that matters).
+  bool astring(std::string_view value);
+  // nstring: NIL for a nil value, else a string.
+  bool nstring(const imapkit::string& value, bool allow_literal8 = false);
+  bool literal(std::string_view value, bool binary = false);
+  // mailbox: INBOX, else the wire name as an astring. The name is already in its wire form
+  // (modified UTF-7 unless UTF-8 is in effect): see encode_mailbox_name.
+  bool mailbox(const imapkit::mailbox& m);
+  bool flag(const imapkit::flag& f, bool allow_wildcard = false);
+  bool flag_list(const list<imapkit::flag>& flags);
+  bool sequence_set(const imapkit::sequence_set& s, bool allow_star = true);
+  bool date(const imapkit::date& d);            // d-Mon-yyyy
+  bool date_time(const imapkit::date_time& d);  // "dd-Mon-yyyy hh:mm:ss +zzzz"
+  // text (resp-text): CR, LF and NUL can never be written; 8-bit only where UTF-8 is allowed.
+  bool text(std::string_view t);
+  bool generic_value(const imapkit::generic_value& v);
+
+  bool ok() const noexcept { return !error_; }
+  const serialize_error& error() const noexcept { return error_; }
+  const serialize_options& options() const noexcept { return options_; }
+  bool fail(serialize_errc code, std::string_view what);
+
+ private:
+  bool quoted_allowed(std::string_view value) const noexcept;
+  void write_quoted(std::string_view value);
+
+  sink& out_;
+  const serialize_options& options_;
+  serialize_error error_;
+};
+
+// A mailbox name as a user writes it (UTF-8) to its wire form: modified UTF-7 (RFC 3501 §5.1.3)
+// unless options.utf8. INBOX in any case becomes "INBOX". Returns false for invalid UTF-8.
+bool encode_mailbox_name(std::string_view utf8_name, const serialize_options& options,
+                         std::string& wire_name);
+
+}  // namespace imapkit
