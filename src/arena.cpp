@@ -6,7 +6,7 @@ namespace imapkit::detail {
 
 block_cache::~block_cache() {
   for (std::size_t i = 0; i < cached_count_; ++i)
-    ::operator delete(cache_[i].ptr, cache_[i].size, std::align_val_t{cache_[i].align});
+    ::operator delete(cache_[i].ptr, std::align_val_t{cache_[i].align});
 }
 
 void* block_cache::do_allocate(std::size_t bytes, std::size_t alignment) {
@@ -30,7 +30,8 @@ void block_cache::do_deallocate(void* p, std::size_t bytes, std::size_t alignmen
     cached_bytes_ += bytes;
     return;
   }
-  ::operator delete(p, bytes, std::align_val_t{alignment});
+  // Unsized: Clang (unlike GCC) declares the sized forms only with -fsized-deallocation.
+  ::operator delete(p, std::align_val_t{alignment});
 }
 
 }  // namespace imapkit::detail

@@ -22,7 +22,9 @@ std::vector<std::string_view> buffer_sink::fragments() const {
 }
 
 void fixed_buffer_sink::write(std::string_view bytes) {
-  if (overflowed_) return;
+  // An empty value may be a view with no data pointer, which memcpy must not be given (UB, found
+  // by fuzz_lexical_writer: fuzz/regressions/lexical_writer/).
+  if (overflowed_ || bytes.empty()) return;
   if (bytes.size() > capacity_ - size_) {
     overflowed_ = true;
     return;
@@ -188,7 +190,8 @@ void writer::write_quoted(std::string_view value) {
 
 bool writer::literal(std::string_view value, bool binary) {
   if (!ok()) return false;
-  if (!binary && std::memchr(value.data(), 0, value.size()) != nullptr)
+  // find, not memchr: an empty view may have no data pointer, which memchr must not be given.
+  if (!binary && value.find('\0') != std::string_view::npos)
     return fail(serialize_errc::nul_in_string, "literal");
   const bool non_synchronizing =
       options_.writer == serialize_options::role::client &&
@@ -215,7 +218,7 @@ bool writer::string(std::string_view value, bool allow_literal8) {
     write_quoted(value);
     return true;
   }
-  const bool has_nul = std::memchr(value.data(), 0, value.size()) != nullptr;
+  const bool has_nul = value.find('\0') != std::string_view::npos;
   if (has_nul && !allow_literal8) return fail(serialize_errc::nul_in_string, "string");
   return literal(value, has_nul);
 }
@@ -354,7 +357,10 @@ namespace {
 
 // The token of a generic value (see token_parser in grammar/generic.hpp): CHARs up to SP, CTL,
 // "(", ")" or DQUOTE, where a "[...]" section may hold spaces and parentheses. It must not start
-// like a literal, a quoted string or NIL.
+// like a literal, a quoted string or NIL. Every "[" must be closed by a "]" before any other
+// "[": the parser reads an unclosed "[" as an ordinary character only when no "]" follows on
+// the line, so "a[" followed by the value "b]" would come back as the one token "a[ b]"
+// (fuzz/regressions/generic/unclosed-bracket-token-swallows-next-value).
 bool is_valid_generic_token(std::string_view s) noexcept {
   if (s.empty() || s.front() == '{' || (s.size() >= 2 && s[0] == '~' && s[1] == '{')) return false;
   if (s.size() == 3 && (s[0] | 0x20) == 'n' && (s[1] | 0x20) == 'i' && (s[2] | 0x20) == 'l')
@@ -362,8 +368,8 @@ bool is_valid_generic_token(std::string_view s) noexcept {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (c == '[') {
-      const std::size_t close = s.find(']', i + 1);
-      if (close == std::string_view::npos) continue;  // an unclosed "[" is an ordinary character
+      const std::size_t close = s.find_first_of("[]", i + 1);
+      if (close == std::string_view::npos || s[close] != ']') return false;
       for (std::size_t k = i + 1; k < close; ++k)
         if (s[k] == '\r' || s[k] == '\n' || s[k] == '\0') return false;
       i = close;

@@ -172,7 +172,9 @@ class writer {
   void write_quoted(std::string_view value);
 
   sink& out_;
-  const serialize_options& options_;
+  // A copy: callers write `writer w(out, {})`, and a reference would dangle (ASan:
+  // stack-use-after-scope in Writer.NulNeedsLiteral8).
+  serialize_options options_;
   serialize_error error_;
 };
 

@@ -1,12 +1,13 @@
-// `imapkit parse --responses`: one framed server response to JSON.
+// `imapkit parse --responses`: one framed server response to JSON (docs/cli-json.md).
 #include "imapkit/parse.hpp"
 #include "json.hpp"
+#include "json_response.hpp"
 
 namespace imapkit::cli {
 
 bool parse_response_to_json(std::string_view message, arena& mem, const parse_options& options,
                             boost::json::object& out, parse_error& err) {
-  const auto parsed = parse_generic_response(message, mem, options);
+  const auto parsed = parse_response(message, mem, options);
   if (!parsed) {
     err = parsed.error();
     return false;

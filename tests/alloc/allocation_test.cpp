@@ -98,6 +98,42 @@ TEST(SteadyState, LargeMessagesAllocateNothingOnceTheArenaHasGrown) {
             0u);
 }
 
+// Every response of every server capture, through the full response grammar.
+TEST(SteadyState, ResponsesAllocateNothing) {
+  for (const char* name : {"imaplib-broad.s2c", "imaplib-fetch-deep.s2c", "mutt-browse.s2c",
+                           "perl-imapclient.s2c", "imaplib-search-sort-thread.s2c"}) {
+    const auto messages = frame_file(name, framer_side::read_responses);
+    EXPECT_EQ(allocations_in_second_pass(messages,
+                                         [](const std::string& m, arena& mem) {
+                                           return parse_response(m, mem).ok();
+                                         },
+                                         messages.size()),
+              0u)
+        << name;
+  }
+}
+
+// Every command of the client captures, through the full command grammar.
+TEST(SteadyState, CommandsAllocateNothing) {
+  for (const char* name : {"imaplib-broad.c2s", "mutt-browse.c2s", "perl-imapclient.c2s",
+                           "imaplib-search-sort-thread.c2s", "imaplib-fetch-deep.c2s"}) {
+    const auto messages = frame_file(name, framer_side::read_commands);
+    std::size_t commands = 0;
+    for (const std::string& m : messages) {
+      arena probe;
+      commands += parse_command(m, probe).ok() ? 1 : 0;
+    }
+    EXPECT_GT(commands, messages.size() * 9 / 10) << name;  // the rest are SASL lines and DONE
+    EXPECT_EQ(allocations_in_second_pass(messages,
+                                         [](const std::string& m, arena& mem) {
+                                           return parse_command(m, mem).ok();
+                                         },
+                                         commands),
+              0u)
+        << name;
+  }
+}
+
 TEST(SteadyState, TheSameMessageTwiceAfterResetAllocatesNothing) {
   const std::string message =
       "* 12 FETCH (FLAGS (\\Seen $Forwarded) UID 4827 BODY[HEADER.FIELDS (FROM TO)] {22}\r\n"

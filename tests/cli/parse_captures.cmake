@@ -1,6 +1,18 @@
 # Runs `imapkit parse --summary` on every capture: responses on *.s2c, commands on *.c2s.
-# Every file must parse with 0 errors and the same summary for every chunk size; the deliberate
-# error session (imaplib-errors*.c2s) is checked by the command tests instead.
+# Every file must parse with the expected number of errors (0 but for the messages listed below)
+# and the same summary for every chunk size; the deliberate error session (imaplib-errors*.c2s)
+# is checked message by message by the command tests instead.
+#
+# Three client sessions hold one deliberately invalid message each. They are not valid under
+# the ABNF, Dovecot refused each of them, and tests/corpus_commands_test.cpp pins each one with
+# its offset:
+#   imaplib-broad.c2s               DOAO104 FETCH             (FETCH without arguments; BAD)
+#   imaplib-auth-conn4.c2s          !!notbase64!!             (AUTHENTICATE data not base64; NO)
+#   imaplib-search-sort-thread.c2s  ... BODY München          (8-bit octets in an atom; BAD)
+set(expected_errors_imaplib-broad.c2s 1)
+set(expected_errors_imaplib-auth-conn4.c2s 1)
+set(expected_errors_imaplib-search-sort-thread.c2s 1)
+
 file(GLOB captures ${CORPUS}/*.s2c ${CORPUS}/*.c2s)
 set(failures "")
 foreach(capture IN LISTS captures)
@@ -26,7 +38,15 @@ foreach(capture IN LISTS captures)
     execute_process(COMMAND ${IMAPKIT} parse ${direction} --summary --chunk-size ${chunk} ${capture}
                     RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
     string(STRIP "${out}" out)
-    if(NOT rc EQUAL 0 OR NOT out MATCHES "errors=0 ")
+    set(expected 0)
+    if(DEFINED expected_errors_${name})
+      set(expected ${expected_errors_${name}})
+    endif()
+    set(expected_rc 0)
+    if(expected GREATER 0)
+      set(expected_rc 1)
+    endif()
+    if(NOT rc EQUAL expected_rc OR NOT out MATCHES "errors=${expected} ")
       list(APPEND failures "${name} (chunk ${chunk}): rc=${rc} ${out}\n${err}")
       break()
     endif()

@@ -8,7 +8,9 @@ namespace imapkit::grammar {
 
 // A token: CHARs up to SP, CTL, "(", ")" or DQUOTE, where a "[...]" section is part of the
 // token even when it holds spaces and parentheses (BODY[HEADER.FIELDS (DATE FROM)]<0.10>).
-// A "[" with no "]" later on the line is an ordinary character.
+// A "[" with no "]" after it before the next "[" or the line end is an ordinary character.
+// (Looking further, to the line end past other "[", made a line of many "[" quadratic:
+// fuzz/regressions/generic/unclosed-brackets-quadratic.)
 struct token_parser : x3::parser<token_parser> {
   using attribute_type = std::string_view;
   static bool const has_attribute = true;
@@ -21,7 +23,8 @@ struct token_parser : x3::parser<token_parser> {
       const char c = *p;
       if (c == '[') {
         const char* close = p + 1;
-        while (close != last && *close != ']' && *close != '\r' && *close != '\n') ++close;
+        while (close != last && *close != ']' && *close != '[' && *close != '\r' && *close != '\n')
+          ++close;
         // An unclosed "[" is just a character of the token (ASTRING-CHAR includes it).
         p = (close == last || *close != ']') ? p + 1 : close + 1;
       } else if (c == ' ' || c == '(' || c == ')' || c == '"' || chars::is_ctl(static_cast<unsigned char>(c)) ||
@@ -90,7 +93,10 @@ inline const auto generic_message = generic_message_rule =
      ((x3::raw[x3::lit('*')][set_message_tag] | x3::raw[tag][set_message_tag]) >>
       ((sp >> x3::raw[status_word][set_member_view<&imapkit::generic_message::name>] >>
         -(sp >> rest_of_line[set_text])) |
-       (-(sp >> token_parser{}[set_member<&imapkit::generic_message::name>]) >>
+       // A name never starts like a literal: the framer reads "{5}" CRLF after SP as a literal,
+       // and so must the grammar (fuzz/regressions/generic/literal-first-argument-read-as-name).
+       (-(sp >> !(x3::lit('{') | x3::lit("~{")) >>
+          token_parser{}[set_member<&imapkit::generic_message::name>]) >>
         *(sp >> generic_value[push_member<&imapkit::generic_message::args>]))))) > crlf;
 
 }  // namespace imapkit::grammar

@@ -1,0 +1,491 @@
+// AST of client commands (RFC 9051 §9 `command`, RFC 3501 §9 forms, and the extensions listed in
+// docs/commands.md), and of the other lines a client sends: AUTHENTICATE continuation data and
+// IDLE's DONE. Each type is named after the ABNF production it comes from.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <variant>
+
+#include "imapkit/ast/fetch_command.hpp"
+#include "imapkit/ast/lexical.hpp"
+#include "imapkit/ast/mailbox_data.hpp"
+#include "imapkit/ast/search.hpp"
+#include "imapkit/list.hpp"
+#include "imapkit/string.hpp"
+
+namespace imapkit {
+
+// A parameter of the RFC 4466 shape: tagged-ext-label [SP tagged-ext-val]. Used for the
+// parameters of SELECT / EXAMINE / CREATE and the options of LIST and GETMETADATA that the grammar
+// does not know by name. The value is kept in its generic form.
+struct tagged_ext_param {
+  std::string_view name;
+  std::optional<generic_value> value;
+
+  friend bool operator==(const tagged_ext_param&, const tagged_ext_param&) = default;
+};
+
+// --- Any state ---------------------------------------------------------------------------------
+
+// "CAPABILITY" / "LOGOUT" / "NOOP" (RFC 9051), "UNAUTHENTICATE" (RFC 8437), "STARTTLS",
+// "NAMESPACE" (RFC 2342), "IDLE" (RFC 2177), "CHECK" (RFC 3501), "CLOSE", "UNSELECT" (RFC 3691),
+// "EXPUNGE": the commands that take no argument.
+struct capability_command {
+  friend bool operator==(const capability_command&, const capability_command&) = default;
+};
+struct logout_command {
+  friend bool operator==(const logout_command&, const logout_command&) = default;
+};
+struct noop_command {
+  friend bool operator==(const noop_command&, const noop_command&) = default;
+};
+struct unauthenticate_command {
+  friend bool operator==(const unauthenticate_command&, const unauthenticate_command&) = default;
+};
+struct starttls_command {
+  friend bool operator==(const starttls_command&, const starttls_command&) = default;
+};
+struct namespace_command {
+  friend bool operator==(const namespace_command&, const namespace_command&) = default;
+};
+struct idle_command {
+  friend bool operator==(const idle_command&, const idle_command&) = default;
+};
+struct check_command {
+  friend bool operator==(const check_command&, const check_command&) = default;
+};
+struct close_command {
+  friend bool operator==(const close_command&, const close_command&) = default;
+};
+struct unselect_command {
+  friend bool operator==(const unselect_command&, const unselect_command&) = default;
+};
+struct expunge_command {
+  friend bool operator==(const expunge_command&, const expunge_command&) = default;
+};
+
+// id = "ID" SP id-params-list                                        (RFC 2971)
+// id-params-list = "(" [string SP nstring *(SP string SP nstring)] ")" / nil
+// (id_param is shared with the ID response: ast/mailbox_data.hpp)
+struct id_command {
+  bool nil = false;  // "ID NIL"
+  list<id_param> params;
+
+  friend bool operator==(const id_command&, const id_command&) = default;
+};
+
+// enable = "ENABLE" 1*(SP capability)                                (RFC 5161, RFC 9051)
+struct enable_command {
+  list<std::string_view> capabilities;
+
+  friend bool operator==(const enable_command&, const enable_command&) = default;
+};
+
+// compress = "COMPRESS" SP algorithm; algorithm = "DEFLATE"           (RFC 4978)
+// Any atom is accepted as the algorithm: the server answers an unknown one with a tagged BAD.
+struct compress_command {
+  std::string_view algorithm;
+
+  friend bool operator==(const compress_command&, const compress_command&) = default;
+};
+
+// --- Not authenticated -------------------------------------------------------------------------
+
+// login = "LOGIN" SP userid SP password
+struct login_command {
+  imapkit::string userid;
+  imapkit::string password;
+
+  friend bool operator==(const login_command&, const login_command&) = default;
+};
+
+// authenticate = "AUTHENTICATE" SP auth-type [SP initial-resp]       (RFC 9051, RFC 4959 SASL-IR)
+// initial-resp = (base64 / "=")
+// The continuation lines that follow (*(CRLF base64)) are separate messages: authenticate_data.
+struct authenticate_command {
+  std::string_view mechanism;  // auth-type, as written (upper-case it before comparing)
+  // The base64 text as sent; "=" is an empty initial response. An empty value is the (ABNF-valid,
+  // see docs/commands.md) empty base64 after a trailing SP, which mutt sends and Dovecot treats as
+  // no initial response.
+  std::optional<std::string_view> initial_response;
+
+  friend bool operator==(const authenticate_command&, const authenticate_command&) = default;
+};
+
+// --- Authenticated -----------------------------------------------------------------------------
+
+// QRESYNC select parameter (RFC 7162 §7):
+// "QRESYNC" SP "(" uidvalidity SP mod-sequence-value [SP known-uids] [SP seq-match-data] ")"
+// seq-match-data = "(" known-sequence-set SP known-uid-set ")"
+struct qresync_param {
+  std::uint32_t uidvalidity = 0;
+  std::uint64_t modseq = 0;
+  std::optional<sequence_set> known_uids;
+  std::optional<sequence_set> known_sequence_set;  // seq-match-data, both or neither
+  std::optional<sequence_set> known_uid_set;
+
+  friend bool operator==(const qresync_param&, const qresync_param&) = default;
+};
+
+// select = "SELECT" SP mailbox [select-params]; examine = "EXAMINE" SP mailbox [select-params]
+// select-params = SP "(" select-param *(SP select-param) ")"          (RFC 4466, RFC 7162)
+struct select_command {
+  bool read_only = false;  // EXAMINE
+  imapkit::mailbox mailbox;
+  bool condstore = false;                // CONDSTORE parameter (RFC 7162 §3.1.8)
+  std::optional<qresync_param> qresync;  // QRESYNC parameter (RFC 7162 §3.2.5)
+  list<tagged_ext_param> other_params;   // any other select-param
+
+  friend bool operator==(const select_command&, const select_command&) = default;
+};
+
+// create = "CREATE" SP mailbox [create-params]                       (RFC 4466)
+// create-param =/ "USE" SP "(" [use-attr *(SP use-attr)] ")"          (RFC 6154)
+struct create_command {
+  imapkit::mailbox mailbox;
+  bool has_use = false;
+  list<std::string_view> use;  // use-attr as written: "\Drafts", "\Sent", ...
+  list<tagged_ext_param> other_params;
+
+  friend bool operator==(const create_command&, const create_command&) = default;
+};
+
+// delete = "DELETE" SP mailbox; subscribe / unsubscribe likewise; getquotaroot (RFC 9208),
+// getacl / myrights (RFC 4314) also name just a mailbox.
+struct delete_command {
+  imapkit::mailbox mailbox;
+  friend bool operator==(const delete_command&, const delete_command&) = default;
+};
+struct subscribe_command {
+  imapkit::mailbox mailbox;
+  friend bool operator==(const subscribe_command&, const subscribe_command&) = default;
+};
+struct unsubscribe_command {
+  imapkit::mailbox mailbox;
+  friend bool operator==(const unsubscribe_command&, const unsubscribe_command&) = default;
+};
+struct getquotaroot_command {
+  imapkit::mailbox mailbox;
+  friend bool operator==(const getquotaroot_command&, const getquotaroot_command&) = default;
+};
+struct getacl_command {
+  imapkit::mailbox mailbox;
+  friend bool operator==(const getacl_command&, const getacl_command&) = default;
+};
+struct myrights_command {
+  imapkit::mailbox mailbox;
+  friend bool operator==(const myrights_command&, const myrights_command&) = default;
+};
+
+// rename = "RENAME" SP mailbox SP mailbox
+struct rename_command {
+  imapkit::mailbox from;
+  imapkit::mailbox to;
+
+  friend bool operator==(const rename_command&, const rename_command&) = default;
+};
+
+// status-att: the enum of ast/mailbox_data.hpp (shared with STATUS responses); a command only
+// ever holds the named attributes, never status_att::other.
+
+// status = "STATUS" SP mailbox SP "(" status-att *(SP status-att) ")"
+struct status_command {
+  imapkit::mailbox mailbox;
+  list<status_att> attributes;
+
+  friend bool operator==(const status_command&, const status_command&) = default;
+};
+
+// list = "LIST" [SP list-select-opts] SP mailbox SP mbox-or-pat [SP list-return-opts]
+// (RFC 9051, RFC 5258 LIST-EXTENDED, RFC 5819 LIST-STATUS, RFC 6154 SPECIAL-USE)
+// Options are kept by name, as written ("SUBSCRIBED", "RECURSIVEMATCH", "SPECIAL-USE", ...), with
+// an option-value where one was given; RETURN's STATUS option is broken out.
+struct list_command {
+  list<tagged_ext_param> selection_options;  // list-select-opts; empty when absent or "()"
+  imapkit::mailbox reference;
+  list<imapkit::string> patterns;         // list-mailbox: 1*list-char (as an atom) or string
+  bool patterns_parenthesized = false;    // patterns = "(" list-mailbox *(SP list-mailbox) ")"
+  bool has_return = false;                // "RETURN (...)" present (possibly empty)
+  list<tagged_ext_param> return_options;  // return-option other than STATUS
+  bool return_status = false;             // status-option = "STATUS" SP "(" status-att... ")"
+  list<status_att> status_attributes;
+
+  friend bool operator==(const list_command&, const list_command&) = default;
+};
+
+// lsub = "LSUB" SP mailbox SP list-mailbox                              (RFC 3501)
+struct lsub_command {
+  imapkit::mailbox reference;
+  imapkit::string pattern;
+
+  friend bool operator==(const lsub_command&, const lsub_command&) = default;
+};
+
+// append-message = append-opts SP append-data                          (RFC 9051, RFC 3502)
+// append-opts = [SP flag-list] [SP date-time]
+// append-data = literal / literal8 / "UTF8" SP "(" literal8 ")"          (RFC 3516, RFC 6855)
+struct append_message {
+  bool has_flags = false;
+  list<imapkit::flag> flags;
+  std::optional<imapkit::date_time> date_time;
+  imapkit::string data;  // kind literal or literal8
+  bool utf8 = false;     // UTF8 (~{N}...) form of RFC 6855
+
+  friend bool operator==(const append_message&, const append_message&) = default;
+};
+
+// append = "APPEND" SP mailbox 1*append-message   (one message, or several: MULTIAPPEND)
+struct append_command {
+  imapkit::mailbox mailbox;
+  list<append_message> messages;
+
+  friend bool operator==(const append_command&, const append_command&) = default;
+};
+
+// getquota = "GETQUOTA" SP quota-root-name; quota-root-name = astring       (RFC 9208)
+struct getquota_command {
+  imapkit::string quota_root;
+
+  friend bool operator==(const getquota_command&, const getquota_command&) = default;
+};
+
+// setquota-resource = resource-name SP resource-limit                       (RFC 9208)
+struct quota_limit {
+  std::string_view resource;  // atom: "STORAGE", "MESSAGE", ...
+  std::uint64_t limit = 0;    // number64
+
+  friend bool operator==(const quota_limit&, const quota_limit&) = default;
+};
+
+// setquota = "SETQUOTA" SP quota-root-name SP setquota-list
+// setquota-list = "(" [setquota-resource *(SP setquota-resource)] ")"
+struct setquota_command {
+  imapkit::string quota_root;
+  list<quota_limit> limits;
+
+  friend bool operator==(const setquota_command&, const setquota_command&) = default;
+};
+
+// getmetadata = "GETMETADATA" [SP getmetadata-options] SP mailbox SP entries   (RFC 5464)
+// getmetadata-option = "MAXSIZE" SP number / "DEPTH" SP ("0" / "1" / "infinity") / tagged-ext
+// entries = entry / "(" entry *(SP entry) ")"; entry = astring
+struct getmetadata_command {
+  enum class depth_t : std::uint8_t { unset, zero, one, infinity };
+  std::optional<std::uint32_t> maxsize;
+  depth_t depth = depth_t::unset;
+  list<tagged_ext_param> other_options;
+  imapkit::mailbox mailbox;
+  list<imapkit::string> entries;
+  bool entries_parenthesized = false;
+
+  friend bool operator==(const getmetadata_command&, const getmetadata_command&) = default;
+};
+
+// entry-value = entry SP value; value = nstring / literal8                  (RFC 5464)
+struct metadata_entry_value {
+  imapkit::string entry;
+  imapkit::string value;  // NIL removes the entry
+
+  friend bool operator==(const metadata_entry_value&, const metadata_entry_value&) = default;
+};
+
+// setmetadata = "SETMETADATA" SP mailbox SP entry-values
+// entry-values = "(" entry-value *(SP entry-value) ")"
+struct setmetadata_command {
+  imapkit::mailbox mailbox;
+  list<metadata_entry_value> entries;
+
+  friend bool operator==(const setmetadata_command&, const setmetadata_command&) = default;
+};
+
+// ACL commands (RFC 4314 §4):
+// setacl = "SETACL" SP mailbox SP identifier SP mod-rights; mod-rights = astring
+// deleteacl = "DELETEACL" SP mailbox SP identifier
+// listrights = "LISTRIGHTS" SP mailbox SP identifier
+struct setacl_command {
+  imapkit::mailbox mailbox;
+  imapkit::string identifier;
+  imapkit::string rights;  // mod-rights as written: optional "+" / "-" then rights
+
+  friend bool operator==(const setacl_command&, const setacl_command&) = default;
+};
+struct deleteacl_command {
+  imapkit::mailbox mailbox;
+  imapkit::string identifier;
+
+  friend bool operator==(const deleteacl_command&, const deleteacl_command&) = default;
+};
+struct listrights_command {
+  imapkit::mailbox mailbox;
+  imapkit::string identifier;
+
+  friend bool operator==(const listrights_command&, const listrights_command&) = default;
+};
+
+// --- Selected ----------------------------------------------------------------------------------
+
+// uid-expunge = "UID" SP "EXPUNGE" SP uid-set                                (RFC 4315, RFC 9051)
+struct uid_expunge_command {
+  sequence_set uids;
+
+  friend bool operator==(const uid_expunge_command&, const uid_expunge_command&) = default;
+};
+
+// copy = "COPY" SP sequence-set SP mailbox; move = "MOVE" SP sequence-set SP mailbox (RFC 6851)
+// with "UID" SP in front for the UID forms.
+struct copy_command {
+  bool uid = false;
+  sequence_set set;
+  imapkit::mailbox mailbox;
+
+  friend bool operator==(const copy_command&, const copy_command&) = default;
+};
+struct move_command {
+  bool uid = false;
+  sequence_set set;
+  imapkit::mailbox mailbox;
+
+  friend bool operator==(const move_command&, const move_command&) = default;
+};
+
+// search = "SEARCH" [search-return-opts] SP search-program; its arguments: ast/search.hpp.
+struct search_command {
+  bool uid = false;
+  search_program program;
+
+  friend bool operator==(const search_command&, const search_command&) = default;
+};
+
+// fetch = "FETCH" SP sequence-set SP (...) [fetch-modifiers]; arguments: ast/fetch_command.hpp.
+struct fetch_command {
+  bool uid = false;
+  fetch_program program;
+
+  friend bool operator==(const fetch_command&, const fetch_command&) = default;
+};
+
+// store = "STORE" SP sequence-set [store-modifiers] SP store-att-flags
+struct store_command {
+  bool uid = false;
+  store_program program;
+
+  friend bool operator==(const store_command&, const store_command&) = default;
+};
+
+// sort = ["UID" SP] "SORT" SP sort-criteria SP search-criteria                 (RFC 5256)
+struct sort_command {
+  bool uid = false;
+  sort_program program;
+
+  friend bool operator==(const sort_command&, const sort_command&) = default;
+};
+
+// thread = ["UID" SP] "THREAD" SP thread-alg SP search-criteria               (RFC 5256)
+struct thread_command {
+  bool uid = false;
+  thread_program program;
+
+  friend bool operator==(const thread_command&, const thread_command&) = default;
+};
+
+// filter-mailboxes (RFC 5465 §8, as RFC 7377 §6 updates it): which mailboxes an ESEARCH covers.
+struct mailbox_filter {
+  enum class kind_t : std::uint8_t {
+    selected,          // "selected"
+    selected_delayed,  // "selected-delayed" (NOTIFY only; RFC 7377 forbids it in ESEARCH)
+    inboxes,           // "inboxes"
+    personal,          // "personal"
+    subscribed,        // "subscribed"
+    subtree,           // "subtree" SP one-or-more-mailbox
+    mailboxes,         // "mailboxes" SP one-or-more-mailbox
+    subtree_one,       // "subtree-one" SP one-or-more-mailbox (RFC 7377)
+  };
+  kind_t kind = kind_t::selected;
+  list<imapkit::mailbox> mailboxes;  // one-or-more-mailbox of subtree / mailboxes / subtree-one
+
+  friend bool operator==(const mailbox_filter&, const mailbox_filter&) = default;
+};
+
+// esearch = "ESEARCH" [SP esearch-source-opts] [SP search-return-opts] SP search-program
+// esearch-source-opts = "IN" SP "(" source-mbox [SP "(" scope-options ")"] ")"   (RFC 7377 §6)
+// RFC 7377's own examples (§2) send "UID ESEARCH", which its ABNF lacks; accepted as the UID form.
+struct esearch_command {
+  bool uid = false;
+  list<mailbox_filter> sources;          // source-mbox; empty without "IN (...)"
+  list<tagged_ext_param> scope_options;  // scope-option = scope-option-name [SP scope-option-value]
+  search_program program;                // search-return-opts and the search-program
+
+  friend bool operator==(const esearch_command&, const esearch_command&) = default;
+};
+
+// replace = ["UID" SP] "REPLACE" SP seq-number SP mailbox append-message        (RFC 8508)
+struct replace_command {
+  bool uid = false;
+  std::uint32_t number = 0;  // seq-number (nz-number; "*" is 0)
+  imapkit::mailbox mailbox;
+  append_message message;
+
+  friend bool operator==(const replace_command&, const replace_command&) = default;
+};
+
+// --- Extensions the grammar does not know ------------------------------------------------------
+
+// x-command = "X" atom <experimental command arguments>, and any other command name: the name and
+// its arguments in their generic form, so a server can answer BAD cleanly or handle it itself.
+struct generic_command {
+  std::string_view name;
+  list<generic_value> args;
+
+  friend bool operator==(const generic_command&, const generic_command&) = default;
+};
+
+using command_body = std::variant<
+    // any state
+    capability_command, logout_command, noop_command, id_command, enable_command, compress_command,
+    unauthenticate_command,
+    // not authenticated
+    starttls_command, login_command, authenticate_command,
+    // authenticated
+    select_command, create_command, delete_command, rename_command, subscribe_command,
+    unsubscribe_command, list_command, lsub_command, namespace_command, status_command,
+    append_command, idle_command, getquota_command, getquotaroot_command, setquota_command,
+    getmetadata_command, setmetadata_command, setacl_command, deleteacl_command, getacl_command,
+    listrights_command, myrights_command,
+    // selected
+    check_command, close_command, unselect_command, expunge_command, uid_expunge_command,
+    copy_command, move_command, search_command, fetch_command, store_command, sort_command,
+    thread_command, replace_command, esearch_command,
+    // unknown
+    generic_command>;
+
+// command = tag SP (command-any / command-auth / command-nonauth / command-select) CRLF
+struct command {
+  std::string_view tag;
+  command_body body;
+
+  friend bool operator==(const command&, const command&) = default;
+};
+
+// The ABNF name of the command a body holds ("SELECT", "UID FETCH", "EXAMINE", the generic
+// name...).
+std::string_view command_name(const command& c) noexcept;
+
+// A line of AUTHENTICATE's exchange after the command (RFC 9051 §6.2.2): base64, or "*" to cancel.
+struct authenticate_data {
+  std::string_view base64;  // as sent (may be empty: an empty response); empty when cancelled
+  bool cancel = false;      // "*"
+
+  friend bool operator==(const authenticate_data&, const authenticate_data&) = default;
+};
+
+// idle = "IDLE" CRLF "DONE": the DONE that ends IDLE (case-insensitive: mutt sends "done").
+struct idle_done {
+  friend bool operator==(const idle_done&, const idle_done&) = default;
+};
+
+// Anything a client sends: a command, or one of the two kinds of line inside a command's exchange.
+using client_message = std::variant<command, authenticate_data, idle_done>;
+
+}  // namespace imapkit

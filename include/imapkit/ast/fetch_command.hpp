@@ -1,0 +1,119 @@
+// AST of the arguments of the FETCH and STORE commands (RFC 9051 §6.4.5 / §6.4.6 / §9, RFC 3501,
+// RFC 3516 BINARY, RFC 4466 modifiers, RFC 7162 CONDSTORE/QRESYNC, RFC 8474 OBJECTID, RFC 8514
+// SAVEDATE, RFC 8970 PREVIEW, RFC 9394 PARTIAL). JSON forms: docs/ast-search.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "imapkit/ast/lexical.hpp"
+#include "imapkit/ast/search.hpp"
+#include "imapkit/ast/section.hpp"
+#include "imapkit/list.hpp"
+
+namespace imapkit {
+
+// Which fetch-att a fetch_att is.
+enum class fetch_att_kind : std::uint8_t {
+  envelope,
+  flags,
+  internal_date,
+  rfc822,  // RFC 3501 only
+  rfc822_header,
+  rfc822_size,
+  rfc822_text,  // RFC 3501 only
+  body,         // BODY without a section: the non-extensible BODYSTRUCTURE
+  body_structure,
+  uid,
+  body_section,  // BODY[section]<partial> / BODY.PEEK[...]: peek, section, partial
+  binary,        // BINARY[section-binary]<partial> / BINARY.PEEK[...] (RFC 3516)
+  binary_size,   // BINARY.SIZE[section-binary] (RFC 3516)
+  modseq,        // RFC 7162
+  email_id,      // RFC 8474
+  thread_id,     // RFC 8474
+  preview,       // RFC 8970: lazy for "PREVIEW (LAZY)"
+  save_date,     // RFC 8514
+  extension,     // any other atom (X-GM-MSGID, X-GUID, SNIPPET, ...): name, params
+};
+
+// partial = "<" number "." nz-number ">"
+struct fetch_partial {
+  std::uint32_t offset = 0;
+  std::uint32_t length = 0;
+
+  friend constexpr bool operator==(const fetch_partial&, const fetch_partial&) = default;
+};
+
+// fetch-att (RFC 9051 §9 with the extensions above).
+struct fetch_att {
+  fetch_att_kind kind = fetch_att_kind::flags;
+  bool peek = false;                     // BODY.PEEK / BINARY.PEEK
+  imapkit::section section;              // body_section, binary, binary_size
+  std::optional<fetch_partial> partial;  // body_section, binary
+  bool lazy = false;                     // preview: PREVIEW (LAZY)
+  std::string_view name;                 // extension: the item as written ("X-GM-MSGID")
+  std::optional<generic_value> params;   // extension: a parenthesised argument list, when one
+                                         // follows inside the fetch-att list
+                                         // ("SNIPPET (LAZY=FUZZY)")
+
+  friend bool operator==(const fetch_att&, const fetch_att&) = default;
+};
+
+// fetch-modifier (RFC 4466), with RFC 7162 CHANGEDSINCE and VANISHED and RFC 9394 PARTIAL.
+enum class fetch_modifier_kind : std::uint8_t { changed_since, vanished, partial, extension };
+
+struct fetch_modifier {
+  fetch_modifier_kind kind = fetch_modifier_kind::changed_since;
+  std::uint64_t mod_sequence = 0;      // changed_since: mod-sequence-value
+  imapkit::partial_range range;        // partial
+  std::string_view name;               // extension: fetch-modifier-name
+  std::optional<generic_value> value;  // extension: fetch-modif-params (tagged-ext-val)
+
+  friend bool operator==(const fetch_modifier&, const fetch_modifier&) = default;
+};
+
+// The macro of a FETCH, or none when items were listed.
+enum class fetch_macro : std::uint8_t { none, all, full, fast };
+
+// What follows "FETCH" SP: sequence-set SP ("ALL" / "FULL" / "FAST" / fetch-att /
+// "(" fetch-att *(SP fetch-att) ")") [fetch-modifiers]
+struct fetch_program {
+  imapkit::sequence_set set;
+  fetch_macro macro = fetch_macro::none;
+  list<fetch_att> atts;            // the items (empty for a macro)
+  bool parenthesized = false;      // the items were written as a list, even of one
+  list<fetch_modifier> modifiers;  // empty when there were none
+
+  friend bool operator==(const fetch_program&, const fetch_program&) = default;
+};
+
+// store-modifier (RFC 4466), with RFC 7162 UNCHANGEDSINCE.
+enum class store_modifier_kind : std::uint8_t { unchanged_since, extension };
+
+struct store_modifier {
+  store_modifier_kind kind = store_modifier_kind::unchanged_since;
+  std::uint64_t mod_sequence = 0;      // unchanged_since: mod-sequence-valzer
+  std::string_view name;               // extension: store-modifier-name
+  std::optional<generic_value> value;  // extension: store-modif-params (tagged-ext-val)
+
+  friend bool operator==(const store_modifier&, const store_modifier&) = default;
+};
+
+// The "+" / "-" / nothing of store-att-flags.
+enum class store_operation : std::uint8_t { replace, add, remove };
+
+// What follows "STORE" SP: sequence-set [store-modifiers] SP store-att-flags, where
+// store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))
+struct store_program {
+  imapkit::sequence_set set;
+  list<store_modifier> modifiers;  // empty when there were none
+  store_operation operation = store_operation::replace;
+  bool silent = false;
+  list<imapkit::flag> flags;
+  bool parenthesized = false;  // flag-list form, as opposed to bare flags
+
+  friend bool operator==(const store_program&, const store_program&) = default;
+};
+
+}  // namespace imapkit

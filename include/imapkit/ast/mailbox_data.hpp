@@ -1,0 +1,298 @@
+// Untagged data about the server and its mailboxes (RFC 9051 §7.2-§7.4 / §9, RFC 3501 §7.2,
+// and the extensions' responses): CAPABILITY, ENABLED, FLAGS, LIST / LSUB, STATUS, SEARCH,
+// ESEARCH, SORT, THREAD, EXISTS, RECENT, NAMESPACE, QUOTA, QUOTAROOT, METADATA, ID, ACL,
+// LISTRIGHTS, MYRIGHTS, EXPUNGE and VANISHED.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "imapkit/ast/lexical.hpp"
+#include "imapkit/ast/search.hpp"
+#include "imapkit/list.hpp"
+#include "imapkit/string.hpp"
+
+namespace imapkit {
+
+// capability-data = "CAPABILITY" *(SP capability) SP ("IMAP4rev2" / "IMAP4rev1") *(SP capability)
+// capability = ("AUTH=" auth-type) / atom
+struct capability_data {
+  list<std::string_view> capabilities;
+  friend bool operator==(const capability_data&, const capability_data&) = default;
+};
+
+// enable-data = "ENABLED" *(SP capability)   (RFC 5161, RFC 9051)
+struct enable_data {
+  list<std::string_view> capabilities;
+  friend bool operator==(const enable_data&, const enable_data&) = default;
+};
+
+// "FLAGS" SP flag-list
+struct flags_data {
+  list<imapkit::flag> flags;
+  friend bool operator==(const flags_data&, const flags_data&) = default;
+};
+
+// mbox-list-extended-item = mbox-list-extended-item-tag SP tagged-ext-val   (RFC 5258, RFC 9051)
+// The value is kept in its generic form; the items this library knows are also given typed:
+// CHILDINFO's selection options and OLDNAME's mailbox.
+enum class list_extended_kind : std::uint8_t { other, childinfo, oldname };
+struct list_extended_item {
+  list_extended_kind kind = list_extended_kind::other;
+  imapkit::string tag;              // mbox-list-extended-item-tag (astring)
+  generic_value value;              // tagged-ext-val
+  list<imapkit::string> childinfo;  // CHILDINFO ("SUBSCRIBED" ...)
+  imapkit::mailbox old_name;        // OLDNAME (mailbox)
+  friend bool operator==(const list_extended_item&, const list_extended_item&) = default;
+};
+
+// "LIST" SP mailbox-list / "LSUB" SP mailbox-list (RFC 3501)
+// mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
+//                [SP mbox-list-extended]
+struct mailbox_list {
+  bool lsub = false;              // LSUB rather than LIST
+  list<imapkit::flag> flags;      // mbx-list-flags, as written (\HasChildren, \Noselect ...)
+  std::optional<char> delimiter;  // the hierarchy delimiter; NIL: flat
+  imapkit::mailbox mailbox;
+  list<list_extended_item> extended;  // mbox-list-extended
+  friend bool operator==(const mailbox_list&, const mailbox_list&) = default;
+};
+
+// status-att-val (RFC 9051, RFC 3501's RECENT, RFC 7162 HIGHESTMODSEQ, RFC 8438 SIZE,
+// RFC 7889 APPENDLIMIT, RFC 8474 MAILBOXID, RFC 9051 DELETED, RFC 9208 DELETED-STORAGE).
+enum class status_att : std::uint8_t {
+  messages,
+  recent,
+  uidnext,
+  uidvalidity,
+  unseen,
+  deleted,
+  size,
+  highestmodseq,
+  appendlimit,  // number, or NIL (no limit for this mailbox): is_nil
+  mailboxid,    // text = objectid
+  deleted_storage,
+  other,  // name, number (an unknown attribute with a number64 value)
+};
+struct status_att_val {
+  status_att att = status_att::other;
+  std::string_view name;  // the attribute as written
+  std::uint64_t number = 0;
+  std::string_view text;  // MAILBOXID's objectid
+  bool is_nil = false;    // APPENDLIMIT NIL
+  friend bool operator==(const status_att_val&, const status_att_val&) = default;
+};
+
+// "STATUS" SP mailbox SP "(" [status-att-list] ")"
+struct status_data {
+  imapkit::mailbox mailbox;
+  list<status_att_val> attributes;
+  friend bool operator==(const status_data&, const status_data&) = default;
+};
+
+// mailbox-data =/ "SEARCH" *(SP nz-number) [SP search-sort-mod-seq]   (RFC 3501, RFC 7162)
+// search-sort-mod-seq = "(" "MODSEQ" SP mod-sequence-value ")"
+struct search_data {
+  list<std::uint32_t> numbers;
+  std::optional<std::uint64_t> modseq;
+  friend bool operator==(const search_data&, const search_data&) = default;
+};
+
+// sort-data = "SORT" *(SP nz-number) [SP search-sort-mod-seq]   (RFC 5256, RFC 7162)
+struct sort_data {
+  list<std::uint32_t> numbers;
+  std::optional<std::uint64_t> modseq;
+  friend bool operator==(const sort_data&, const sort_data&) = default;
+};
+
+// search-return-data (RFC 4731, RFC 9051, RFC 7162 MODSEQ, RFC 9394 PARTIAL, RFC 5267
+// ADDTO / REMOVEFROM); anything else is search-ret-data-ext, kept as a generic value.
+enum class search_return_data_kind : std::uint8_t {
+  min,      // number
+  max,      // number
+  all,      // set
+  count,    // number
+  modseq,   // number
+  partial,  // range, set (empty with is_nil for NIL)
+  addto,    // context updates: value holds the generic form ("(" position SP set ... ")")
+  removefrom,
+  other,  // name + value
+};
+struct search_return_data {
+  search_return_data_kind kind = search_return_data_kind::other;
+  std::string_view name;  // the return data's name as written
+  std::uint64_t number = 0;
+  sequence_set set;
+  imapkit::partial_range range;  // PARTIAL's range: 1:100, or -1:-100 (from_end)
+  bool is_nil = false;           // PARTIAL (... NIL): no results in the range
+  generic_value value;           // the value of ADDTO / REMOVEFROM / an unknown item
+  friend bool operator==(const search_return_data&, const search_return_data&) = default;
+};
+
+// esearch-response = "ESEARCH" [search-correlator] [SP "UID"] *(SP search-return-data)
+// search-correlator = SP "(" "TAG" SP tag-string ")"
+// (ESORT, RFC 5267, answers with ESEARCH too.)
+struct esearch_data {
+  std::optional<imapkit::string> correlator;  // tag-string
+  bool uid = false;
+  list<search_return_data> items;
+  friend bool operator==(const esearch_data&, const esearch_data&) = default;
+};
+
+// thread-list = "(" (thread-members / thread-nested) ")"   (RFC 5256)
+// thread-members = nz-number *(SP nz-number) [SP thread-nested]
+// thread-nested = 2*thread-list
+// A node holds its chain of messages (members, possibly empty) then the branches below.
+struct thread_list {
+  list<std::uint32_t> members;
+  list<thread_list> children;
+  friend bool operator==(const thread_list&, const thread_list&) = default;
+};
+
+// thread-data = "THREAD" [SP 1*thread-list]
+struct thread_data {
+  list<thread_list> threads;
+  friend bool operator==(const thread_data&, const thread_data&) = default;
+};
+
+// number SP "EXISTS"
+struct exists_data {
+  std::uint32_t count = 0;
+  friend bool operator==(const exists_data&, const exists_data&) = default;
+};
+
+// obsolete-recent-response = number SP "RECENT"   (RFC 3501)
+struct recent_data {
+  std::uint32_t count = 0;
+  friend bool operator==(const recent_data&, const recent_data&) = default;
+};
+
+// namespace-response-extension = SP string SP "(" string *(SP string) ")"   (RFC 2342, RFC 9051)
+struct namespace_extension {
+  imapkit::string name;
+  list<imapkit::string> values;
+  friend bool operator==(const namespace_extension&, const namespace_extension&) = default;
+};
+
+// namespace-descr = "(" string SP (DQUOTE QUOTED-CHAR DQUOTE / nil)
+//                   [namespace-response-extensions] ")"
+struct namespace_descr {
+  imapkit::string prefix;
+  std::optional<char> delimiter;  // NIL: no hierarchy
+  list<namespace_extension> extensions;
+  friend bool operator==(const namespace_descr&, const namespace_descr&) = default;
+};
+
+// namespace-response = "NAMESPACE" SP namespace SP namespace SP namespace
+// namespace = nil / "(" 1*namespace-descr ")"   (NIL is the empty list)
+struct namespace_data {
+  list<namespace_descr> personal;
+  list<namespace_descr> other_users;
+  list<namespace_descr> shared;
+  friend bool operator==(const namespace_data&, const namespace_data&) = default;
+};
+
+// quota-resource = resource-name SP resource-usage SP resource-limit   (RFC 9208, RFC 2087)
+struct quota_resource {
+  std::string_view name;  // resource-name (atom: STORAGE, MESSAGE, MAILBOX, ANNOTATION-STORAGE ...)
+  std::uint64_t usage = 0;
+  std::uint64_t limit = 0;
+  friend bool operator==(const quota_resource&, const quota_resource&) = default;
+};
+
+// quota-response = "QUOTA" SP quota-root-name SP quota-list
+// quota-list = "(" quota-resource *(SP quota-resource) ")"   (RFC 2087 allows it empty)
+struct quota_data {
+  imapkit::string root;  // quota-root-name = astring
+  list<quota_resource> resources;
+  friend bool operator==(const quota_data&, const quota_data&) = default;
+};
+
+// quotaroot-response = "QUOTAROOT" SP mailbox *(SP quota-root-name)
+struct quotaroot_data {
+  imapkit::mailbox mailbox;
+  list<imapkit::string> roots;
+  friend bool operator==(const quotaroot_data&, const quotaroot_data&) = default;
+};
+
+// entry-value = entry SP value; value = nstring / literal8   (RFC 5464)
+struct metadata_entry {
+  imapkit::string entry;  // entry = astring ("/private/comment")
+  imapkit::string value;  // NIL when absent
+  friend bool operator==(const metadata_entry&, const metadata_entry&) = default;
+};
+
+// metadata-resp = "METADATA" SP mailbox SP (entry-values / entry-list)
+// entry-values = "(" entry-value *(SP entry-value) ")"   -> entries (with values)
+// entry-list = entry *(SP entry)                          -> changed (unsolicited: names only)
+struct metadata_data {
+  imapkit::mailbox mailbox;
+  list<metadata_entry> entries;
+  list<imapkit::string> changed;
+  friend bool operator==(const metadata_data&, const metadata_data&) = default;
+};
+
+// id-response = "ID" SP id-params-list   (RFC 2971)
+// id-params-list = "(" *(string SP nstring) ")" / nil
+struct id_param {
+  imapkit::string field;
+  imapkit::string value;  // nstring
+  friend bool operator==(const id_param&, const id_param&) = default;
+};
+struct id_data {
+  list<id_param> params;  // NIL is the empty list
+  friend bool operator==(const id_data&, const id_data&) = default;
+};
+
+// acl-data = "ACL" SP mailbox *(SP identifier SP rights)   (RFC 4314)
+struct acl_entry {
+  imapkit::string identifier;  // astring
+  imapkit::string rights;      // astring
+  friend bool operator==(const acl_entry&, const acl_entry&) = default;
+};
+struct acl_data {
+  imapkit::mailbox mailbox;
+  list<acl_entry> entries;
+  friend bool operator==(const acl_data&, const acl_data&) = default;
+};
+
+// listrights-data = "LISTRIGHTS" SP mailbox SP identifier SP rights *(SP rights)   (RFC 4314)
+struct listrights_data {
+  imapkit::mailbox mailbox;
+  imapkit::string identifier;
+  imapkit::string required;        // the rights always granted
+  list<imapkit::string> optional;  // the groups of rights that may be granted
+  friend bool operator==(const listrights_data&, const listrights_data&) = default;
+};
+
+// myrights-data = "MYRIGHTS" SP mailbox SP rights   (RFC 4314)
+struct myrights_data {
+  imapkit::mailbox mailbox;
+  imapkit::string rights;
+  friend bool operator==(const myrights_data&, const myrights_data&) = default;
+};
+
+// message-data = nz-number SP "EXPUNGE"
+struct expunge_data {
+  std::uint32_t number = 0;
+  friend bool operator==(const expunge_data&, const expunge_data&) = default;
+};
+
+// expunged-resp = "VANISHED" [SP "(EARLIER)"] SP known-uids   (RFC 7162 QRESYNC)
+struct vanished_data {
+  bool earlier = false;
+  sequence_set uids;
+  friend bool operator==(const vanished_data&, const vanished_data&) = default;
+};
+
+// Untagged data this library does not know ("*" SP atom *(SP value), or "*" SP number SP atom
+// *(SP value)), in lenient mode only.
+struct generic_data {
+  std::optional<std::uint32_t> number;  // the leading number of "* 5 FOO ..."
+  std::string_view name;
+  list<generic_value> values;
+  friend bool operator==(const generic_data&, const generic_data&) = default;
+};
+
+}  // namespace imapkit

@@ -1,0 +1,80 @@
+// A server response (RFC 9051 §7 / §9, RFC 3501 §7 / §9): a continuation request, a tagged
+// status response, or untagged data. What parse_response returns.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <variant>
+
+#include "imapkit/ast/fetch.hpp"
+#include "imapkit/ast/lexical.hpp"
+#include "imapkit/ast/mailbox_data.hpp"
+#include "imapkit/ast/resp_text_code.hpp"
+
+namespace imapkit {
+
+// The condition of a status response: resp-cond-state ("OK" / "NO" / "BAD"), resp-cond-auth
+// ("OK" / "PREAUTH") and resp-cond-bye ("BYE").
+enum class status_kind : std::uint8_t { ok, no, bad, preauth, bye };
+
+// resp-cond-state / resp-cond-auth / resp-cond-bye = status SP resp-text
+struct resp_cond {
+  status_kind status = status_kind::ok;
+  resp_text text;
+  friend bool operator==(const resp_cond&, const resp_cond&) = default;
+};
+
+// message-data = nz-number SP "FETCH" SP msg-att
+struct fetch_data {
+  std::uint32_t number = 0;
+  msg_att_list attributes;
+  friend bool operator==(const fetch_data&, const fetch_data&) = default;
+};
+
+// response-data = "*" SP (resp-cond-state / resp-cond-bye / mailbox-data / message-data /
+//                 capability-data / enable-data) CRLF
+// greeting = "*" SP (resp-cond-auth / resp-cond-bye) CRLF   (an untagged OK / PREAUTH / BYE)
+// with the extensions' untagged responses, and generic_data for unknown ones (lenient mode).
+using untagged_data =
+    std::variant<resp_cond, capability_data, enable_data, flags_data, mailbox_list, status_data,
+                 search_data, esearch_data, sort_data, thread_data, exists_data, recent_data,
+                 namespace_data, quota_data, quotaroot_data, metadata_data, id_data, acl_data,
+                 listrights_data, myrights_data, expunge_data, vanished_data, fetch_data,
+                 generic_data>;
+
+struct untagged {
+  untagged_data data;
+  friend bool operator==(const untagged&, const untagged&) = default;
+};
+
+// response-tagged = tag SP resp-cond-state CRLF
+struct tagged {
+  std::string_view tag;
+  resp_cond state;  // status is ok, no or bad
+  friend bool operator==(const tagged&, const tagged&) = default;
+};
+
+// continue-req = "+" SP (resp-text / base64) CRLF
+// The two forms overlap ("+ aGVsbG8=" is both): the text is always given as resp-text, and
+// is_base64 says whether it is also a well-formed base64 (SASL challenges; an empty text is the
+// empty challenge).
+struct continue_req {
+  resp_text text;
+  bool is_base64 = false;
+  friend bool operator==(const continue_req&, const continue_req&) = default;
+};
+
+// response = continue-req / response-data / response-tagged / response-fatal (one message)
+struct response {
+  std::variant<continue_req, untagged, tagged> value;
+
+  bool is_continuation() const noexcept { return value.index() == 0; }
+  bool is_untagged() const noexcept { return value.index() == 1; }
+  bool is_tagged() const noexcept { return value.index() == 2; }
+  friend bool operator==(const response&, const response&) = default;
+};
+
+std::string_view to_string(status_kind kind) noexcept;
+
+}  // namespace imapkit

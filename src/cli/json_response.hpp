@@ -1,0 +1,16 @@
+// JSON forms of server responses for `imapkit parse --responses` (schema: docs/cli-json.md).
+#pragma once
+
+#include <boost/json.hpp>
+
+#include "imapkit/ast/response.hpp"
+
+namespace imapkit::cli {
+
+boost::json::value to_json(const resp_text_code& code);
+// Adds "code" (when present) and "text" of a resp-text to o.
+void add_resp_text(boost::json::object& o, const resp_text& text);
+boost::json::value to_json(const untagged_data& data);
+boost::json::value to_json(const response& r);
+
+}  // namespace imapkit::cli

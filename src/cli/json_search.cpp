@@ -1,0 +1,477 @@
+#include "json_search.hpp"
+
+#include <string>
+
+#include "json.hpp"
+
+namespace imapkit::cli {
+
+namespace {
+
+std::string_view key_name(search_key_kind kind) {
+  switch (kind) {
+    case search_key_kind::all:
+      return "ALL";
+    case search_key_kind::answered:
+      return "ANSWERED";
+    case search_key_kind::bcc:
+      return "BCC";
+    case search_key_kind::before:
+      return "BEFORE";
+    case search_key_kind::body:
+      return "BODY";
+    case search_key_kind::cc:
+      return "CC";
+    case search_key_kind::deleted:
+      return "DELETED";
+    case search_key_kind::draft:
+      return "DRAFT";
+    case search_key_kind::flagged:
+      return "FLAGGED";
+    case search_key_kind::from:
+      return "FROM";
+    case search_key_kind::header:
+      return "HEADER";
+    case search_key_kind::keyword:
+      return "KEYWORD";
+    case search_key_kind::larger:
+      return "LARGER";
+    case search_key_kind::new_:
+      return "NEW";
+    case search_key_kind::not_:
+      return "NOT";
+    case search_key_kind::old:
+      return "OLD";
+    case search_key_kind::on:
+      return "ON";
+    case search_key_kind::or_:
+      return "OR";
+    case search_key_kind::recent:
+      return "RECENT";
+    case search_key_kind::seen:
+      return "SEEN";
+    case search_key_kind::sent_before:
+      return "SENTBEFORE";
+    case search_key_kind::sent_on:
+      return "SENTON";
+    case search_key_kind::sent_since:
+      return "SENTSINCE";
+    case search_key_kind::since:
+      return "SINCE";
+    case search_key_kind::smaller:
+      return "SMALLER";
+    case search_key_kind::subject:
+      return "SUBJECT";
+    case search_key_kind::text:
+      return "TEXT";
+    case search_key_kind::to:
+      return "TO";
+    case search_key_kind::uid:
+      return "UID";
+    case search_key_kind::unanswered:
+      return "UNANSWERED";
+    case search_key_kind::undeleted:
+      return "UNDELETED";
+    case search_key_kind::undraft:
+      return "UNDRAFT";
+    case search_key_kind::unflagged:
+      return "UNFLAGGED";
+    case search_key_kind::unkeyword:
+      return "UNKEYWORD";
+    case search_key_kind::unseen:
+      return "UNSEEN";
+    case search_key_kind::sequence_set:
+      return "sequence-set";
+    case search_key_kind::list:
+      return "list";
+    case search_key_kind::modseq:
+      return "MODSEQ";
+    case search_key_kind::older:
+      return "OLDER";
+    case search_key_kind::younger:
+      return "YOUNGER";
+    case search_key_kind::email_id:
+      return "EMAILID";
+    case search_key_kind::thread_id:
+      return "THREADID";
+    case search_key_kind::saved_before:
+      return "SAVEDBEFORE";
+    case search_key_kind::saved_on:
+      return "SAVEDON";
+    case search_key_kind::saved_since:
+      return "SAVEDSINCE";
+    case search_key_kind::savedate_supported:
+      return "SAVEDATESUPPORTED";
+    case search_key_kind::fuzzy:
+      return "FUZZY";
+    case search_key_kind::extension:
+      return "extension";
+  }
+  return "?";
+}
+
+boost::json::array keys_to_json(const list<search_key>& keys) {
+  boost::json::array out;
+  for (const search_key& k : keys) out.push_back(to_json(k));
+  return out;
+}
+
+boost::json::value partial_to_json(const partial_range& r) {
+  const std::string sign = r.from_end ? "-" : "";
+  return boost::json::string(sign + std::to_string(r.first) + ":" + sign + std::to_string(r.last));
+}
+
+boost::json::value returns_to_json(const search_return_opts& returns) {
+  if (!returns.present) return nullptr;
+  boost::json::array out;
+  for (const search_return_opt& o : returns.options) {
+    switch (o.kind) {
+      case search_return_opt_kind::min:
+        out.push_back("MIN");
+        break;
+      case search_return_opt_kind::max:
+        out.push_back("MAX");
+        break;
+      case search_return_opt_kind::all:
+        out.push_back("ALL");
+        break;
+      case search_return_opt_kind::count:
+        out.push_back("COUNT");
+        break;
+      case search_return_opt_kind::save:
+        out.push_back("SAVE");
+        break;
+      case search_return_opt_kind::context:
+        out.push_back("CONTEXT");
+        break;
+      case search_return_opt_kind::update:
+        out.push_back("UPDATE");
+        break;
+      case search_return_opt_kind::relevancy:
+        out.push_back("RELEVANCY");
+        break;
+      case search_return_opt_kind::partial:
+        out.push_back(boost::json::object{{"PARTIAL", partial_to_json(o.range)}});
+        break;
+      case search_return_opt_kind::extension: {
+        boost::json::object e{{"name", o.name}};
+        if (o.value) e["value"] = to_json(*o.value);
+        out.push_back(std::move(e));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::string_view sort_key_name(sort_key_kind key) {
+  switch (key) {
+    case sort_key_kind::arrival:
+      return "ARRIVAL";
+    case sort_key_kind::cc:
+      return "CC";
+    case sort_key_kind::date:
+      return "DATE";
+    case sort_key_kind::from:
+      return "FROM";
+    case sort_key_kind::size:
+      return "SIZE";
+    case sort_key_kind::subject:
+      return "SUBJECT";
+    case sort_key_kind::to:
+      return "TO";
+    case sort_key_kind::display_from:
+      return "DISPLAYFROM";
+    case sort_key_kind::display_to:
+      return "DISPLAYTO";
+    case sort_key_kind::relevancy:
+      return "RELEVANCY";
+    case sort_key_kind::extension:
+      return "extension";
+  }
+  return "?";
+}
+
+std::string_view att_name(fetch_att_kind kind) {
+  switch (kind) {
+    case fetch_att_kind::envelope:
+      return "ENVELOPE";
+    case fetch_att_kind::flags:
+      return "FLAGS";
+    case fetch_att_kind::internal_date:
+      return "INTERNALDATE";
+    case fetch_att_kind::rfc822:
+      return "RFC822";
+    case fetch_att_kind::rfc822_header:
+      return "RFC822.HEADER";
+    case fetch_att_kind::rfc822_size:
+      return "RFC822.SIZE";
+    case fetch_att_kind::rfc822_text:
+      return "RFC822.TEXT";
+    case fetch_att_kind::body:
+      return "BODY";
+    case fetch_att_kind::body_structure:
+      return "BODYSTRUCTURE";
+    case fetch_att_kind::uid:
+      return "UID";
+    case fetch_att_kind::body_section:
+      return "BODY[]";
+    case fetch_att_kind::binary:
+      return "BINARY[]";
+    case fetch_att_kind::binary_size:
+      return "BINARY.SIZE[]";
+    case fetch_att_kind::modseq:
+      return "MODSEQ";
+    case fetch_att_kind::email_id:
+      return "EMAILID";
+    case fetch_att_kind::thread_id:
+      return "THREADID";
+    case fetch_att_kind::preview:
+      return "PREVIEW";
+    case fetch_att_kind::save_date:
+      return "SAVEDATE";
+    case fetch_att_kind::extension:
+      return "extension";
+  }
+  return "?";
+}
+
+boost::json::value section_to_json(const section& s) {
+  std::string part;
+  for (std::uint32_t p : s.part) {
+    if (!part.empty()) part += '.';
+    part += std::to_string(p);
+  }
+  boost::json::object o{{"part", part}};
+  switch (s.text) {
+    case section_text::none:
+      o["text"] = nullptr;
+      break;
+    case section_text::header:
+      o["text"] = "HEADER";
+      break;
+    case section_text::header_fields:
+      o["text"] = "HEADER.FIELDS";
+      break;
+    case section_text::header_fields_not:
+      o["text"] = "HEADER.FIELDS.NOT";
+      break;
+    case section_text::text:
+      o["text"] = "TEXT";
+      break;
+    case section_text::mime:
+      o["text"] = "MIME";
+      break;
+  }
+  if (s.text == section_text::header_fields || s.text == section_text::header_fields_not) {
+    boost::json::array fields;
+    for (const imapkit::string& f : s.header_fields) fields.push_back(to_json(f));
+    o["fields"] = std::move(fields);
+  }
+  return o;
+}
+
+boost::json::array flags_to_json(const list<flag>& flags) {
+  boost::json::array out;
+  for (const flag& f : flags) out.push_back(bytes_to_json(f.name));
+  return out;
+}
+
+boost::json::value generic_or_null(const std::optional<generic_value>& v) {
+  return v ? to_json(*v) : boost::json::value(nullptr);
+}
+
+}  // namespace
+
+// A key is {"key": NAME, ...its arguments}: {"key":"FROM","value":"alice"},
+// {"key":"OR","keys":[...]}, {"key":"sequence-set","set":"1:5"}.
+boost::json::value to_json(const search_key& key) {
+  boost::json::object o{{"key", key_name(key.kind)}};
+  switch (key.kind) {
+    case search_key_kind::bcc:
+    case search_key_kind::body:
+    case search_key_kind::cc:
+    case search_key_kind::from:
+    case search_key_kind::subject:
+    case search_key_kind::text:
+    case search_key_kind::to:
+    case search_key_kind::keyword:
+    case search_key_kind::unkeyword:
+    case search_key_kind::email_id:
+    case search_key_kind::thread_id:
+      o["value"] = to_json(key.value);
+      break;
+    case search_key_kind::header:
+      o["field"] = to_json(key.field);
+      o["value"] = to_json(key.value);
+      break;
+    case search_key_kind::extension:
+      o["name"] = key.name;
+      o["value"] = to_json(key.value);
+      break;
+    case search_key_kind::before:
+    case search_key_kind::on:
+    case search_key_kind::since:
+    case search_key_kind::sent_before:
+    case search_key_kind::sent_on:
+    case search_key_kind::sent_since:
+    case search_key_kind::saved_before:
+    case search_key_kind::saved_on:
+    case search_key_kind::saved_since:
+      o["date"] = to_json(key.date);
+      break;
+    case search_key_kind::larger:
+    case search_key_kind::smaller:
+    case search_key_kind::older:
+    case search_key_kind::younger:
+      o["number"] = key.number;
+      break;
+    case search_key_kind::modseq:
+      o["number"] = key.number;
+      if (key.entry_type != modseq_entry_type::none) {
+        o["entry"] = to_json(key.field);
+        o["entry_type"] = key.entry_type == modseq_entry_type::priv     ? "priv"
+                          : key.entry_type == modseq_entry_type::shared ? "shared"
+                                                                        : "all";
+      }
+      break;
+    case search_key_kind::uid:
+    case search_key_kind::sequence_set:
+      o["set"] = to_json(key.set);
+      break;
+    case search_key_kind::not_:
+    case search_key_kind::or_:
+    case search_key_kind::fuzzy:
+    case search_key_kind::list:
+      o["keys"] = keys_to_json(key.children);
+      break;
+    default:
+      break;
+  }
+  return o;
+}
+
+boost::json::value to_json(const search_program& program) {
+  boost::json::object o;
+  o["return"] = returns_to_json(program.returns);
+  o["charset"] = program.charset ? to_json(*program.charset) : boost::json::value(nullptr);
+  o["keys"] = keys_to_json(program.keys);
+  return o;
+}
+
+boost::json::value to_json(const sort_program& program) {
+  boost::json::object o;
+  o["return"] = returns_to_json(program.returns);
+  boost::json::array criteria;
+  for (const sort_criterion& c : program.criteria) {
+    boost::json::object co{
+        {"key", c.key == sort_key_kind::extension ? c.name : sort_key_name(c.key)},
+        {"reverse", c.reverse}};
+    criteria.push_back(std::move(co));
+  }
+  o["criteria"] = std::move(criteria);
+  o["charset"] = to_json(program.charset);
+  o["keys"] = keys_to_json(program.keys);
+  return o;
+}
+
+boost::json::value to_json(const thread_program& program) {
+  boost::json::object o;
+  o["algorithm"] = program.algorithm == thread_algorithm::ordered_subject ? "ORDEREDSUBJECT"
+                   : program.algorithm == thread_algorithm::references    ? "REFERENCES"
+                                                                          : "other";
+  o["name"] = program.name;
+  o["charset"] = to_json(program.charset);
+  o["keys"] = keys_to_json(program.keys);
+  return o;
+}
+
+// An item is {"item": NAME, ...}: {"item":"BODY[]","peek":true,"section":{...},"partial":[0,100]}.
+boost::json::value to_json(const fetch_att& att) {
+  boost::json::object o{
+      {"item", att.kind == fetch_att_kind::extension ? att.name : att_name(att.kind)}};
+  switch (att.kind) {
+    case fetch_att_kind::body_section:
+    case fetch_att_kind::binary:
+    case fetch_att_kind::binary_size:
+      if (att.kind != fetch_att_kind::binary_size) o["peek"] = att.peek;
+      o["section"] = section_to_json(att.section);
+      if (att.partial) o["partial"] = boost::json::array{att.partial->offset, att.partial->length};
+      break;
+    case fetch_att_kind::preview:
+      o["lazy"] = att.lazy;
+      break;
+    case fetch_att_kind::extension:
+      if (att.params) o["params"] = to_json(*att.params);
+      break;
+    default:
+      break;
+  }
+  return o;
+}
+
+boost::json::value to_json(const fetch_program& program) {
+  boost::json::object o;
+  o["set"] = to_json(program.set);
+  switch (program.macro) {
+    case fetch_macro::none:
+      o["macro"] = nullptr;
+      break;
+    case fetch_macro::all:
+      o["macro"] = "ALL";
+      break;
+    case fetch_macro::full:
+      o["macro"] = "FULL";
+      break;
+    case fetch_macro::fast:
+      o["macro"] = "FAST";
+      break;
+  }
+  boost::json::array items;
+  for (const fetch_att& a : program.atts) items.push_back(to_json(a));
+  o["items"] = std::move(items);
+  o["parenthesized"] = program.parenthesized;
+  boost::json::array modifiers;
+  for (const fetch_modifier& m : program.modifiers) {
+    switch (m.kind) {
+      case fetch_modifier_kind::changed_since:
+        modifiers.push_back(boost::json::object{{"CHANGEDSINCE", m.mod_sequence}});
+        break;
+      case fetch_modifier_kind::vanished:
+        modifiers.push_back("VANISHED");
+        break;
+      case fetch_modifier_kind::partial:
+        modifiers.push_back(boost::json::object{{"PARTIAL", partial_to_json(m.range)}});
+        break;
+      case fetch_modifier_kind::extension:
+        modifiers.push_back(
+            boost::json::object{{"name", m.name}, {"value", generic_or_null(m.value)}});
+        break;
+    }
+  }
+  o["modifiers"] = std::move(modifiers);
+  return o;
+}
+
+boost::json::value to_json(const store_program& program) {
+  boost::json::object o;
+  o["set"] = to_json(program.set);
+  boost::json::array modifiers;
+  for (const store_modifier& m : program.modifiers) {
+    if (m.kind == store_modifier_kind::unchanged_since)
+      modifiers.push_back(boost::json::object{{"UNCHANGEDSINCE", m.mod_sequence}});
+    else
+      modifiers.push_back(
+          boost::json::object{{"name", m.name}, {"value", generic_or_null(m.value)}});
+  }
+  o["modifiers"] = std::move(modifiers);
+  o["operation"] = program.operation == store_operation::add      ? "+FLAGS"
+                   : program.operation == store_operation::remove ? "-FLAGS"
+                                                                  : "FLAGS";
+  o["silent"] = program.silent;
+  o["flags"] = flags_to_json(program.flags);
+  o["parenthesized"] = program.parenthesized;
+  return o;
+}
+
+}  // namespace imapkit::cli

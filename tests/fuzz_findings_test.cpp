@@ -1,0 +1,138 @@
+// What the fuzzers found in the foundation, one test per finding; the fuzzer inputs themselves
+// are replayed from fuzz/regressions/<harness>/ by the fuzz.replay.* tests.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "imapkit/parse.hpp"
+#include "imapkit/serialize.hpp"
+
+namespace {
+
+using namespace imapkit;
+
+std::vector<std::string> arg_atoms(const generic_message& m) {
+  std::vector<std::string> out;
+  for (const generic_value& v : m.args) {
+    EXPECT_EQ(v.kind, generic_value::kind_t::atom);
+    out.emplace_back(v.text.value);
+  }
+  return out;
+}
+
+// fuzz_generic (fuzz/regressions/generic/unclosed-brackets-quadratic): every token with an
+// unclosed "[" looked for its "]" up to the end of the line, so a line of many "[" took
+// quadratic time (a 64 KiB line of "~[- " ran for seconds). The search now stops at the next
+// "[" too; a section such as BODY[HEADER.FIELDS (A B)] is still one token.
+TEST(FuzzFindings, UnclosedBracketEndsAtTheNextBracket) {
+  arena mem;
+  const auto simple = parse_generic_command("A1 X ~[- ~[- ~[-\r\n", mem);
+  ASSERT_TRUE(simple.ok()) << simple.error().message();
+  EXPECT_EQ(arg_atoms(*simple), (std::vector<std::string>{"~[-", "~[-", "~[-"}));
+  EXPECT_EQ(simple->name, "X");
+
+  const auto section =
+      parse_generic_command("A1 FETCH BODY[HEADER.FIELDS (A B)]<0.10> x]\r\n", mem);
+  ASSERT_TRUE(section.ok()) << section.error().message();
+  EXPECT_EQ(arg_atoms(*section),
+            (std::vector<std::string>{"BODY[HEADER.FIELDS (A B)]<0.10>", "x]"}));
+
+  // "a[" cannot reach the "]" of "c]" across the "[" of "b[".
+  const auto nested = parse_generic_command("A1 X a[ b[ c]\r\n", mem);
+  ASSERT_TRUE(nested.ok()) << nested.error().message();
+  EXPECT_EQ(arg_atoms(*nested), (std::vector<std::string>{"a[", "b[ c]"}));
+
+  // The fuzzer's line, 16,384 tokens long: each token read alone.
+  std::string line = "A1 X";
+  for (int i = 0; i < 16384; ++i) line += " ~[-";
+  line += "\r\n";
+  const auto many = parse_generic_command(line, mem);
+  ASSERT_TRUE(many.ok()) << many.error().message();
+  ASSERT_EQ(many->args.size(), 16384u);
+  EXPECT_EQ(many->args.back().text.value, "~[-");
+}
+
+// fuzz_generic (fuzz/regressions/generic/unclosed-bracket-token-swallows-next-value): the
+// writer took a generic atom with an unclosed "[", but the parser reads "[" up to a "]" later on
+// the line, so [a[, "]]"] was written `a[ "]]"` and read back as a different message. The
+// writer now rejects such a token.
+TEST(FuzzFindings, WriterRejectsGenericTokenWithUnclosedBracket) {
+  const auto write = [](std::string_view token) {
+    buffer_sink out;
+    const serialize_options options;
+    writer w(out, options);
+    const bool ok =
+        w.generic_value(generic_value{generic_value::kind_t::atom, string::atom(token), {}});
+    if (!ok) {
+      EXPECT_EQ(w.error().code, serialize_errc::invalid_atom);
+      EXPECT_TRUE(out.bytes().empty());
+    }
+    return ok;
+  };
+  EXPECT_FALSE(write("a["));
+  EXPECT_FALSE(write("a[b[c]"));
+  EXPECT_FALSE(write("a[b]c["));
+  EXPECT_TRUE(write("BODY[HEADER.FIELDS (DATE FROM)]<0.10>"));
+  EXPECT_TRUE(write("a[b]c[d]"));
+  EXPECT_TRUE(write("a]"));
+
+  // The round trip the fuzzer broke: a parsed "a[" (no "]" on its line) followed by a literal.
+  arena mem;
+  const auto parsed = parse_generic_command("A1 X a[ {2}\r\n]]\r\n", mem);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message();
+  ASSERT_EQ(parsed->args.size(), 2u);
+  EXPECT_EQ(parsed->args[0].text.value, "a[");
+  EXPECT_EQ(parsed->args[1].text.value, "]]");
+  buffer_sink out;
+  const serialize_options options;
+  writer w(out, options);
+  EXPECT_FALSE(w.generic_value(parsed->args[0]));
+}
+
+// fuzz_generic (fuzz/regressions/generic/literal-first-argument-read-as-name): `TAG "Jürn"`
+// written back with a literal, `TAG {5}` CRLF `Jürn`, parsed "{5}" as the message's name and
+// then failed, though the framer had read a literal. A name never starts like a literal now.
+TEST(FuzzFindings, LiteralAfterTagIsAnArgumentNotAName) {
+  arena mem;
+  const auto literal = parse_generic_command("LONO22M {5}\r\nJ\xc3\xbcrn\r\n", mem);
+  ASSERT_TRUE(literal.ok()) << literal.error().message();
+  EXPECT_EQ(literal->tag, "LONO22M");
+  EXPECT_EQ(literal->name, "");
+  ASSERT_EQ(literal->args.size(), 1u);
+  EXPECT_EQ(literal->args[0].kind, generic_value::kind_t::string);
+  EXPECT_EQ(literal->args[0].text.value, "J\xc3\xbcrn");
+
+  const auto literal8 = parse_generic_response(std::string_view("* ~{2}\r\na\0\r\n", 12), mem);
+  ASSERT_TRUE(literal8.ok()) << literal8.error().message();
+  EXPECT_EQ(literal8->name, "");
+  ASSERT_EQ(literal8->args.size(), 1u);
+  EXPECT_EQ(literal8->args[0].text.kind, string_kind::literal8);
+
+  // A name that merely contains a brace is still a name.
+  const auto brace = parse_generic_command("A1 X{5} y\r\n", mem);
+  ASSERT_TRUE(brace.ok()) << brace.error().message();
+  EXPECT_EQ(brace->name, "X{5}");
+}
+
+// fuzz_lexical_writer (fuzz/regressions/lexical_writer/fixed-buffer-sink-empty-write-ubsan): an
+// empty value whose view has no data pointer reached memcpy(dst, nullptr, 0) in
+// fixed_buffer_sink, and memchr(nullptr, 0, 0) in writer::string and writer::literal: undefined
+// behaviour that UBSan reports.
+TEST(FuzzFindings, FixedBufferSinkTakesEmptyViews) {
+  char buffer[16];
+  fixed_buffer_sink out(buffer, sizeof buffer);
+  out.write(std::string_view{});
+  EXPECT_TRUE(out.bytes().empty());
+  EXPECT_FALSE(out.overflowed());
+
+  const serialize_options options;
+  writer w(out, options);
+  EXPECT_TRUE(w.string(std::string_view{}));
+  EXPECT_TRUE(w.sp().ok());
+  EXPECT_TRUE(w.literal(std::string_view{}));
+  EXPECT_EQ(out.bytes(), "\"\" {0}\r\n");
+  EXPECT_FALSE(out.overflowed());
+}
+
+}  // namespace

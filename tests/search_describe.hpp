@@ -1,0 +1,432 @@
+// Test support for search_test.cpp, fetch_command_test.cpp and search_corpus_test.cpp: a compact,
+// canonical text form of the SEARCH / SORT / THREAD / FETCH / STORE argument trees, so that a test
+// can state the whole parsed value in one string. Every field the form shows comes from the tree.
+//
+//   keys      FROM{alice}  HEADER{List-Id}{}  SINCE{2021-01-01}  LARGER{5000}  UID{1:10,30:*}
+//             SET{$}  NOT(SEEN)  OR(SEEN FLAGGED)  (SEEN FLAGGED)  MODSEQ{/flags/\draft all 5}
+//   programs  RETURN(MIN PARTIAL{-1:-100}) CHARSET{UTF-8} key key ...
+#pragma once
+
+#include <string>
+
+#include "imapkit/ast/fetch_command.hpp"
+#include "imapkit/ast/search.hpp"
+
+namespace imapkit::test {
+
+inline std::string describe(const sequence_set& s) {
+  if (s.last_command) return "$";
+  std::string out;
+  const auto num = [](std::uint32_t n) {
+    return n == seq_range::star ? std::string("*") : std::to_string(n);
+  };
+  for (const seq_range& r : s.ranges) {
+    if (!out.empty()) out += ',';
+    out += num(r.first);
+    if (!r.is_single()) out += ':' + num(r.last);
+  }
+  return out;
+}
+
+inline std::string describe(const date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04u-%02u-%02u", d.year, d.month, d.day);
+  return buf;
+}
+
+inline std::string braces(std::string_view v) { return "{" + std::string(v) + "}"; }
+
+inline const char* key_word(search_key_kind k) {
+  switch (k) {
+    case search_key_kind::all:
+      return "ALL";
+    case search_key_kind::answered:
+      return "ANSWERED";
+    case search_key_kind::bcc:
+      return "BCC";
+    case search_key_kind::before:
+      return "BEFORE";
+    case search_key_kind::body:
+      return "BODY";
+    case search_key_kind::cc:
+      return "CC";
+    case search_key_kind::deleted:
+      return "DELETED";
+    case search_key_kind::draft:
+      return "DRAFT";
+    case search_key_kind::flagged:
+      return "FLAGGED";
+    case search_key_kind::from:
+      return "FROM";
+    case search_key_kind::header:
+      return "HEADER";
+    case search_key_kind::keyword:
+      return "KEYWORD";
+    case search_key_kind::larger:
+      return "LARGER";
+    case search_key_kind::new_:
+      return "NEW";
+    case search_key_kind::not_:
+      return "NOT";
+    case search_key_kind::old:
+      return "OLD";
+    case search_key_kind::on:
+      return "ON";
+    case search_key_kind::or_:
+      return "OR";
+    case search_key_kind::recent:
+      return "RECENT";
+    case search_key_kind::seen:
+      return "SEEN";
+    case search_key_kind::sent_before:
+      return "SENTBEFORE";
+    case search_key_kind::sent_on:
+      return "SENTON";
+    case search_key_kind::sent_since:
+      return "SENTSINCE";
+    case search_key_kind::since:
+      return "SINCE";
+    case search_key_kind::smaller:
+      return "SMALLER";
+    case search_key_kind::subject:
+      return "SUBJECT";
+    case search_key_kind::text:
+      return "TEXT";
+    case search_key_kind::to:
+      return "TO";
+    case search_key_kind::uid:
+      return "UID";
+    case search_key_kind::unanswered:
+      return "UNANSWERED";
+    case search_key_kind::undeleted:
+      return "UNDELETED";
+    case search_key_kind::undraft:
+      return "UNDRAFT";
+    case search_key_kind::unflagged:
+      return "UNFLAGGED";
+    case search_key_kind::unkeyword:
+      return "UNKEYWORD";
+    case search_key_kind::unseen:
+      return "UNSEEN";
+    case search_key_kind::sequence_set:
+      return "SET";
+    case search_key_kind::list:
+      return "";
+    case search_key_kind::modseq:
+      return "MODSEQ";
+    case search_key_kind::older:
+      return "OLDER";
+    case search_key_kind::younger:
+      return "YOUNGER";
+    case search_key_kind::email_id:
+      return "EMAILID";
+    case search_key_kind::thread_id:
+      return "THREADID";
+    case search_key_kind::saved_before:
+      return "SAVEDBEFORE";
+    case search_key_kind::saved_on:
+      return "SAVEDON";
+    case search_key_kind::saved_since:
+      return "SAVEDSINCE";
+    case search_key_kind::savedate_supported:
+      return "SAVEDATESUPPORTED";
+    case search_key_kind::fuzzy:
+      return "FUZZY";
+    case search_key_kind::extension:
+      return "";
+  }
+  return "?";
+}
+
+inline std::string describe(const search_key& k);
+
+inline std::string describe(const list<search_key>& keys) {
+  std::string out;
+  for (const search_key& k : keys) out += (out.empty() ? "" : " ") + describe(k);
+  return out;
+}
+
+inline std::string describe(const search_key& k) {
+  std::string out = key_word(k.kind);
+  switch (k.kind) {
+    case search_key_kind::header:
+      return out + braces(k.field.value) + braces(k.value.value);
+    case search_key_kind::extension:
+      return std::string(k.name) + braces(k.value.value);
+    case search_key_kind::bcc:
+    case search_key_kind::body:
+    case search_key_kind::cc:
+    case search_key_kind::from:
+    case search_key_kind::subject:
+    case search_key_kind::text:
+    case search_key_kind::to:
+    case search_key_kind::keyword:
+    case search_key_kind::unkeyword:
+    case search_key_kind::email_id:
+    case search_key_kind::thread_id:
+      return out + braces(k.value.value);
+    case search_key_kind::before:
+    case search_key_kind::on:
+    case search_key_kind::since:
+    case search_key_kind::sent_before:
+    case search_key_kind::sent_on:
+    case search_key_kind::sent_since:
+    case search_key_kind::saved_before:
+    case search_key_kind::saved_on:
+    case search_key_kind::saved_since:
+      return out + braces(describe(k.date));
+    case search_key_kind::larger:
+    case search_key_kind::smaller:
+    case search_key_kind::older:
+    case search_key_kind::younger:
+      return out + braces(std::to_string(k.number));
+    case search_key_kind::modseq: {
+      if (k.entry_type == modseq_entry_type::none) return out + braces(std::to_string(k.number));
+      const char* type = k.entry_type == modseq_entry_type::priv     ? "priv"
+                         : k.entry_type == modseq_entry_type::shared ? "shared"
+                                                                     : "all";
+      return out + "{" + std::string(k.field.value) + " " + type + " " + std::to_string(k.number) +
+             "}";
+    }
+    case search_key_kind::uid:
+    case search_key_kind::sequence_set:
+      return out + braces(describe(k.set));
+    case search_key_kind::not_:
+    case search_key_kind::or_:
+    case search_key_kind::fuzzy:
+    case search_key_kind::list:
+      return out + "(" + describe(k.children) + ")";
+    default:
+      return out;
+  }
+}
+
+inline std::string describe(const partial_range& r) {
+  const std::string sign = r.from_end ? "-" : "";
+  return sign + std::to_string(r.first) + ":" + sign + std::to_string(r.last);
+}
+
+inline std::string describe(const generic_value& v) {
+  switch (v.kind) {
+    case generic_value::kind_t::nil:
+      return "NIL";
+    case generic_value::kind_t::atom:
+      return std::string(v.text.value);
+    case generic_value::kind_t::string:
+      return "\"" + std::string(v.text.value) + "\"";
+    case generic_value::kind_t::list: {
+      std::string out = "(";
+      for (std::size_t i = 0; i < v.items.size(); ++i) out += (i ? " " : "") + describe(v.items[i]);
+      return out + ")";
+    }
+  }
+  return "?";
+}
+
+inline std::string describe(const search_return_opts& r) {
+  if (!r.present) return "";
+  std::string out = "RETURN(";
+  bool first = true;
+  for (const search_return_opt& o : r.options) {
+    if (!first) out += ' ';
+    first = false;
+    switch (o.kind) {
+      case search_return_opt_kind::min:
+        out += "MIN";
+        break;
+      case search_return_opt_kind::max:
+        out += "MAX";
+        break;
+      case search_return_opt_kind::all:
+        out += "ALL";
+        break;
+      case search_return_opt_kind::count:
+        out += "COUNT";
+        break;
+      case search_return_opt_kind::save:
+        out += "SAVE";
+        break;
+      case search_return_opt_kind::context:
+        out += "CONTEXT";
+        break;
+      case search_return_opt_kind::update:
+        out += "UPDATE";
+        break;
+      case search_return_opt_kind::relevancy:
+        out += "RELEVANCY";
+        break;
+      case search_return_opt_kind::partial:
+        out += "PARTIAL" + braces(describe(o.range));
+        break;
+      case search_return_opt_kind::extension:
+        out += "ext:" + std::string(o.name);
+        if (o.value) out += braces(describe(*o.value));
+        break;
+    }
+  }
+  return out + ") ";
+}
+
+inline std::string describe(const search_program& p) {
+  return describe(p.returns) + (p.charset ? "CHARSET" + braces(p.charset->value) + " " : "") +
+         describe(p.keys);
+}
+
+inline std::string describe(const sort_program& p) {
+  std::string out = describe(p.returns) + "(";
+  bool first = true;
+  for (const sort_criterion& c : p.criteria) {
+    if (!first) out += ' ';
+    first = false;
+    if (c.reverse) out += "REVERSE ";
+    static constexpr const char* names[] = {"ARRIVAL",   "CC",        "DATE", "FROM",
+                                            "SIZE",      "SUBJECT",   "TO",   "DISPLAYFROM",
+                                            "DISPLAYTO", "RELEVANCY", "ext:"};
+    out += names[static_cast<int>(c.key)];
+    if (c.key == sort_key_kind::extension) out += c.name;
+  }
+  return out + ") " + std::string(p.charset.value) + " " + describe(p.keys);
+}
+
+inline std::string describe(const thread_program& p) {
+  const char* alg = p.algorithm == thread_algorithm::ordered_subject ? "ORDEREDSUBJECT"
+                    : p.algorithm == thread_algorithm::references    ? "REFERENCES"
+                                                                     : "other:";
+  return alg + std::string(p.algorithm == thread_algorithm::other ? p.name : "") + " " +
+         std::string(p.charset.value) + " " + describe(p.keys);
+}
+
+inline std::string describe(const section& s) {
+  std::string out;
+  for (std::uint32_t p : s.part) out += (out.empty() ? "" : ".") + std::to_string(p);
+  const auto dot = [&] { return out.empty() ? "" : "."; };
+  switch (s.text) {
+    case section_text::none:
+      break;
+    case section_text::header:
+      out += dot() + std::string("HEADER");
+      break;
+    case section_text::text:
+      out += dot() + std::string("TEXT");
+      break;
+    case section_text::mime:
+      out += dot() + std::string("MIME");
+      break;
+    case section_text::header_fields:
+    case section_text::header_fields_not: {
+      out += dot() + std::string(s.text == section_text::header_fields ? "HEADER.FIELDS ("
+                                                                       : "HEADER.FIELDS.NOT (");
+      for (std::size_t i = 0; i < s.header_fields.size(); ++i)
+        out += (i ? " " : "") + std::string(s.header_fields[i].value);
+      out += ")";
+      break;
+    }
+  }
+  return "[" + out + "]";
+}
+
+inline std::string describe(const fetch_att& a) {
+  static constexpr const char* names[] = {"ENVELOPE",
+                                          "FLAGS",
+                                          "INTERNALDATE",
+                                          "RFC822",
+                                          "RFC822.HEADER",
+                                          "RFC822.SIZE",
+                                          "RFC822.TEXT",
+                                          "BODY",
+                                          "BODYSTRUCTURE",
+                                          "UID",
+                                          "BODY",
+                                          "BINARY",
+                                          "BINARY.SIZE",
+                                          "MODSEQ",
+                                          "EMAILID",
+                                          "THREADID",
+                                          "PREVIEW",
+                                          "SAVEDATE",
+                                          ""};
+  std::string out = names[static_cast<int>(a.kind)];
+  if (a.kind == fetch_att_kind::extension) out = "ext:" + std::string(a.name);
+  if (a.peek) out += ".PEEK";
+  if (a.kind == fetch_att_kind::body_section || a.kind == fetch_att_kind::binary ||
+      a.kind == fetch_att_kind::binary_size)
+    out += describe(a.section);
+  if (a.partial)
+    out += "<" + std::to_string(a.partial->offset) + "." + std::to_string(a.partial->length) + ">";
+  if (a.lazy) out += " (LAZY)";
+  if (a.params) out += " " + describe(*a.params);
+  return out;
+}
+
+inline std::string describe(const fetch_program& p) {
+  std::string out = describe(p.set) + " ";
+  switch (p.macro) {
+    case fetch_macro::all:
+      out += "ALL";
+      break;
+    case fetch_macro::full:
+      out += "FULL";
+      break;
+    case fetch_macro::fast:
+      out += "FAST";
+      break;
+    case fetch_macro::none: {
+      std::string items;
+      for (const fetch_att& a : p.atts) items += (items.empty() ? "" : " ") + describe(a);
+      out += p.parenthesized ? "(" + items + ")" : items;
+      break;
+    }
+  }
+  if (!p.modifiers.empty()) {
+    out += " mod(";
+    bool first = true;
+    for (const fetch_modifier& m : p.modifiers) {
+      if (!first) out += ' ';
+      first = false;
+      switch (m.kind) {
+        case fetch_modifier_kind::changed_since:
+          out += "CHANGEDSINCE" + braces(std::to_string(m.mod_sequence));
+          break;
+        case fetch_modifier_kind::vanished:
+          out += "VANISHED";
+          break;
+        case fetch_modifier_kind::partial:
+          out += "PARTIAL" + braces(describe(m.range));
+          break;
+        case fetch_modifier_kind::extension:
+          out += "ext:" + std::string(m.name);
+          if (m.value) out += braces(describe(*m.value));
+          break;
+      }
+    }
+    out += ")";
+  }
+  return out;
+}
+
+inline std::string describe(const store_program& p) {
+  std::string out = describe(p.set);
+  if (!p.modifiers.empty()) {
+    out += " mod(";
+    bool first = true;
+    for (const store_modifier& m : p.modifiers) {
+      if (!first) out += ' ';
+      first = false;
+      if (m.kind == store_modifier_kind::unchanged_since)
+        out += "UNCHANGEDSINCE" + braces(std::to_string(m.mod_sequence));
+      else
+        out += "ext:" + std::string(m.name) + (m.value ? braces(describe(*m.value)) : "");
+    }
+    out += ")";
+  }
+  out += p.operation == store_operation::add      ? " +FLAGS"
+         : p.operation == store_operation::remove ? " -FLAGS"
+                                                  : " FLAGS";
+  if (p.silent) out += ".SILENT";
+  std::string flags;
+  for (const flag& f : p.flags) flags += (flags.empty() ? "" : " ") + std::string(f.name);
+  out += p.parenthesized ? " (" + flags + ")" : " " + flags;
+  return out;
+}
+
+}  // namespace imapkit::test
