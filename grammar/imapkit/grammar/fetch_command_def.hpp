@@ -121,7 +121,7 @@ inline const auto fetch_modifier = fetch_modifier_rule =
     whole_kw("VANISHED")[modifier<fetch_modifier_kind::vanished>] |
     (whole_kw("PARTIAL")[modifier<fetch_modifier_kind::partial>] > sp >
      partial_range[set_member<&imapkit::fetch_modifier::range>]) |
-    (&tagged_ext_label[modifier<fetch_modifier_kind::extension>] >>
+    (&tagged_ext_label_rule[modifier<fetch_modifier_kind::extension>] >>
      tagged_ext_item<imapkit::fetch_modifier>);
 
 // fetch-modifiers = SP "(" fetch-modifier *(SP fetch-modifier) ")"   (RFC 4466 §2.4)
@@ -139,7 +139,7 @@ IMAPKIT_RULE(store_modifier, "store-modifier", imapkit::store_modifier);
 inline const auto store_modifier = store_modifier_rule =
     (whole_kw("UNCHANGEDSINCE")[store_mod<store_modifier_kind::unchanged_since>] > sp >
      mod_sequence_valzer[set_member<&imapkit::store_modifier::mod_sequence>]) |
-    (&tagged_ext_label[store_mod<store_modifier_kind::extension>] >>
+    (&tagged_ext_label_rule[store_mod<store_modifier_kind::extension>] >>
      tagged_ext_item<imapkit::store_modifier>);
 
 // store-modifiers = SP "(" store-modifier *(SP store-modifier) ")"   (RFC 4466 §2.5)

@@ -37,23 +37,28 @@ inline const auto partial_range = partial_range_rule =
 // tagged-label-fchar = ALPHA / "-" / "_" / "."
 // tagged-label-char = tagged-label-fchar / DIGIT / ":"   (RFC 4466 §2.1)
 IMAPKIT_RULE(tagged_ext_label, "tagged-ext-label", std::string_view);
-inline const auto tagged_ext_label = tagged_ext_label_rule =
+inline const auto tagged_ext_label_rule_def =
     x3::raw[x3::char_("a-zA-Z_.-") >> *x3::char_("a-zA-Z0-9_.:-")]
            [([](auto& ctx) { x3::_val(ctx) = as_view(x3::_attr(ctx)); })];
+BOOST_SPIRIT_DEFINE(tagged_ext_label_rule)
 
 // tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"
 // tagged-ext-simple = sequence-set / number / number64   (RFC 4466 §2.1; RFC 9394 adds
 // partial-range-last). Taken as a generic value: a token (for the simple forms) or a list.
 IMAPKIT_RULE(tagged_ext_val, "tagged-ext-val", imapkit::generic_value);
-inline const auto tagged_ext_val = tagged_ext_val_rule =
+inline const auto tagged_ext_val_rule_def =
     &(x3::lit('(') | x3::char_("0-9*$") | (x3::lit('-') >> x3::char_("0-9"))) >>
     generic_value[set_val];
+BOOST_SPIRIT_DEFINE(tagged_ext_val_rule)
 
 // An extension's name and its optional value: NAME [SP tagged-ext-val]. The value is taken only
 // where it can be one (a number, a set, a list), so that "RETURN (FOO MIN)" is two options.
+// A variable template's initialization is unordered with respect to other variables, so this
+// one may only copy constant-initialized objects: the rule objects, never a rule definition
+// (with Clang, a copied definition was still zero at start-up and the options failed to parse).
 template <class Attribute>
 inline const auto tagged_ext_item =
-    tagged_ext_label[set_member<&Attribute::name>] >>
-    -(sp >> tagged_ext_val[([](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); })]);
+    tagged_ext_label_rule[set_member<&Attribute::name>] >>
+    -(sp >> tagged_ext_val_rule[([](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); })]);
 
 }  // namespace imapkit::grammar::args_detail

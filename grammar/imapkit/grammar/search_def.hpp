@@ -189,7 +189,7 @@ inline const auto search_return_opt = search_return_opt_rule =
     whole_kw("RELEVANCY")[ret<search_return_opt_kind::relevancy>] |
     (whole_kw("PARTIAL")[ret<search_return_opt_kind::partial>] > sp >
      partial_range[set_member<&imapkit::search_return_opt::range>]) |
-    (&tagged_ext_label[ret<search_return_opt_kind::extension>] >>
+    (&tagged_ext_label_rule[ret<search_return_opt_kind::extension>] >>
      tagged_ext_item<imapkit::search_return_opt>);
 
 // search-return-opts = SP "RETURN" SP "(" [search-return-opt *(SP search-return-opt)] ")"
