@@ -1,0 +1,99 @@
+// imapkit's parsers on the framed messages of every input, and the whole pipeline (framer fed
+// in 64 KiB chunks, then the parser) on the large streams.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "imapkit/framer.hpp"
+#include "imapkit/parse.hpp"
+#include "measure.hpp"
+#include "suite.hpp"
+
+namespace imapkit::bench {
+
+namespace {
+
+// One imapkit entry point. Benchmarks are named "imapkit_<name>/<input>" (parse only) and
+// "pipeline_<name>/<input>" (framer + parse). scripts/bench.sh compares the peers with the
+// first response parser of this table that ran.
+struct imapkit_parser {
+  std::string_view name;
+  bool responses;  // parses server responses (else client commands)
+  bool (*parse)(std::string_view message, arena& mem);
+};
+
+// parse_response / parse_command build the typed AST; parse_generic_* only the generic form
+// (tag, name, values), a baseline for what the typed grammar costs on top.
+const imapkit_parser parsers[] = {
+    {"response", true, [](std::string_view m, arena& mem) { return parse_response(m, mem).ok(); }},
+    {"generic", true,
+     [](std::string_view m, arena& mem) { return parse_generic_response(m, mem).ok(); }},
+    {"command", false, [](std::string_view m, arena& mem) { return parse_command(m, mem).ok(); }},
+    {"generic_command", false,
+     [](std::string_view m, arena& mem) { return parse_generic_command(m, mem).ok(); }},
+};
+
+pass_result parse_pass(const imapkit_parser& p, arena& mem, const input& in) {
+  pass_result r;
+  for (std::string_view message : in.messages) {
+    mem.reset();
+    if (!p.parse(message, mem)) ++r.rejected;
+    r.arena_bytes += mem.bytes_used();
+    r.checksum += message.size();
+  }
+  return r;
+}
+
+pass_result pipeline_pass(const imapkit_parser& p, framer& f, arena& mem, const input& in) {
+  constexpr std::size_t chunk = 65536;
+  pass_result r;
+  const std::string_view bytes = in.bytes;
+  for (std::size_t at = 0; at < bytes.size(); at += chunk) {
+    f.feed(bytes.substr(at, chunk));
+    for (auto ev = f.next(); ev.kind != framer::status::need_more; ev = f.next()) {
+      if (ev.kind != framer::status::message) continue;
+      mem.reset();
+      if (!p.parse(ev.message, mem)) ++r.rejected;
+      r.arena_bytes += mem.bytes_used();
+      r.checksum += ev.message.size();
+    }
+  }
+  return r;
+}
+
+void run_parse(benchmark::State& state, const imapkit_parser* p, const std::string& input_name) {
+  arena mem;
+  measure(
+      state, get_input(input_name), [&](const input& in) { return parse_pass(*p, mem, in); },
+      measured::imapkit_parser);
+}
+
+void run_pipeline(benchmark::State& state, const imapkit_parser* p, const std::string& input_name) {
+  const input& in = get_input(input_name);
+  framer f(in.side);
+  arena mem;
+  measure(
+      state, in, [&](const input& i) { return pipeline_pass(*p, f, mem, i); },
+      measured::imapkit_parser);
+}
+
+}  // namespace
+
+void register_imapkit_benchmarks() {
+  for (const imapkit_parser& p : parsers) {
+    const std::string parser_name(p.name);
+    const auto& streams = p.responses ? response_input_names() : command_input_names();
+    std::vector<std::string> inputs = streams;
+    if (p.responses)
+      for (const auto& type : response_type_input_names()) inputs.push_back(type);
+
+    for (const auto& name : inputs)
+      benchmark::RegisterBenchmark(("imapkit_" + parser_name + "/" + name).c_str(), run_parse, &p,
+                                   name);
+    for (const auto& name : streams)
+      benchmark::RegisterBenchmark(("pipeline_" + parser_name + "/" + name).c_str(), run_pipeline,
+                                   &p, name);
+  }
+}
+
+}  // namespace imapkit::bench
