@@ -8,7 +8,9 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev  # Spirit X3, Asio; Boost.JSON for the CLI
   libcli11-dev                           # the CLI's option parsing
   libgtest-dev libgmock-dev              # tests
-  libbenchmark-dev                       # benchmarks
+  libbenchmark-dev python3               # benchmarks (python3 makes their input streams)
+  libetpan-dev libvmime-dev              # benchmark peers: libetpan, vmime
+  dovecot-dev dovecot-core               # benchmark peer: Dovecot's lib-imap (libdovecot)
   clang libclang-rt-14-dev               # libFuzzer harnesses
   clang-format
 )

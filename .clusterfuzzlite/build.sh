@@ -1,0 +1,26 @@
+#!/bin/bash -eu
+# ClusterFuzzLite / OSS-Fuzz build script: builds every harness listed in fuzz/harnesses.cmake
+# with the engine's compiler and flags ($CXX, $CXXFLAGS, $LIB_FUZZING_ENGINE; the project is C++ only) and
+# puts next to each fuzz_<name> in $OUT its dictionary (fuzz_<name>.dict), its options
+# (fuzz_<name>.options: the project's limits) and its seeds (fuzz_<name>_seed_corpus.zip).
+cd "$SRC/imapkit"
+
+# $CXXFLAGS already holds -fsanitize=fuzzer-no-link and the sanitizer of this build.
+cmake -S . -B build/oss-fuzz -G "Unix Makefiles" \
+  -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_CXX_COMPILER="$CXX" \
+  -DCMAKE_CXX_FLAGS="$CXXFLAGS" \
+  -DIMAPKIT_BUILD_FUZZERS=ON -DIMAPKIT_BUILD_TESTS=OFF -DIMAPKIT_BUILD_CLI=OFF \
+  -DIMAPKIT_BUILD_BENCHMARKS=OFF \
+  -DIMAPKIT_FUZZ_ENGINE="$LIB_FUZZING_ENGINE"
+cmake --build build/oss-fuzz --target fuzzers -j"$(nproc)"
+
+harnesses=$(sed -n '/^set(IMAPKIT_FUZZ_HARNESSES/,/^)/p' fuzz/harnesses.cmake | sed '1d;$d' | tr -d ' ')
+for h in $harnesses; do
+  cp "build/oss-fuzz/fuzz/fuzz_$h" "$OUT/"
+  cp "fuzz/$h.dict" "$OUT/fuzz_$h.dict"
+  printf '[libfuzzer]\nrss_limit_mb = 512\ntimeout = 5\n' > "$OUT/fuzz_$h.options"
+  if [ -d "corpus/fuzz/$h" ]; then
+    (cd "corpus/fuzz/$h" && zip -q -r "$OUT/fuzz_${h}_seed_corpus.zip" .)
+  fi
+done

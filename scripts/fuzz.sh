@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Builds and runs the libFuzzer harnesses of fuzz/ (see docs/fuzzing.md).
+#
+#   scripts/fuzz.sh build                       configure + build the `fuzz` preset (Clang)
+#   scripts/fuzz.sh run [-t SECS] [HARNESS...]  fuzz each harness (default: all) for SECS seconds
+#                                               (default 600), one after the other, then merge
+#                                               what it found into corpus/fuzz/<harness>/
+#   scripts/fuzz.sh smoke [-t SECS]             CI: build, run every harness SECS seconds
+#                                               (default 30); the corpus is left alone
+#   scripts/fuzz.sh merge [HARNESS...]          merge build/fuzz/campaign/<h>/ into the corpus
+#   scripts/fuzz.sh seeds                       regenerate the seed-* files of corpus/fuzz/ from
+#                                               corpus/captures and the RFC examples
+#   scripts/fuzz.sh list                        the harness names
+#
+# Every run uses the harness's dictionary (fuzz/<h>.dict), its seeds (corpus/fuzz/<h>/), the
+# project's limits (-rss_limit_mb=512 -timeout=5) and writes crash, leak, timeout and
+# out-of-memory reproducers to fuzz/regressions/<h>/, which ctest then replays for good. A crash
+# makes the script exit non-zero. Extra libFuzzer flags: FUZZ_FLAGS="-jobs=2 -workers=2" etc.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+build=$root/build/fuzz
+rfc_dir=${IMAPKIT_RFC_DIR:-$root/../shared/rfc}
+
+# UBSan reports are fatal (the preset compiles with recovery on), and stack traces help.
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:detect_stack_use_after_return=0:quarantine_size_mb=64}
+
+harnesses() {
+  sed -n '/^set(IMAPKIT_FUZZ_HARNESSES/,/^)/p' "$root/fuzz/harnesses.cmake" | sed '1d;$d' | tr -d ' '
+}
+
+# Largest input libFuzzer generates, per harness: enough for what the harness reads, small
+# enough to stay fast (seeds longer than this are still replayed whole by ctest).
+max_len() {
+  case $1 in
+    framer) echo 8192 ;;
+    mutf7) echo 1024 ;;
+    generic | bodystructure | response | command) echo 8192 ;;
+    *) echo 4096 ;;
+  esac
+}
+
+build() {
+  cmake --preset fuzz >/dev/null
+  cmake --build --preset fuzz --target fuzzers
+}
+
+# run_one HARNESS SECONDS: fuzzes into build/fuzz/campaign/<h>/ with the seeds as a read-only
+# second corpus directory. Returns libFuzzer's status.
+run_one() {
+  local h=$1 secs=$2
+  local bin=$build/fuzz/fuzz_$h work=$build/campaign/$h artifacts=$root/fuzz/regressions/$h/
+  [[ -x $bin ]] || { echo "no $bin: run scripts/fuzz.sh build" >&2; return 2; }
+  mkdir -p "$work" "$artifacts" "$root/corpus/fuzz/$h"
+  echo "== fuzz_$h for ${secs}s"
+  set +e
+  # shellcheck disable=SC2086
+  "$bin" "$work" "$root/corpus/fuzz/$h" \
+    -dict="$root/fuzz/$h.dict" -max_total_time="$secs" -max_len="$(max_len "$h")" \
+    -rss_limit_mb=512 -timeout=5 -artifact_prefix="$artifacts" -print_final_stats=1 \
+    ${FUZZ_FLAGS:-} >"$build/campaign/$h.log" 2>&1
+  local status=$?
+  set -e
+  grep -E 'ERROR|SUMMARY|FUZZ_CHECK|runtime error|Test unit written' "$build/campaign/$h.log" || true
+  grep -E '^#[0-9]+[[:space:]]+(DONE|INITED)|stat::(number_of_executed_units|average_exec_per_sec|peak_rss)' \
+    "$build/campaign/$h.log" || true
+  return "$status"
+}
+
+# merge_one HARNESS: adds to corpus/fuzz/<h>/ the inputs of the campaign that reach coverage
+# the corpus does not have yet (libFuzzer -merge=1), then empties the campaign directory.
+merge_one() {
+  local h=$1 work=$build/campaign/$h
+  [[ -d $work ]] || return 0
+  "$build/fuzz/fuzz_$h" -merge=1 -max_len="$(max_len "$h")" -rss_limit_mb=512 -timeout=5 \
+    "$root/corpus/fuzz/$h" "$work" >"$build/campaign/$h.merge.log" 2>&1
+  grep -E 'MERGE-OUTER: [0-9]+ new files' "$build/campaign/$h.merge.log" || true
+  rm -rf "$work"
+}
+
+cmd=${1:-run}
+shift || true
+secs=""
+if [[ ${1:-} == -t ]]; then secs=$2; shift 2; fi
+selected=("$@")
+if [[ ${#selected[@]} -eq 0 ]]; then mapfile -t selected < <(harnesses); fi
+
+case $cmd in
+  list) harnesses ;;
+  build) build ;;
+  run | smoke)
+    [[ $cmd == smoke ]] && build
+    failed=()
+    for h in "${selected[@]}"; do
+      if ! run_one "$h" "${secs:-$([[ $cmd == smoke ]] && echo 30 || echo 600)}"; then
+        failed+=("$h")
+      fi
+      if [[ $cmd == run ]]; then merge_one "$h"; else rm -rf "$build/campaign/$h"; fi
+    done
+    if [[ ${#failed[@]} -gt 0 ]]; then
+      echo "FAILED: ${failed[*]} (reproducers in fuzz/regressions/<harness>/)" >&2
+      exit 1
+    fi
+    ;;
+  merge) for h in "${selected[@]}"; do merge_one "$h"; done ;;
+  seeds)
+    # The tool needs only the framer: compiled directly, no configured build needed.
+    mkdir -p "$root/build"
+    "${CXX:-c++}" -std=c++20 -O1 -I"$root/include" "$root/fuzz/tools/make_seeds.cpp" \
+      "$root/src/framer.cpp" -o "$root/build/make_fuzz_seeds"
+    "$root/build/make_fuzz_seeds" "$root/corpus/captures" "$rfc_dir" "$root/corpus/fuzz"
+    ;;
+  *) sed -n '2,19p' "$0" >&2; exit 2 ;;
+esac
