@@ -9,39 +9,10 @@ namespace imapkit::cli {
 
 namespace {
 
-std::string_view status_att_name(status_att att) {
-  switch (att) {
-    case status_att::messages:
-      return "MESSAGES";
-    case status_att::recent:
-      return "RECENT";
-    case status_att::uidnext:
-      return "UIDNEXT";
-    case status_att::uidvalidity:
-      return "UIDVALIDITY";
-    case status_att::unseen:
-      return "UNSEEN";
-    case status_att::deleted:
-      return "DELETED";
-    case status_att::size:
-      return "SIZE";
-    case status_att::highestmodseq:
-      return "HIGHESTMODSEQ";
-    case status_att::appendlimit:
-      return "APPENDLIMIT";
-    case status_att::mailboxid:
-      return "MAILBOXID";
-    case status_att::deleted_storage:
-      return "DELETED-STORAGE";
-    case status_att::other:
-      break;
-  }
-  return "?";
-}
 
 boost::json::array status_atts(const list<status_att>& atts) {
   boost::json::array out;
-  for (status_att a : atts) out.push_back(boost::json::string(status_att_name(a)));
+  for (status_att a : atts) out.push_back(boost::json::string(to_string(a)));
   return out;
 }
 

@@ -45,35 +45,6 @@ std::string_view kind_name(resp_code_kind kind) {
   return kind == resp_code_kind::other ? std::string_view("other") : to_string(kind);
 }
 
-std::string_view status_att_name(status_att att) {
-  switch (att) {
-    case status_att::messages:
-      return "MESSAGES";
-    case status_att::recent:
-      return "RECENT";
-    case status_att::uidnext:
-      return "UIDNEXT";
-    case status_att::uidvalidity:
-      return "UIDVALIDITY";
-    case status_att::unseen:
-      return "UNSEEN";
-    case status_att::deleted:
-      return "DELETED";
-    case status_att::size:
-      return "SIZE";
-    case status_att::highestmodseq:
-      return "HIGHESTMODSEQ";
-    case status_att::appendlimit:
-      return "APPENDLIMIT";
-    case status_att::mailboxid:
-      return "MAILBOXID";
-    case status_att::deleted_storage:
-      return "DELETED-STORAGE";
-    case status_att::other:
-      break;
-  }
-  return "";
-}
 
 value to_json_thread(const thread_list& t) {
   object o{{"members", numbers(t.members)}};
@@ -156,7 +127,7 @@ struct data_to_json {
     object atts;
     for (const status_att_val& a : d.attributes) {
       const std::string name =
-          a.att == status_att::other ? std::string(a.name) : std::string(status_att_name(a.att));
+          a.att == status_att::other ? std::string(a.name) : std::string(to_string(a.att));
       if (a.att == status_att::mailboxid)
         atts[name] = bytes_to_json(a.text);
       else if (a.is_nil)

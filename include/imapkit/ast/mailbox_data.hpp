@@ -75,6 +75,10 @@ enum class status_att : std::uint8_t {
   deleted_storage,
   other,  // name, number (an unknown attribute with a number64 value)
 };
+
+// The attribute's name as written on the wire ("MESSAGES", "DELETED-STORAGE"); empty for other.
+std::string_view to_string(status_att att) noexcept;
+
 struct status_att_val {
   status_att att = status_att::other;
   std::string_view name;  // the attribute as written
