@@ -5,44 +5,19 @@
 
 #include <string>
 
+#include "command_test_helpers.hpp"
 #include "imapkit/parse.hpp"
 
 namespace {
 
 using namespace imapkit;
 
-class CommandAny : public ::testing::Test {
+class CommandAny : public test_support::CommandTest {
  protected:
-  // Parses a command that must be valid and returns its body as T.
-  template <class T>
-  T ok(std::string_view input, std::string_view expected_tag = {}) {
-    mem.reset();
-    auto r = parse_command(input, mem);
-    EXPECT_TRUE(r.ok()) << "input: " << input << " error: " << (r ? "" : r.error().message());
-    if (!r) return T{};
-    if (!expected_tag.empty()) {
-      EXPECT_EQ(r->tag, expected_tag);
-    }
-    const T* body = std::get_if<T>(&r->body);
-    EXPECT_NE(body, nullptr) << "input: " << input << " parsed as " << command_name(*r);
-    return body ? *body : T{};
-  }
-
-  parse_error fails(std::string_view input, std::size_t offset) {
-    mem.reset();
-    auto r = parse_command(input, mem);
-    EXPECT_FALSE(r.ok()) << "input: " << input << " unexpectedly parsed";
-    if (r) return {};
-    EXPECT_EQ(r.error().offset, offset) << "input: " << input << " " << r.error().message();
-    return r.error();
-  }
-
   result<client_message> line(std::string_view input, client_expectation expect) {
     mem.reset();
     return parse_client_message(input, mem, expect);
   }
-
-  arena mem;
 };
 
 TEST_F(CommandAny, CapabilityNoopLogout) {

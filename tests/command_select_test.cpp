@@ -5,36 +5,14 @@
 
 #include <string>
 
+#include "command_test_helpers.hpp"
 #include "imapkit/parse.hpp"
 
 namespace {
 
 using namespace imapkit;
 
-class CommandSelect : public ::testing::Test {
- protected:
-  template <class T>
-  T ok(std::string_view input) {
-    mem.reset();
-    auto r = parse_command(input, mem);
-    EXPECT_TRUE(r.ok()) << "input: " << input << " error: " << (r ? "" : r.error().message());
-    if (!r) return T{};
-    const T* body = std::get_if<T>(&r->body);
-    EXPECT_NE(body, nullptr) << "input: " << input << " parsed as " << command_name(*r);
-    return body ? *body : T{};
-  }
-
-  parse_error fails(std::string_view input, std::size_t offset) {
-    mem.reset();
-    auto r = parse_command(input, mem);
-    EXPECT_FALSE(r.ok()) << "input: " << input << " unexpectedly parsed";
-    if (r) return {};
-    EXPECT_EQ(r.error().offset, offset) << "input: " << input << " " << r.error().message();
-    return r.error();
-  }
-
-  arena mem;
-};
+class CommandSelect : public test_support::CommandTest {};
 
 TEST_F(CommandSelect, NoArguments) {
   ok<check_command>("FXXZ CHECK\r\n");
