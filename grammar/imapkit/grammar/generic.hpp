@@ -50,10 +50,10 @@ IMAPKIT_RULE(generic_value, "value", imapkit::generic_value);
 inline const auto generic_value_rule_def =
     nil[([](auto& ctx) { x3::_val(ctx).kind = imapkit::generic_value::kind_t::nil; })] |
     string[set_string_value] | literal8[set_string_value] |
-    (x3::lit('(')[([](auto& ctx) { x3::_val(ctx).kind = imapkit::generic_value::kind_t::list; })] >>
-     // Items are separated by SP, except that real lists glue parenthesised items together
-     // (an address list is "(...)(...)"): the separator is optional.
-     nest[-(generic_value_rule[push_member<&imapkit::generic_value::items>] % -sp)] > ')') |
+    ((x3::lit('(')[([](auto& ctx) { x3::_val(ctx).kind = imapkit::generic_value::kind_t::list; })] >>
+      // Items are separated by SP, except that real lists glue parenthesised items together
+      // (an address list is "(...)(...)"): the separator is optional.
+      nest[-(generic_value_rule[push_member<&imapkit::generic_value::items>] % -sp)]) > ')') |
     token_parser{}[([](auto& ctx) {
       x3::_val(ctx).kind = imapkit::generic_value::kind_t::atom;
       x3::_val(ctx).text = imapkit::string::atom(x3::_attr(ctx));

@@ -226,7 +226,7 @@ inline const auto flag_perm = flag_perm_rule =
 
 // flag-list = "(" [flag *(SP flag)] ")"
 IMAPKIT_RULE(flag_list, "flag-list", list<imapkit::flag>);
-inline const auto flag_list = flag_list_rule = '(' >> -(flag[push_val] % sp) > ')';
+inline const auto flag_list = flag_list_rule = (x3::lit('(') >> -(flag[push_val] % sp)) > ')';
 
 // mailbox = "INBOX" / astring   ; INBOX is case-insensitive
 IMAPKIT_RULE(mailbox, "mailbox", imapkit::mailbox);
