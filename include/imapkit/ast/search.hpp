@@ -66,6 +66,10 @@ enum class search_key_kind : std::uint8_t {
   extension,  // name SP value: a vendor key "X-..." with one astring (X-GM-RAW, X-GUID, ...)
 };
 
+// The key as written on the wire ("SENTBEFORE", "SAVEDATESUPPORTED"); "sequence-set", "list"
+// and "extension" for the kinds that have no keyword of their own.
+std::string_view to_string(search_key_kind kind) noexcept;
+
 // entry-type-req of RFC 7162's search-modseq-ext.
 enum class modseq_entry_type : std::uint8_t { none, priv, shared, all };
 
