@@ -7,10 +7,14 @@
 //   programs  RETURN(MIN PARTIAL{-1:-100}) CHARSET{UTF-8} key key ...
 #pragma once
 
+#include <gtest/gtest.h>
+
+#include <initializer_list>
 #include <string>
 
 #include "imapkit/ast/fetch_command.hpp"
 #include "imapkit/ast/search.hpp"
+#include "imapkit/parse.hpp"
 
 namespace imapkit::test {
 
@@ -339,6 +343,28 @@ inline std::string describe(const store_program& p) {
   for (const flag& f : p.flags) flags += (flags.empty() ? "" : " ") + std::string(f.name);
   out += p.parenthesized ? " (" + flags + ")" : " " + flags;
   return out;
+}
+
+// A parse that must fail: at this offset, in this production, expecting this.
+struct failure {
+  std::string_view text;
+  std::size_t offset;
+  std::string_view production;
+  std::string_view expected;
+};
+
+template <class Parse>
+void expect_failures(Parse parse, std::initializer_list<failure> failures,
+                     parse_options options = parse_options::strict()) {
+  for (const failure& f : failures) {
+    SCOPED_TRACE(std::string(f.text));
+    arena mem;
+    const auto r = parse(f.text, mem, options);
+    ASSERT_FALSE(r.ok()) << describe(*r);
+    EXPECT_EQ(r.error().offset, f.offset) << r.error().message();
+    EXPECT_EQ(r.error().production, f.production) << r.error().message();
+    EXPECT_EQ(r.error().expected, f.expected) << r.error().message();
+  }
 }
 
 }  // namespace imapkit::test

@@ -11,6 +11,7 @@ namespace {
 
 using namespace imapkit;
 using imapkit::test::describe;
+using imapkit::test::expect_failures;
 
 struct example {
   const char* rfc;
@@ -271,27 +272,6 @@ TEST(SearchKeys, ValuesKeepHowTheyArrived) {
   ASSERT_EQ(uid->set.ranges.size(), 1u);
   EXPECT_EQ(uid->set.ranges[0].first, 5u);
   EXPECT_EQ(uid->set.ranges[0].last, 3u);
-}
-
-struct failure {
-  std::string_view text;
-  std::size_t offset;
-  std::string_view production;
-  std::string_view expected;
-};
-
-template <class Parse>
-void expect_failures(Parse parse, std::initializer_list<failure> failures,
-                     parse_options options = parse_options::strict()) {
-  for (const failure& f : failures) {
-    SCOPED_TRACE(std::string(f.text));
-    arena mem;
-    const auto r = parse(f.text, mem, options);
-    ASSERT_FALSE(r.ok()) << describe(*r);
-    EXPECT_EQ(r.error().offset, f.offset) << r.error().message();
-    EXPECT_EQ(r.error().production, f.production) << r.error().message();
-    EXPECT_EQ(r.error().expected, f.expected) << r.error().message();
-  }
 }
 
 TEST(SearchErrors, OffsetsAndProductions) {
