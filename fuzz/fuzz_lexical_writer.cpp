@@ -317,14 +317,15 @@ bool write_field(imapkit::writer& w, const field& f, imapkit::arena& mem,
       return w.sequence_set(f.set, f.choice);
     case op::date:
       if (imapkit::is_valid_date(f.when.date)) {
-        keep.push_back(std::to_string(f.when.date.day) + "-" +
-                       std::string(months[f.when.date.month - 1]) + "-" +
-                       std::to_string(f.when.date.year));
+        char buf[16];  // date-year = 4DIGIT: year 256 is "0256"
+        std::snprintf(buf, sizeof buf, "%u-%s-%04u", unsigned{f.when.date.day},
+                      months[f.when.date.month - 1].data(), unsigned{f.when.date.year});
+        keep.push_back(buf);
         expected = {token(keep.back())};
       }
       return w.date(f.when.date);
     case op::date_time:
-      if (imapkit::is_valid_date_time(f.when) && f.when.date.year >= 1000) {
+      if (imapkit::is_valid_date_time(f.when)) {
         char buf[40];
         const int zone = f.when.zone_minutes < 0 ? -f.when.zone_minutes : f.when.zone_minutes;
         std::snprintf(buf, sizeof buf, "%02u-%s-%04u %02u:%02u:%02u %c%02d%02d",

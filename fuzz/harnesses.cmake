@@ -4,8 +4,8 @@
 # and by tests/CMakeLists.txt (the same harnesses as plain replay programs run by ctest).
 #
 # A harness whose entry point is not in the library yet is simply not listed here; adding one is
-# one word in this list plus its .cpp, .dict and seed directory. Still to come (docs/fuzzing.md):
-# serializer_injection, ast_roundtrip, and the round trip inside response and command.
+# one word in this list plus its .cpp, .dict and seed directory. Every harness links the library
+# and the random AST generator (tests/generate/, used by ast_roundtrip).
 set(IMAPKIT_FUZZ_HARNESSES
   framer
   mutf7
@@ -15,4 +15,6 @@ set(IMAPKIT_FUZZ_HARNESSES
   search_key
   response
   command
+  serializer_injection
+  ast_roundtrip
 )

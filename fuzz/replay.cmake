@@ -7,7 +7,7 @@ include(${PROJECT_SOURCE_DIR}/fuzz/harnesses.cmake)
 foreach(harness IN LISTS IMAPKIT_FUZZ_HARNESSES)
   add_executable(fuzz_${harness}_replay ${PROJECT_SOURCE_DIR}/fuzz/fuzz_${harness}.cpp
                                         ${PROJECT_SOURCE_DIR}/fuzz/replay_main.cpp)
-  target_link_libraries(fuzz_${harness}_replay PRIVATE imapkit)
+  target_link_libraries(fuzz_${harness}_replay PRIVATE imapkit imapkit_generate)
   target_compile_options(fuzz_${harness}_replay PRIVATE -Wall -Wextra)
   add_test(NAME fuzz.replay.${harness}
     COMMAND fuzz_${harness}_replay ${PROJECT_SOURCE_DIR}/corpus/fuzz/${harness}

@@ -110,6 +110,7 @@ case $cmd in
     "${CXX:-c++}" -std=c++20 -O1 -I"$root/include" "$root/fuzz/tools/make_seeds.cpp" \
       "$root/src/framer.cpp" -o "$root/build/make_fuzz_seeds"
     "$root/build/make_fuzz_seeds" "$root/corpus/captures" "$rfc_dir" "$root/corpus/fuzz"
+    python3 "$root/fuzz/tools/make_random_seeds.py" "$root/corpus/fuzz"
     ;;
   *) sed -n '2,19p' "$0" >&2; exit 2 ;;
 esac

@@ -35,17 +35,28 @@ void fixed_buffer_sink::write(std::string_view bytes) {
 
 std::string_view to_string(serialize_errc e) noexcept {
   switch (e) {
-    case serialize_errc::ok: return "ok";
-    case serialize_errc::invalid_atom: return "invalid atom";
-    case serialize_errc::invalid_tag: return "invalid tag";
-    case serialize_errc::invalid_flag: return "invalid flag";
-    case serialize_errc::invalid_number: return "number out of range";
-    case serialize_errc::invalid_sequence_set: return "invalid sequence set";
-    case serialize_errc::invalid_date: return "invalid date";
-    case serialize_errc::invalid_text: return "invalid text";
-    case serialize_errc::nul_in_string: return "NUL where no literal8 is allowed";
-    case serialize_errc::invalid_mailbox: return "invalid mailbox name";
-    case serialize_errc::invalid_value: return "invalid value";
+    case serialize_errc::ok:
+      return "ok";
+    case serialize_errc::invalid_atom:
+      return "invalid atom";
+    case serialize_errc::invalid_tag:
+      return "invalid tag";
+    case serialize_errc::invalid_flag:
+      return "invalid flag";
+    case serialize_errc::invalid_number:
+      return "number out of range";
+    case serialize_errc::invalid_sequence_set:
+      return "invalid sequence set";
+    case serialize_errc::invalid_date:
+      return "invalid date";
+    case serialize_errc::invalid_text:
+      return "invalid text";
+    case serialize_errc::nul_in_string:
+      return "NUL where no literal8 is allowed";
+    case serialize_errc::invalid_mailbox:
+      return "invalid mailbox name";
+    case serialize_errc::invalid_value:
+      return "invalid value";
   }
   return "?";
 }
@@ -306,15 +317,15 @@ bool writer::date(const imapkit::date& d) {
   std::memcpy(p, month_names[d.month - 1].data(), 3);
   p += 3;
   *p++ = '-';
-  p = std::to_chars(p, buf + sizeof buf, unsigned{d.year}).ptr;
+  // date-year = 4DIGIT: year 1 is "0001".
+  for (unsigned div = 1000; div != 0; div /= 10) *p++ = static_cast<char>('0' + d.year / div % 10);
   out_.write(std::string_view(buf, static_cast<std::size_t>(p - buf)));
   return true;
 }
 
 bool writer::date_time(const imapkit::date_time& d) {
   if (!ok()) return false;
-  if (!is_valid_date_time(d) || d.date.year < 1000)
-    return fail(serialize_errc::invalid_date, "date-time");
+  if (!is_valid_date_time(d)) return fail(serialize_errc::invalid_date, "date-time");
   const auto two = [](char* p, unsigned v) {
     p[0] = static_cast<char>('0' + v / 10);
     p[1] = static_cast<char>('0' + v % 10);
@@ -326,7 +337,8 @@ bool writer::date_time(const imapkit::date_time& d) {
   buf[3] = '-';
   std::memcpy(buf + 4, month_names[d.date.month - 1].data(), 3);
   buf[7] = '-';
-  std::to_chars(buf + 8, buf + 12, unsigned{d.date.year});
+  for (unsigned i = 0, div = 1000; i < 4; ++i, div /= 10)
+    buf[8 + i] = static_cast<char>('0' + d.date.year / div % 10);
   buf[12] = ' ';
   two(buf + 13, d.hour);
   buf[15] = ':';
@@ -334,7 +346,8 @@ bool writer::date_time(const imapkit::date_time& d) {
   buf[18] = ':';
   two(buf + 19, d.second);
   buf[21] = ' ';
-  const unsigned zone = static_cast<unsigned>(d.zone_minutes < 0 ? -d.zone_minutes : d.zone_minutes);
+  const unsigned zone =
+      static_cast<unsigned>(d.zone_minutes < 0 ? -d.zone_minutes : d.zone_minutes);
   buf[22] = d.zone_minutes < 0 ? '-' : '+';
   two(buf + 23, zone / 60);
   two(buf + 25, zone % 60);
@@ -390,8 +403,7 @@ bool writer::generic_value(const imapkit::generic_value& v) {
       out_.write("NIL");
       return true;
     case generic_value::kind_t::atom:
-      if (!is_valid_generic_token(v.text.value))
-        return fail(serialize_errc::invalid_atom, "value");
+      if (!is_valid_generic_token(v.text.value)) return fail(serialize_errc::invalid_atom, "value");
       out_.write(v.text.value);
       return true;
     case generic_value::kind_t::string:
@@ -409,6 +421,36 @@ bool writer::generic_value(const imapkit::generic_value& v) {
     }
   }
   return fail(serialize_errc::invalid_value, "value");
+}
+
+bool writer::atom_or_quoted(std::string_view value) {
+  if (!ok()) return false;
+  if (is_valid_atom(value)) {
+    out_.write(value);
+    return true;
+  }
+  if (!quoted_allowed(value)) return fail(serialize_errc::invalid_value, "quoted");
+  write_quoted(value);
+  return true;
+}
+
+bool writer::atom_or_string(std::string_view value) {
+  if (!ok()) return false;
+  if (is_valid_atom(value)) {
+    out_.write(value);
+    return true;
+  }
+  return string(value);
+}
+
+bool writer::quoted_char(char c) {
+  if (!ok()) return false;
+  // QUOTED-CHAR = <any TEXT-CHAR except quoted-specials> / "\" quoted-specials (/ UTF8-2 ...
+  // which a single char cannot be).
+  if (c == '\r' || c == '\n' || c == '\0' || static_cast<unsigned char>(c) >= 0x80)
+    return fail(serialize_errc::invalid_value, "QUOTED-CHAR");
+  write_quoted(std::string_view(&c, 1));
+  return true;
 }
 
 bool encode_mailbox_name(std::string_view utf8_name, const serialize_options& options,

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "generate.hpp"
 #include "imapkit/parse.hpp"
 #include "imapkit/serialize.hpp"
 
@@ -133,6 +134,30 @@ TEST(FuzzFindings, FixedBufferSinkTakesEmptyViews) {
   EXPECT_TRUE(w.literal(std::string_view{}));
   EXPECT_EQ(out.bytes(), "\"\" {0}\r\n");
   EXPECT_FALSE(out.overflowed());
+}
+
+// fuzz_ast_roundtrip: once the fuzzer's bytes ran out, byte_entropy gave zeros, for which
+// chance() was always true: a THREAD branch whose invalid lone child was again a branch recursed
+// until the stack overflowed. An exhausted source now makes every chance() false and every count
+// minimal, so each generated tree ends as soon as it can, whatever the options.
+TEST(FuzzFindings, GeneratorEndsEveryTreeOnceItsInputRunsOut) {
+  for (const bool invalid : {false, true}) {
+    for (unsigned depth : {0u, 4u, 64u}) {
+      generate::byte_entropy nothing(nullptr, 0);
+      arena mem;
+      generate::options opts;
+      opts.invalid = invalid;
+      opts.max_depth = depth;
+      generate::builder b(nothing, mem, opts);
+      EXPECT_TRUE(nothing.exhausted());
+      EXPECT_FALSE(nothing.chance(99));
+      const response r = generate::random_response(b);
+      const client_message c = generate::random_client_message(b);
+      buffer_sink out;
+      EXPECT_FALSE(serialize(r, out)) << "depth " << depth;
+      EXPECT_FALSE(serialize(c, out)) << "depth " << depth;
+    }
+  }
 }
 
 }  // namespace

@@ -14,7 +14,9 @@
 #include <string_view>
 #include <vector>
 
+#include "imapkit/ast/command.hpp"
 #include "imapkit/ast/lexical.hpp"
+#include "imapkit/ast/response.hpp"
 
 namespace imapkit {
 
@@ -28,6 +30,11 @@ class sink {
   virtual void write(std::string_view bytes) = 0;
   // Ends the current fragment: the peer must send "+" before the bytes that follow are sent.
   virtual void wait_for_continuation() = 0;
+  // serialize() brackets each message with these: a message that cannot be written (a value
+  // its slot cannot hold) is abandoned, and a sink that buffers drops what was written of it.
+  // A sink that streams straight to a socket must buffer a message until it is ended.
+  virtual void begin_message() {}
+  virtual void abandon_message() {}
 };
 
 // A growable buffer. bytes() is the whole output; continuation_points() are the offsets where a
@@ -36,6 +43,14 @@ class buffer_sink final : public sink {
  public:
   void write(std::string_view bytes) override { data_.append(bytes); }
   void wait_for_continuation() override { waits_.push_back(data_.size()); }
+  void begin_message() override {
+    message_start_ = data_.size();
+    message_waits_ = waits_.size();
+  }
+  void abandon_message() override {
+    data_.resize(message_start_);
+    waits_.resize(message_waits_);
+  }
 
   std::string_view bytes() const noexcept { return data_; }
   const std::vector<std::size_t>& continuation_points() const noexcept { return waits_; }
@@ -44,11 +59,14 @@ class buffer_sink final : public sink {
   void clear() noexcept {
     data_.clear();
     waits_.clear();
+    message_start_ = message_waits_ = 0;
   }
 
  private:
   std::string data_;
   std::vector<std::size_t> waits_;
+  std::size_t message_start_ = 0;
+  std::size_t message_waits_ = 0;
 };
 
 // A caller's fixed buffer: never allocates; past its capacity it records the overflow and
@@ -62,6 +80,14 @@ class fixed_buffer_sink final : public sink {
   void wait_for_continuation() override {
     if (wait_count_ < max_waits) waits_[wait_count_] = size_;
     ++wait_count_;
+  }
+  void begin_message() override {
+    message_start_ = size_;
+    message_waits_ = wait_count_;
+  }
+  void abandon_message() override {
+    size_ = message_start_;
+    wait_count_ = message_waits_;
   }
 
   std::string_view bytes() const noexcept { return {buffer_, size_}; }
@@ -78,6 +104,8 @@ class fixed_buffer_sink final : public sink {
   bool overflowed_ = false;
   std::size_t waits_[max_waits] = {};
   std::size_t wait_count_ = 0;
+  std::size_t message_start_ = 0;
+  std::size_t message_waits_ = 0;
 };
 
 struct serialize_options {
@@ -94,16 +122,16 @@ struct serialize_options {
 
 enum class serialize_errc : std::uint8_t {
   ok,
-  invalid_atom,       // not a valid atom for its slot (empty, SP, CTL, specials, 8-bit)
-  invalid_tag,        // a tag must be 1*<ASTRING-CHAR except "+">
-  invalid_flag,       // a flag must be ["\"] atom (or "\*" where flag-perm is allowed)
-  invalid_number,     // out of the slot's range (nz-number 0, number64 > 2^63-1)
+  invalid_atom,    // not a valid atom for its slot (empty, SP, CTL, specials, 8-bit)
+  invalid_tag,     // a tag must be 1*<ASTRING-CHAR except "+">
+  invalid_flag,    // a flag must be ["\"] atom (or "\*" where flag-perm is allowed)
+  invalid_number,  // out of the slot's range (nz-number 0, number64 > 2^63-1)
   invalid_sequence_set,
-  invalid_date,       // a date or time that does not exist
-  invalid_text,       // resp-text with CR, LF or NUL; or 8-bit where UTF-8 is not allowed
-  nul_in_string,      // NUL in a slot that allows no literal8
-  invalid_mailbox,    // a mailbox name that is not valid UTF-8 (for modified UTF-7)
-  invalid_value,      // a value the slot cannot hold (e.g. NIL where a string is needed)
+  invalid_date,     // a date or time that does not exist
+  invalid_text,     // resp-text with CR, LF or NUL; or 8-bit where UTF-8 is not allowed
+  nul_in_string,    // NUL in a slot that allows no literal8
+  invalid_mailbox,  // a mailbox name that is not valid UTF-8 (for modified UTF-7)
+  invalid_value,    // a value the slot cannot hold (e.g. NIL where a string is needed)
 };
 
 std::string_view to_string(serialize_errc e) noexcept;
@@ -121,7 +149,7 @@ bool is_valid_atom(std::string_view s) noexcept;
 bool is_valid_astring_atom(std::string_view s) noexcept;  // 1*ASTRING-CHAR
 bool is_valid_tag(std::string_view s) noexcept;
 bool is_valid_flag(std::string_view s, bool allow_wildcard = false) noexcept;
-bool is_valid_date(const date& d) noexcept;           // a day that exists in the calendar
+bool is_valid_date(const date& d) noexcept;  // a day that exists in the calendar
 bool is_valid_date_time(const date_time& d) noexcept;
 bool is_valid_sequence_set(const sequence_set& s, bool allow_star = true) noexcept;
 
@@ -161,6 +189,13 @@ class writer {
   // text (resp-text): CR, LF and NUL can never be written; 8-bit only where UTF-8 is allowed.
   bool text(std::string_view t);
   bool generic_value(const imapkit::generic_value& v);
+  // A slot that takes an atom or a quoted string but no literal (charset, a resp-text-code's
+  // data): the atom when the value is one, else quoted; an error when it cannot be quoted.
+  bool atom_or_quoted(std::string_view value);
+  // A slot that takes an atom or any string (charset in SEARCH, tag-string): atom, else string.
+  bool atom_or_string(std::string_view value);
+  // DQUOTE QUOTED-CHAR DQUOTE: a hierarchy delimiter ("/", "\\" for a backslash).
+  bool quoted_char(char c);
 
   bool ok() const noexcept { return !error_; }
   const serialize_error& error() const noexcept { return error_; }
@@ -177,6 +212,21 @@ class writer {
   serialize_options options_;
   serialize_error error_;
 };
+
+// Whole messages. Each writes one message, CRLF included, to `out`, choosing for every value the
+// representation its slot allows (src/serialize_response.cpp, src/serialize_command.cpp; one
+// encoder per production, named like the parser rule it mirrors). On error nothing of the
+// message stays in a buffering sink (see sink::abandon_message) and the error names the
+// production whose value was rejected.
+//
+// A response is written by a server: literals never wait for "+", and options.writer is ignored.
+serialize_error serialize(const response& r, sink& out, const serialize_options& options = {});
+// A command is written by a client: a synchronizing literal ends a fragment (the sink is told to
+// wait for "+") unless options allow LITERAL+ / LITERAL-; options.writer is ignored.
+serialize_error serialize(const command& c, sink& out, const serialize_options& options = {});
+// Any client line: a command, an AUTHENTICATE data line (base64 or "*"), or DONE.
+serialize_error serialize(const client_message& m, sink& out,
+                          const serialize_options& options = {});
 
 // A mailbox name as a user writes it (UTF-8) to its wire form: modified UTF-7 (RFC 3501 §5.1.3)
 // unless options.utf8. INBOX in any case becomes "INBOX". Returns false for invalid UTF-8.

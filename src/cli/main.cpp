@@ -10,6 +10,7 @@
 #include "imapkit/framer.hpp"
 #include "imapkit/parse.hpp"
 #include "json.hpp"
+#include "roundtrip.hpp"
 
 namespace {
 
@@ -77,8 +78,7 @@ int run_parse(const parse_command_options& opt) {
     if (!ok) {
       ++errors;
       std::fprintf(stderr, "%s:%llu: error: %s\n", display_name.c_str(),
-                   static_cast<unsigned long long>(ev.offset + err.offset),
-                   err.message().c_str());
+                   static_cast<unsigned long long>(ev.offset + err.offset), err.message().c_str());
       return;
     }
     if (!opt.summary) {
@@ -118,18 +118,46 @@ int main(int argc, char** argv) {
   CLI::App* parse = app.add_subcommand(
       "parse", "Frame a raw IMAP stream and print every message as JSON Lines on stdout");
   auto* direction = parse->add_option_group("direction", "which side of the connection");
-  direction->add_flag("--responses", parse_opt.responses, "server->client bytes (lenient by default)");
+  direction->add_flag("--responses", parse_opt.responses,
+                      "server->client bytes (lenient by default)");
   direction->add_flag("--commands", parse_opt.commands, "client->server bytes (strict by default)");
   direction->require_option(1);
   parse->add_flag("--strict", parse_opt.strict, "follow the ABNF only (default for commands)");
-  parse->add_flag("--lenient", parse_opt.lenient,
-                  "also accept documented server quirks (default for responses)")
+  parse
+      ->add_flag("--lenient", parse_opt.lenient,
+                 "also accept documented server quirks (default for responses)")
       ->excludes("--strict");
-  parse->add_option("--chunk-size", parse_opt.chunk_size,
-                    "feed the framer N bytes at a time (the output does not depend on it)")
+  parse
+      ->add_option("--chunk-size", parse_opt.chunk_size,
+                   "feed the framer N bytes at a time (the output does not depend on it)")
       ->check(CLI::PositiveNumber);
   parse->add_flag("--summary", parse_opt.summary, "print only messages=N errors=M bytes=B");
-  parse->add_option("file", parse_opt.file, "capture to read, or - for stdin")->capture_default_str();
+  parse->add_option("file", parse_opt.file, "capture to read, or - for stdin")
+      ->capture_default_str();
+
+  cli::roundtrip_options rt_opt;
+  CLI::App* roundtrip = app.add_subcommand(
+      "roundtrip",
+      "Parse a raw IMAP stream, serialize every message again and write the bytes to stdout; "
+      "with --check, report per message whether they parse back to an equal value");
+  auto* rt_direction = roundtrip->add_option_group("direction", "which side of the connection");
+  rt_direction->add_flag("--responses", rt_opt.responses, "server->client bytes");
+  rt_direction->add_flag("--commands", rt_opt.commands, "client->server bytes");
+  rt_direction->require_option(1);
+  roundtrip->add_flag("--strict", rt_opt.strict, "parse following the ABNF only");
+  roundtrip->add_flag("--lenient", rt_opt.lenient, "parse accepting documented server quirks")
+      ->excludes("--strict");
+  roundtrip->add_flag("--check", rt_opt.check,
+                      "print one JSON line per message (equal / different / unreadable / "
+                      "rejected / unparsed) instead of the bytes; exit 1 if any is not equal");
+  roundtrip->add_flag("--summary", rt_opt.summary,
+                      "with --check: print only messages=N failures=M identical=K");
+  roundtrip->add_flag("--utf8", rt_opt.utf8,
+                      "write as with UTF8=ACCEPT (RFC 6855) or IMAP4rev2 in effect");
+  roundtrip->add_flag("--literal-plus", rt_opt.literal_plus,
+                      "commands: write non-synchronizing literals {N+} (LITERAL+)");
+  roundtrip->add_option("file", rt_opt.file, "capture to read, or - for stdin")
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -138,5 +166,13 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : usage_or_io_error;
   }
   if (parse->parsed()) return run_parse(parse_opt);
+  if (roundtrip->parsed()) {
+    std::string input;
+    if (!read_input(rt_opt.file, input)) {
+      std::fprintf(stderr, "imapkit: cannot read %s\n", rt_opt.file.c_str());
+      return usage_or_io_error;
+    }
+    return cli::run_roundtrip(rt_opt, input, rt_opt.file == "-" ? "<stdin>" : rt_opt.file);
+  }
   return usage_or_io_error;
 }

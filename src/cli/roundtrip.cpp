@@ -1,0 +1,158 @@
+// imapkit roundtrip: parse a stream, serialize every message again, and either write the bytes
+// or check that they parse back to an equal AST.
+#include "roundtrip.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "imapkit/framer.hpp"
+#include "imapkit/parse.hpp"
+#include "imapkit/serialize.hpp"
+
+namespace imapkit::cli {
+
+namespace {
+
+// One side of the connection: how its messages are parsed and written.
+struct response_side {
+  parse_options options;
+  using value_type = response;
+  result<response> parse(std::string_view m, arena& mem) const {
+    return parse_response(m, mem, options);
+  }
+  serialize_error write(const response& r, buffer_sink& out, const serialize_options& o) const {
+    return serialize(r, out, o);
+  }
+  void advance(const response&) {}
+};
+
+struct command_side {
+  parse_options options;
+  client_expectation expect = client_expectation::command;
+  using value_type = client_message;
+  result<client_message> parse(std::string_view m, arena& mem) const {
+    return parse_client_message(m, mem, expect, options);
+  }
+  serialize_error write(const client_message& c, buffer_sink& out,
+                        const serialize_options& o) const {
+    return serialize(c, out, o);
+  }
+  void advance(const client_message& c) { expect = next_expectation(c, expect); }
+};
+
+std::string json_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (u < 0x20 || u >= 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", u);
+      out += buf;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+template <class Side>
+int run(const roundtrip_options& opt, std::string_view input, const std::string& name, Side side) {
+  framer frame(opt.responses ? framer_side::read_responses : framer_side::read_commands);
+  frame.feed(input);
+  arena mem, again_mem;
+  buffer_sink out;
+  serialize_options write_options;
+  write_options.utf8 = opt.utf8;
+  write_options.literal_plus = opt.literal_plus;
+  std::size_t messages = 0, failures = 0, identical = 0;
+
+  for (;;) {
+    const framer::event ev = frame.next();
+    if (ev.kind == framer::status::need_more) break;
+    if (ev.kind == framer::status::error) {
+      ++failures;
+      std::fprintf(stderr, "%s:%llu: error: message exceeds %.*s\n", name.c_str(),
+                   static_cast<unsigned long long>(ev.error.offset),
+                   static_cast<int>(ev.error.limit_name().size()), ev.error.limit_name().data());
+      continue;
+    }
+    ++messages;
+    mem.reset();
+    const auto parsed = side.parse(ev.message, mem);
+    const auto line = [&](std::string_view verdict, std::string_view detail) {
+      if (opt.check && !opt.summary)
+        std::printf("{\"offset\":%llu,\"length\":%zu,\"roundtrip\":\"%.*s\"%s%s}\n",
+                    static_cast<unsigned long long>(ev.offset), ev.message.size(),
+                    static_cast<int>(verdict.size()), verdict.data(), detail.empty() ? "" : ",",
+                    std::string(detail).c_str());
+    };
+    if (!parsed) {
+      ++failures;
+      std::fprintf(stderr, "%s:%llu: error: %s\n", name.c_str(),
+                   static_cast<unsigned long long>(ev.offset + parsed.error().offset),
+                   parsed.error().message().c_str());
+      line("unparsed", "");
+      continue;
+    }
+    out.clear();
+    const serialize_error err = side.write(*parsed, out, write_options);
+    if (err) {
+      ++failures;
+      std::fprintf(stderr, "%s:%llu: error: cannot serialize: %.*s in %.*s\n", name.c_str(),
+                   static_cast<unsigned long long>(ev.offset),
+                   static_cast<int>(to_string(err.code).size()), to_string(err.code).data(),
+                   static_cast<int>(err.what.size()), err.what.data());
+      line("rejected", "\"error\":\"" + json_escape(to_string(err.code)) + "\",\"production\":\"" +
+                           json_escape(err.what) + "\"");
+      side.advance(*parsed);
+      continue;
+    }
+    if (!opt.check) {
+      std::fwrite(out.bytes().data(), 1, out.bytes().size(), stdout);
+      side.advance(*parsed);
+      continue;
+    }
+    const bool same_bytes = out.bytes() == ev.message;
+    identical += same_bytes;
+    again_mem.reset();
+    const auto again = side.parse(out.bytes(), again_mem);
+    if (!again) {
+      ++failures;
+      std::fprintf(stderr, "%s:%llu: error: the serialized form does not parse: %s\n", name.c_str(),
+                   static_cast<unsigned long long>(ev.offset), again.error().message().c_str());
+      line("unreadable", "\"serialized\":\"" + json_escape(out.bytes()) + "\"");
+    } else if (!(*again == *parsed)) {
+      ++failures;
+      std::fprintf(stderr, "%s:%llu: error: the serialized form parses to another value\n",
+                   name.c_str(), static_cast<unsigned long long>(ev.offset));
+      line("different", "\"serialized\":\"" + json_escape(out.bytes()) + "\"");
+    } else {
+      line("equal", same_bytes ? "\"bytes\":\"identical\"" : "\"bytes\":\"rewritten\"");
+    }
+    side.advance(*parsed);
+  }
+  if (frame.buffered() != 0 || frame.discarding()) {
+    ++failures;
+    std::fprintf(stderr, "%s:%llu: error: input ends inside a message (%zu bytes unframed)\n",
+                 name.c_str(), static_cast<unsigned long long>(frame.stream_offset()),
+                 frame.buffered());
+  }
+  if (opt.check && opt.summary)
+    std::printf("messages=%zu failures=%zu identical=%zu\n", messages, failures, identical);
+  return failures == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int run_roundtrip(const roundtrip_options& opt, std::string_view input, const std::string& name) {
+  parse_options options = opt.responses ? parse_options::lenient() : parse_options::strict();
+  if (opt.strict) options.mode = parse_mode::strict;
+  if (opt.lenient) options.mode = parse_mode::lenient;
+  if (opt.responses) return run(opt, input, name, response_side{options});
+  return run(opt, input, name, command_side{options});
+}
+
+}  // namespace imapkit::cli

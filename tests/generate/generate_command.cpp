@@ -1,0 +1,712 @@
+// Random commands and client lines, in the normal form the command grammar produces
+// (grammar/imapkit/grammar/command*.hpp, search_def.hpp, fetch_command_def.hpp): every
+// command_body alternative, every search key, fetch item, modifier and return option. Fields a
+// kind does not use stay empty, names kept "as written" are set, and names that would be read as
+// a keyword of their context are avoided.
+#include <string>
+
+#include "generate.hpp"
+
+namespace imapkit::generate {
+
+namespace {
+
+bool iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+  return true;
+}
+
+class command_generator {
+ public:
+  explicit command_generator(builder& b) : b_(b), e_(b.rng()), mem_(b.mem()) {}
+
+  command make_command() {
+    command c;
+    c.tag = b_.tag();
+    c.body = body();
+    return c;
+  }
+
+  client_message make_client_message() {
+    const auto r = e_.below(100);
+    if (r < 90) return make_command();
+    if (r < 95) {
+      authenticate_data d;
+      if (e_.chance(20))
+        d.cancel = true;
+      else
+        d.base64 = b_.make_invalid() ? std::string_view("ab=c") : b_.base64();
+      return d;
+    }
+    return idle_done{};
+  }
+
+ private:
+  template <class T>
+  void push(list<T>& l, const T& v) {
+    l.push_back(mem_, v);
+  }
+  std::string_view copy(const std::string& s) { return b_.copy(s); }
+  imapkit::string astr() { return b_.string_value(true); }
+
+  // --- RFC 4466 parameters ---------------------------------------------------------------------
+
+  // A generic list value: "(" [value *(SP value)] ")".
+  generic_value generic_list(unsigned depth = 1) {
+    generic_value v;
+    v.kind = generic_value::kind_t::list;
+    const auto n = b_.count(0, depth);
+    for (std::size_t i = 0; i < n; ++i) push(v.items, b_.generic_value(depth));
+    return v;
+  }
+
+  // A sequence-set / number as a token.
+  std::string_view set_token(bool negative_range) {
+    switch (e_.below(negative_range ? 6 : 5)) {
+      case 0:
+        return copy(std::to_string(b_.number64()));
+      case 1:
+        return "*";
+      case 2:
+        return "$";
+      case 3:
+        return copy(std::to_string(b_.nz_number()) + ":*");
+      case 4:
+        return copy(std::to_string(b_.nz_number()) + "," + std::to_string(b_.nz_number()) + ":" +
+                    std::to_string(b_.nz_number()));
+      default:
+        return copy("-" + std::to_string(b_.nz_number()) + ":-" + std::to_string(b_.nz_number()));
+    }
+  }
+
+  // tagged-ext-val: a sequence-set / number token, or a list.
+  generic_value tagged_ext_val(bool negative_range) {
+    if (e_.chance(30)) return generic_list();
+    generic_value v;
+    v.kind = generic_value::kind_t::atom;
+    v.text = imapkit::string::atom(set_token(negative_range));
+    return v;
+  }
+
+  // select-param / create-param / getmetadata-option / scope-option of the tagged-ext shape.
+  list<tagged_ext_param> tagged_ext_params(std::initializer_list<std::string_view> reserved) {
+    list<tagged_ext_param> out;
+    const auto n = b_.count(1);
+    for (std::size_t i = 0; i < n; ++i) {
+      tagged_ext_param p;
+      p.name = b_.atom_not(reserved);
+      if (e_.chance(50)) p.value = tagged_ext_val(false);
+      push(out, p);
+    }
+    return out;
+  }
+
+  // option-extension (LIST): name [SP "(" ... ")"]
+  list<tagged_ext_param> option_extensions(std::size_t min,
+                                           std::initializer_list<std::string_view> reserved) {
+    list<tagged_ext_param> out;
+    const auto n = b_.count(min);
+    for (std::size_t i = 0; i < n; ++i) {
+      tagged_ext_param p;
+      p.name = b_.atom_not(reserved);
+      if (e_.chance(30)) p.value = generic_list();
+      push(out, p);
+    }
+    return out;
+  }
+
+  // tagged-ext-label: ALPHA / "-" / "_" / "." then also DIGIT / ":"; not one of `reserved`.
+  std::string_view label(std::initializer_list<std::string_view> reserved) {
+    static constexpr std::string_view first =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    static constexpr std::string_view rest =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.:-";
+    for (;;) {
+      std::string s(1, first[e_.below(first.size())]);
+      const auto n = e_.below(10);
+      for (std::uint64_t i = 0; i < n; ++i) s += rest[e_.below(rest.size())];
+      bool clash = false;
+      for (std::string_view k : reserved) clash = clash || iequal(s, k);
+      if (!clash) return copy(s);
+    }
+  }
+
+  // --- search ----------------------------------------------------------------------------------
+
+  imapkit::string charset() {
+    constexpr std::string_view atoms[] = {"UTF-8", "US-ASCII", "ISO-8859-1", "x-weird"};
+    constexpr std::string_view quoted[] = {"utf 8", "a\"b", "back\\slash", "", "(paren)"};
+    if (e_.chance(70)) return imapkit::string::atom(b_.random_case(atoms[e_.below(4)]));
+    return imapkit::string::quoted(quoted[e_.below(5)]);
+  }
+
+  std::string_view objectid() {
+    if (b_.make_invalid()) return "not an id";
+    static constexpr std::string_view chars =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+    std::string s;
+    const auto n = e_.between(1, 30);
+    for (std::uint64_t i = 0; i < n; ++i) s += chars[e_.below(chars.size())];
+    return copy(s);
+  }
+
+  std::string_view vendor_name() {
+    return copy(std::string(e_.chance(50) ? "X-" : "x-") + std::string(b_.atom()));
+  }
+
+  search_key key(unsigned depth) {
+    using K = search_key_kind;
+    search_key k;
+    for (;;) {
+      k.kind = e_.pick<K>(static_cast<unsigned>(K::extension) + 1);
+      const bool compound =
+          k.kind == K::not_ || k.kind == K::or_ || k.kind == K::list || k.kind == K::fuzzy;
+      if (!compound || depth < b_.opts().max_depth) break;
+    }
+    switch (k.kind) {
+      case K::bcc:
+      case K::body:
+      case K::cc:
+      case K::from:
+      case K::subject:
+      case K::text:
+      case K::to:
+        k.value = astr();
+        break;
+      case K::header:
+        k.field = astr();
+        k.value = astr();
+        break;
+      case K::keyword:
+      case K::unkeyword:
+        k.value = imapkit::string::atom(b_.atom());
+        break;
+      case K::email_id:
+      case K::thread_id:
+        k.value = imapkit::string::atom(objectid());
+        break;
+      case K::before:
+      case K::on:
+      case K::since:
+      case K::sent_before:
+      case K::sent_on:
+      case K::sent_since:
+      case K::saved_before:
+      case K::saved_on:
+      case K::saved_since:
+        k.date = b_.date();
+        break;
+      case K::larger:
+      case K::smaller:
+        k.number = b_.number64();
+        break;
+      case K::older:
+      case K::younger:
+        k.number = b_.nz_number();
+        break;
+      case K::uid:
+      case K::sequence_set:
+        k.set = b_.sequence_set();
+        break;
+      case K::modseq:
+        k.number = b_.number64();
+        if (e_.chance(40)) {
+          k.field = imapkit::string::quoted(
+              copy(std::string(b_.random_case("/flags/")) + std::string(b_.flag().name)));
+          k.entry_type = static_cast<modseq_entry_type>(e_.between(1, 3));
+        }
+        break;
+      case K::not_:
+      case K::fuzzy:
+        push(k.children, key(depth + 1));
+        break;
+      case K::or_:
+        push(k.children, key(depth + 1));
+        push(k.children, key(depth + 1));
+        break;
+      case K::list: {
+        const auto n = b_.count(1, depth);
+        for (std::size_t i = 0; i < n; ++i) push(k.children, key(depth + 1));
+        break;
+      }
+      case K::extension:
+        k.name = vendor_name();
+        k.value = astr();
+        break;
+      default:
+        break;
+    }
+    return k;
+  }
+
+  list<search_key> keys() {
+    list<search_key> out;
+    const auto n = b_.count(1);
+    for (std::size_t i = 0; i < n; ++i) push(out, key(1));
+    return out;
+  }
+
+  search_return_opts returns() {
+    search_return_opts r;
+    if (!e_.chance(30)) return r;
+    r.present = true;
+    const auto n = b_.count(0);
+    for (std::size_t i = 0; i < n; ++i) {
+      search_return_opt o;
+      o.kind = e_.pick<search_return_opt_kind>(10);
+      if (o.kind == search_return_opt_kind::partial) o.range = b_.partial_range();
+      if (o.kind == search_return_opt_kind::extension) {
+        o.name = label(
+            {"MIN", "MAX", "ALL", "COUNT", "SAVE", "CONTEXT", "UPDATE", "RELEVANCY", "PARTIAL"});
+        if (e_.chance(50)) o.value = tagged_ext_val(true);
+      }
+      push(r.options, o);
+    }
+    return r;
+  }
+
+  search_program search() {
+    search_program p;
+    p.returns = returns();
+    if (e_.chance(30)) p.charset = charset();
+    p.keys = keys();
+    return p;
+  }
+
+  sort_program sort() {
+    sort_program p;
+    p.returns = returns();
+    const auto n = b_.count(1);
+    for (std::size_t i = 0; i < n; ++i) {
+      sort_criterion c;
+      c.reverse = e_.chance(30);
+      c.key = e_.pick<sort_key_kind>(11);
+      if (c.key == sort_key_kind::extension) c.name = vendor_name();
+      push(p.criteria, c);
+    }
+    p.charset = charset();
+    p.keys = keys();
+    return p;
+  }
+
+  thread_program thread() {
+    thread_program p;
+    p.algorithm = e_.pick<thread_algorithm>(3);
+    switch (p.algorithm) {
+      case thread_algorithm::ordered_subject:
+        p.name = b_.random_case("ORDEREDSUBJECT");
+        break;
+      case thread_algorithm::references:
+        p.name = b_.random_case("REFERENCES");
+        break;
+      default:
+        p.name = b_.atom_not({"ORDEREDSUBJECT", "REFERENCES"});
+        break;
+    }
+    p.charset = charset();
+    p.keys = keys();
+    return p;
+  }
+
+  // --- fetch / store ---------------------------------------------------------------------------
+
+  fetch_att att(bool listed) {
+    using F = fetch_att_kind;
+    fetch_att a;
+    a.kind = e_.pick<F>(static_cast<unsigned>(F::extension) + 1);
+    const auto partial = [&] {
+      if (e_.chance(30)) a.partial = fetch_partial{b_.number(), b_.nz_number()};
+    };
+    switch (a.kind) {
+      case F::body_section:
+        a.peek = e_.chance(50);
+        a.section = b_.section(false);
+        partial();
+        break;
+      case F::binary:
+        a.peek = e_.chance(50);
+        a.section = b_.section(true);
+        partial();
+        break;
+      case F::binary_size:
+        a.section = b_.section(true);
+        break;
+      case F::preview:
+        a.lazy = e_.chance(50);
+        break;
+      case F::extension:
+        a.name = e_.chance(80) ? vendor_name() : b_.random_case("SNIPPET");
+        if (listed && e_.chance(30)) a.params = generic_list();
+        break;
+      default:
+        break;
+    }
+    return a;
+  }
+
+  fetch_program fetch() {
+    fetch_program p;
+    p.set = b_.sequence_set();
+    if (e_.chance(15)) {
+      p.macro = static_cast<fetch_macro>(e_.between(1, 3));
+    } else if (e_.chance(60)) {
+      p.parenthesized = true;
+      const auto n = b_.count(1);
+      for (std::size_t i = 0; i < n; ++i) push(p.atts, att(true));
+    } else {
+      push(p.atts, att(false));
+    }
+    if (e_.chance(30)) {
+      const auto n = b_.count(1);
+      for (std::size_t i = 0; i < n; ++i) {
+        fetch_modifier m;
+        m.kind = e_.pick<fetch_modifier_kind>(4);
+        switch (m.kind) {
+          case fetch_modifier_kind::changed_since:
+            m.mod_sequence = b_.nz_number64();
+            break;
+          case fetch_modifier_kind::partial:
+            m.range = b_.partial_range();
+            break;
+          case fetch_modifier_kind::extension:
+            m.name = label({"CHANGEDSINCE", "VANISHED", "PARTIAL"});
+            if (e_.chance(50)) m.value = tagged_ext_val(true);
+            break;
+          default:
+            break;
+        }
+        push(p.modifiers, m);
+      }
+    }
+    return p;
+  }
+
+  store_program store() {
+    store_program p;
+    p.set = b_.sequence_set();
+    if (e_.chance(20)) {
+      const auto n = b_.count(1);
+      for (std::size_t i = 0; i < n; ++i) {
+        store_modifier m;
+        m.kind = e_.pick<store_modifier_kind>(2);
+        if (m.kind == store_modifier_kind::unchanged_since) {
+          m.mod_sequence = b_.number64();
+        } else {
+          m.name = label({"UNCHANGEDSINCE"});
+          if (e_.chance(50)) m.value = tagged_ext_val(true);
+        }
+        push(p.modifiers, m);
+      }
+    }
+    p.operation = e_.pick<store_operation>(3);
+    p.silent = e_.chance(50);
+    p.parenthesized = e_.chance(50);
+    if (p.parenthesized) {
+      p.flags = b_.flags();
+    } else {
+      const auto n = b_.count(1);
+      for (std::size_t i = 0; i < n; ++i) push(p.flags, b_.flag());
+    }
+    return p;
+  }
+
+  // --- commands --------------------------------------------------------------------------------
+
+  list<status_att> status_atts() {
+    list<status_att> out;
+    const auto n = b_.count(1);
+    // every named attribute (status_att::other is the last enumerator: never in a command)
+    for (std::size_t i = 0; i < n; ++i)
+      push(out, e_.pick<status_att>(static_cast<unsigned>(status_att::other)));
+    return out;
+  }
+
+  imapkit::string list_mailbox() {
+    if (e_.chance(40)) {
+      static constexpr std::string_view chars =
+          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%*]/.-_";
+      std::string s;
+      const auto n = e_.between(1, 12);
+      for (std::uint64_t i = 0; i < n; ++i) s += chars[e_.below(chars.size())];
+      return imapkit::string::atom(copy(s));
+    }
+    return astr();
+  }
+
+  imapkit::append_message append_message() {
+    imapkit::append_message m;
+    if (e_.chance(40)) {
+      m.has_flags = true;
+      m.flags = b_.flags();
+    }
+    if (e_.chance(40)) m.date_time = b_.date_time();
+    const std::string_view data = b_.any_string(false);
+    m.utf8 = e_.chance(20);
+    m.data = m.utf8 || data.find('\0') != std::string_view::npos ? imapkit::string::literal8(data)
+                                                                 : imapkit::string::literal(data);
+    return m;
+  }
+
+  mailbox_filter filter() {
+    using kind_t = mailbox_filter::kind_t;
+    constexpr kind_t kinds[] = {kind_t::selected,   kind_t::inboxes, kind_t::personal,
+                                kind_t::subscribed, kind_t::subtree, kind_t::mailboxes,
+                                kind_t::subtree_one};
+    mailbox_filter f;
+    f.kind = kinds[e_.below(std::size(kinds))];
+    if (f.kind == kind_t::subtree || f.kind == kind_t::mailboxes || f.kind == kind_t::subtree_one) {
+      const auto n = b_.count(1);
+      for (std::size_t i = 0; i < n; ++i) push(f.mailboxes, b_.mailbox());
+    }
+    return f;
+  }
+
+  command_body body() {
+    switch (e_.below(std::variant_size_v<command_body>)) {
+      case 0:
+        return capability_command{};
+      case 1:
+        return logout_command{};
+      case 2:
+        return noop_command{};
+      case 3: {
+        id_command c;
+        if (e_.chance(20)) {
+          c.nil = true;
+          return c;
+        }
+        const auto n = b_.count(0);
+        for (std::size_t i = 0; i < n; ++i)
+          push(c.params, id_param{astr(), b_.nstring_value(true)});
+        return c;
+      }
+      case 4: {
+        enable_command c;
+        const auto n = b_.count(1);
+        for (std::size_t i = 0; i < n; ++i) push(c.capabilities, b_.atom());
+        return c;
+      }
+      case 5:
+        return compress_command{b_.atom()};
+      case 6:
+        return unauthenticate_command{};
+      case 7:
+        return starttls_command{};
+      case 8:
+        return login_command{astr(), astr()};
+      case 9: {
+        authenticate_command c;
+        c.mechanism = b_.atom();
+        const auto r = e_.below(100);
+        if (r < 30)
+          c.initial_response.reset();
+        else if (r < 40)
+          c.initial_response = "=";
+        else if (r < 50)
+          c.initial_response = "";
+        else
+          c.initial_response = b_.make_invalid() ? std::string_view("abc") : b_.base64();
+        return c;
+      }
+      case 10: {
+        select_command c;
+        c.read_only = e_.chance(50);
+        c.mailbox = b_.mailbox();
+        c.condstore = e_.chance(30);
+        if (e_.chance(20)) {
+          qresync_param q;
+          q.uidvalidity = b_.nz_number();
+          q.modseq = b_.nz_number64();
+          if (e_.chance(50)) q.known_uids = b_.sequence_set();
+          if (e_.chance(50)) {
+            q.known_sequence_set = b_.sequence_set();
+            q.known_uid_set = b_.sequence_set();
+          }
+          c.qresync = q;
+        }
+        if (e_.chance(20)) c.other_params = tagged_ext_params({"CONDSTORE", "QRESYNC"});
+        return c;
+      }
+      case 11: {
+        create_command c;
+        c.mailbox = b_.mailbox();
+        if (e_.chance(30)) {
+          c.has_use = true;
+          constexpr std::string_view uses[] = {"\\All",  "\\Archive", "\\Drafts", "\\Flagged",
+                                               "\\Junk", "\\Sent",    "\\Trash"};
+          const auto n = b_.count(0);
+          for (std::size_t i = 0; i < n; ++i)
+            push(c.use, e_.chance(80) ? uses[e_.below(7)] : copy("\\" + std::string(b_.atom())));
+        }
+        if (e_.chance(20)) c.other_params = tagged_ext_params({"USE"});
+        return c;
+      }
+      case 12:
+        return delete_command{b_.mailbox()};
+      case 13:
+        return rename_command{b_.mailbox(), b_.mailbox()};
+      case 14:
+        return subscribe_command{b_.mailbox()};
+      case 15:
+        return unsubscribe_command{b_.mailbox()};
+      case 16: {
+        list_command c;
+        if (e_.chance(30)) c.selection_options = option_extensions(1, {});
+        c.reference = b_.mailbox();
+        c.patterns_parenthesized = e_.chance(30);
+        const auto n = c.patterns_parenthesized ? b_.count(1) : 1;
+        for (std::size_t i = 0; i < n; ++i) push(c.patterns, list_mailbox());
+        if (e_.chance(30)) {
+          c.has_return = true;
+          if (e_.chance(60)) c.return_options = option_extensions(0, {"STATUS"});
+          if (e_.chance(40)) {
+            c.return_status = true;
+            c.status_attributes = status_atts();
+          }
+        }
+        return c;
+      }
+      case 17:
+        return lsub_command{b_.mailbox(), list_mailbox()};
+      case 18:
+        return namespace_command{};
+      case 19:
+        return status_command{b_.mailbox(), status_atts()};
+      case 20: {
+        append_command c;
+        c.mailbox = b_.mailbox();
+        const auto n = b_.count(1);
+        for (std::size_t i = 0; i < n; ++i) push(c.messages, append_message());
+        return c;
+      }
+      case 21:
+        return idle_command{};
+      case 22:
+        return getquota_command{astr()};
+      case 23:
+        return getquotaroot_command{b_.mailbox()};
+      case 24: {
+        setquota_command c;
+        c.quota_root = astr();
+        const auto n = b_.count(0);
+        for (std::size_t i = 0; i < n; ++i) push(c.limits, quota_limit{b_.atom(), b_.number64()});
+        return c;
+      }
+      case 25: {
+        getmetadata_command c;
+        if (e_.chance(30)) c.maxsize = b_.number();
+        c.depth = e_.pick<getmetadata_command::depth_t>(4);
+        if (e_.chance(20)) c.other_options = tagged_ext_params({"MAXSIZE", "DEPTH"});
+        c.mailbox = b_.mailbox();
+        c.entries_parenthesized = e_.chance(40);
+        const auto n = c.entries_parenthesized ? b_.count(1) : 1;
+        for (std::size_t i = 0; i < n; ++i) push(c.entries, astr());
+        return c;
+      }
+      case 26: {
+        setmetadata_command c;
+        c.mailbox = b_.mailbox();
+        const auto n = b_.count(1);
+        for (std::size_t i = 0; i < n; ++i) {
+          metadata_entry_value v;
+          v.entry = astr();
+          if (e_.chance(15)) {
+            v.value = imapkit::string::nil();
+          } else {
+            const std::string_view data = b_.any_string(false);
+            v.value = data.find('\0') != std::string_view::npos ? imapkit::string::literal8(data)
+                                                                : imapkit::string::quoted(data);
+          }
+          push(c.entries, v);
+        }
+        return c;
+      }
+      case 27:
+        return setacl_command{b_.mailbox(), astr(), astr()};
+      case 28:
+        return deleteacl_command{b_.mailbox(), astr()};
+      case 29:
+        return getacl_command{b_.mailbox()};
+      case 30:
+        return listrights_command{b_.mailbox(), astr()};
+      case 31:
+        return myrights_command{b_.mailbox()};
+      case 32:
+        return check_command{};
+      case 33:
+        return close_command{};
+      case 34:
+        return unselect_command{};
+      case 35:
+        return expunge_command{};
+      case 36:
+        return uid_expunge_command{b_.sequence_set(false, false)};
+      case 37:
+        return copy_command{e_.chance(50), b_.sequence_set(), b_.mailbox()};
+      case 38:
+        return move_command{e_.chance(50), b_.sequence_set(), b_.mailbox()};
+      case 39:
+        return search_command{e_.chance(50), search()};
+      case 40:
+        return fetch_command{e_.chance(50), fetch()};
+      case 41:
+        return store_command{e_.chance(50), store()};
+      case 42:
+        return sort_command{e_.chance(50), sort()};
+      case 43:
+        return thread_command{e_.chance(50), thread()};
+      case 44: {
+        replace_command c;
+        c.uid = e_.chance(50);
+        c.number = e_.chance(10) ? seq_range::star : b_.nz_number();
+        c.mailbox = b_.mailbox();
+        c.message = append_message();
+        return c;
+      }
+      case 45: {
+        esearch_command c;
+        c.uid = e_.chance(30);
+        if (e_.chance(40)) {
+          const auto n = b_.count(1);
+          for (std::size_t i = 0; i < n; ++i) push(c.sources, filter());
+          if (e_.chance(30)) c.scope_options = tagged_ext_params({});
+        }
+        c.program = search();
+        return c;
+      }
+      default: {
+        generic_command c;
+        c.name = b_.atom_not(
+            {"CAPABILITY",  "LOGOUT",         "NOOP",         "ID",           "ENABLE",
+             "COMPRESS",    "UNAUTHENTICATE", "LOGIN",        "AUTHENTICATE", "STARTTLS",
+             "CHECK",       "CLOSE",          "UNSELECT",     "EXPUNGE",      "COPY",
+             "MOVE",        "FETCH",          "STORE",        "SEARCH",       "UID",
+             "SORT",        "THREAD",         "ESEARCH",      "SELECT",       "EXAMINE",
+             "CREATE",      "DELETE",         "RENAME",       "SUBSCRIBE",    "UNSUBSCRIBE",
+             "LIST",        "LSUB",           "NAMESPACE",    "STATUS",       "APPEND",
+             "IDLE",        "GETQUOTA",       "GETQUOTAROOT", "SETQUOTA",     "GETMETADATA",
+             "SETMETADATA", "SETACL",         "DELETEACL",    "GETACL",       "LISTRIGHTS",
+             "MYRIGHTS",    "REPLACE"});
+        const auto n = b_.count(0);
+        for (std::size_t i = 0; i < n; ++i) push(c.args, b_.generic_value());
+        return c;
+      }
+    }
+  }
+
+  builder& b_;
+  entropy& e_;
+  arena& mem_;
+};
+
+}  // namespace
+
+command random_command(builder& b) { return command_generator(b).make_command(); }
+
+client_message random_client_message(builder& b) {
+  return command_generator(b).make_client_message();
+}
+
+}  // namespace imapkit::generate

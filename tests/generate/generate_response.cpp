@@ -1,0 +1,753 @@
+// Random responses, in the normal form parse_response produces (names as the grammar stores
+// them, typed parts derived as the grammar derives them), for the round-trip tests.
+//
+// Wrapped building blocks (generate_common.cpp is shared and left as it is):
+// - text: builder::text() may end like a literal announcement (" {5}"), which the framer would
+//   wait for; such a text is drawn again (resp_text_line).
+// - strings in slots that take only an atom or a quoted string (charset, a code's text) are
+//   drawn here from a 7-bit alphabet.
+#include <string>
+
+#include "generate.hpp"
+
+namespace imapkit::generate {
+
+namespace {
+
+constexpr char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (upper(a[i]) != upper(b[i])) return false;
+  return true;
+}
+
+bool is_base64_text(std::string_view s) {
+  if (s.size() % 4 != 0) return false;
+  std::size_t i = 0;
+  const auto b64 = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+           c == '/';
+  };
+  while (i < s.size() && b64(s[i])) ++i;
+  if (s.size() - i > 2) return false;
+  for (; i < s.size(); ++i)
+    if (s[i] != '=') return false;
+  return true;
+}
+
+// Every resp-text-code keyword, and the names of the codes that carry data.
+#define IMAPKIT_GENERATE_CODE_NAMES                                                            \
+                                                                                               \
+  "ALERT", "BADCHARSET", "CAPABILITY", "PARSE", "PERMANENTFLAGS", "READ-ONLY", "READ-WRITE",   \
+      "TRYCREATE", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "CLOSED", "UNKNOWN-CTE", "APPENDUID",   \
+      "COPYUID", "UIDNOTSTICKY", "UNAVAILABLE", "AUTHENTICATIONFAILED", "AUTHORIZATIONFAILED", \
+      "EXPIRED", "PRIVACYREQUIRED", "CONTACTADMIN", "NOPERM", "INUSE", "EXPUNGEISSUED",        \
+      "CORRUPTION", "SERVERBUG", "CLIENTBUG", "CANNOT", "LIMIT", "OVERQUOTA", "ALREADYEXISTS", \
+      "NONEXISTENT", "NOTSAVED", "HASCHILDREN", "HIGHESTMODSEQ", "NOMODSEQ", "MODIFIED",       \
+      "MAILBOXID", "METADATA", "COMPRESSIONACTIVE", "USEATTR"
+
+class response_generator {
+ public:
+  explicit response_generator(builder& b) : b_(b), e_(b.rng()), mem_(b.mem()) {}
+
+  response any() {
+    response r;
+    const auto k = e_.below(100);
+    if (k < 8)
+      r.value = continue_request();
+    else if (k < 25)
+      r.value = tagged_response();
+    else
+      r.value = untagged{untagged_data_value()};
+    return r;
+  }
+
+ private:
+  builder& b_;
+  entropy& e_;
+  arena& mem_;
+
+  unsigned max_depth() const { return b_.opts().max_depth; }
+
+  template <class T, class F>
+  list<T> make_list(std::size_t min, unsigned depth, F&& make) {
+    list<T> out;
+    const auto n = b_.count(min, depth);
+    for (std::size_t i = 0; i < n; ++i) out.push_back(mem_, make());
+    return out;
+  }
+
+  // 7-bit printable characters from `alphabet`, 1..max long.
+  std::string_view chars_from(std::string_view alphabet, std::size_t min, std::size_t max) {
+    std::string s;
+    const auto n = e_.between(min, max);
+    for (std::uint64_t i = 0; i < n; ++i) s += alphabet[e_.below(alphabet.size())];
+    return b_.copy(s);
+  }
+
+  std::string_view objectid() {
+    return chars_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-", 1, 24);
+  }
+
+  // text for the end of a line (builder::text never ends like a literal announcement).
+  std::string_view line_text(bool may_be_empty = true) { return b_.text(may_be_empty); }
+
+  // ---------------------------------------------------------------------------------------------
+  // resp-text
+
+  resp_text_code code() {
+    resp_text_code c;
+    c.kind = e_.pick<resp_code_kind>(static_cast<unsigned>(resp_code_kind::other) + 1);
+    switch (c.kind) {
+      case resp_code_kind::other: {
+        c.name = b_.atom_not({IMAPKIT_GENERATE_CODE_NAMES});
+        // A code without data that has text is an unknown code too ("[ALERT x]").
+        const bool simple_name = e_.chance(20);
+        if (simple_name) {
+          constexpr std::string_view simple[] = {"ALERT",  "PARSE",    "READ-ONLY", "TRYCREATE",
+                                                 "CLOSED", "NOMODSEQ", "USEATTR",   "OVERQUOTA"};
+          c.name = b_.random_case(simple[e_.below(std::size(simple))]);
+        }
+        if (simple_name || e_.chance(60))
+          c.text = chars_from(
+              "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 "
+              "-_.,:;!?()[{}<>\"\\'*%$",
+              1, 40);
+        return c;
+      }
+      case resp_code_kind::metadata_longentries:
+      case resp_code_kind::metadata_maxsize:
+        c.number = b_.number();
+        [[fallthrough]];
+      case resp_code_kind::metadata_toomany:
+      case resp_code_kind::metadata_noprivate:
+        c.name = b_.random_case("METADATA");
+        return c;
+      default:
+        break;
+    }
+    c.name = b_.random_case(to_string(c.kind));
+    switch (c.kind) {
+      case resp_code_kind::badcharset:
+        c.charsets = make_list<imapkit::string>(0, 0, [&] {
+          return e_.chance(50) ? imapkit::string::atom(b_.atom())
+                               : imapkit::string::quoted(chars_from(
+                                     "abcdefghijklmnopqrstuvwxyz0123456789 -_()\"\\{}", 0, 12));
+        });
+        break;
+      case resp_code_kind::capability:
+        c.capabilities = make_list<std::string_view>(0, 0, [&] { return b_.atom(); });
+        break;
+      case resp_code_kind::permanentflags:
+        c.flags = b_.flags(true);
+        break;
+      case resp_code_kind::uidnext:
+      case resp_code_kind::uidvalidity:
+      case resp_code_kind::unseen:
+        c.number = b_.nz_number();
+        break;
+      case resp_code_kind::highestmodseq:
+        c.number = b_.number64();
+        break;
+      case resp_code_kind::appenduid:
+        c.number = b_.nz_number();
+        c.uids = b_.sequence_set(false, false);
+        break;
+      case resp_code_kind::copyuid:
+        c.number = b_.nz_number();
+        c.source_uids = b_.sequence_set(false, false);
+        c.uids = b_.sequence_set(false, false);
+        break;
+      case resp_code_kind::modified:
+        c.uids = b_.sequence_set();
+        break;
+      case resp_code_kind::mailboxid:
+        c.text = objectid();
+        break;
+      default:
+        break;
+    }
+    return c;
+  }
+
+  resp_text text() {
+    resp_text t;
+    if (e_.chance(50)) t.code = code();
+    t.text = line_text();
+    if (b_.make_invalid()) t.text = "[ALERT] not a code";  // no code: "[" would be read as one
+    return t;
+  }
+
+  continue_req continue_request() {
+    continue_req c;
+    if (e_.chance(40)) {
+      c.text.text = b_.base64();
+    } else {
+      c.text = text();
+    }
+    c.is_base64 = !c.text.code && is_base64_text(c.text.text);
+    return c;
+  }
+
+  resp_cond cond(unsigned kinds) {
+    resp_cond c;
+    c.status = e_.pick<status_kind>(kinds);
+    c.text = text();
+    return c;
+  }
+
+  tagged tagged_response() {
+    tagged t;
+    t.tag = b_.tag();
+    t.state = cond(3);
+    if (b_.make_invalid()) t.state.status = status_kind::preauth;  // not a resp-cond-state
+    return t;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // mailbox data
+
+  std::optional<char> delimiter() {
+    if (e_.chance(20)) return std::nullopt;
+    constexpr std::string_view d = "/.\\\"|:-_ ()[]{}*%";
+    if (e_.chance(70)) return d[e_.below(d.size())];
+    return static_cast<char>(e_.between(0x20, 0x7e));
+  }
+
+  // The typed part of an extended item, as grammar/mailbox_data.hpp derives it.
+  void type_item(list_extended_item& item) {
+    using kind_t = imapkit::generic_value::kind_t;
+    if (item.value.kind != kind_t::list) return;
+    if (iequals(item.tag.value, "CHILDINFO")) {
+      item.kind = list_extended_kind::childinfo;
+      for (const auto& v : item.value.items)
+        if (v.kind == kind_t::string || v.kind == kind_t::atom)
+          item.childinfo.push_back(mem_, v.text);
+    } else if (iequals(item.tag.value, "OLDNAME") && item.value.items.size() == 1 &&
+               item.value.items[0].kind != kind_t::list &&
+               item.value.items[0].kind != kind_t::nil) {
+      item.kind = list_extended_kind::oldname;
+      item.old_name.name = item.value.items[0].text;
+    }
+  }
+
+  list_extended_item extended_item() {
+    list_extended_item item;
+    const auto k = e_.below(3);
+    using kind_t = imapkit::generic_value::kind_t;
+    if (k == 0) {
+      item.tag = imapkit::string::atom(b_.random_case("CHILDINFO"));
+      item.value.kind = kind_t::list;
+      item.value.items = make_list<imapkit::generic_value>(1, 1, [&] {
+        imapkit::generic_value v;
+        v.kind = e_.chance(50) ? kind_t::atom : kind_t::string;
+        v.text = v.kind == kind_t::atom ? imapkit::string::atom(b_.random_case("SUBSCRIBED"))
+                                        : imapkit::string::quoted(b_.any_string());
+        return v;
+      });
+    } else if (k == 1) {
+      item.tag = imapkit::string::quoted(b_.random_case("OLDNAME"));
+      item.value.kind = kind_t::list;
+      imapkit::generic_value v;
+      v.kind = kind_t::string;
+      v.text = imapkit::string::quoted(b_.any_string());
+      item.value.items.push_back(mem_, v);
+    } else {
+      item.tag = b_.string_value();
+      item.value = b_.generic_value(1);
+    }
+    type_item(item);
+    return item;
+  }
+
+  mailbox_list mailbox_list_value() {
+    mailbox_list l;
+    l.lsub = e_.chance(20);
+    l.flags = b_.flags();
+    l.delimiter = delimiter();
+    l.mailbox = b_.mailbox();
+    if (e_.chance(40))
+      l.extended = make_list<list_extended_item>(1, 0, [&] { return extended_item(); });
+    return l;
+  }
+
+  status_att_val status_item() {
+    status_att_val a;
+    a.att = e_.pick<status_att>(static_cast<unsigned>(status_att::other) + 1);
+    if (a.att == status_att::other) {
+      a.name =
+          b_.atom_not({"MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "DELETED-STORAGE", "DELETED",
+                       "SIZE", "RECENT", "HIGHESTMODSEQ", "APPENDLIMIT", "MAILBOXID"});
+      a.number = b_.number64();
+      return a;
+    }
+    a.name = b_.random_case(to_string(a.att));
+    switch (a.att) {
+      case status_att::uidnext:
+      case status_att::uidvalidity:
+        a.number = b_.nz_number();
+        break;
+      case status_att::messages:
+      case status_att::unseen:
+      case status_att::deleted:
+      case status_att::recent:
+        a.number = b_.number();
+        break;
+      case status_att::appendlimit:
+        if (e_.chance(30))
+          a.is_nil = true;
+        else
+          a.number = b_.number();
+        break;
+      case status_att::mailboxid:
+        a.text = objectid();
+        break;
+      default:
+        a.number = b_.number64();
+        break;
+    }
+    return a;
+  }
+
+  search_return_data return_data(bool first, bool uid) {
+    using k = search_return_data_kind;
+    search_return_data d;
+    d.kind = e_.pick<k>(static_cast<unsigned>(k::other) + 1);
+    constexpr std::string_view names[] = {"MIN",     "MAX",   "ALL",        "COUNT", "MODSEQ",
+                                          "PARTIAL", "ADDTO", "REMOVEFROM", ""};
+    d.name = b_.random_case(names[static_cast<unsigned>(d.kind)]);
+    switch (d.kind) {
+      case k::min:
+      case k::max:
+        d.number = b_.nz_number();
+        break;
+      case k::count:
+        d.number = b_.number();
+        break;
+      case k::modseq:
+        d.number = b_.number64();
+        break;
+      case k::all:
+        d.set = b_.sequence_set();
+        break;
+      case k::partial:
+        d.range = b_.partial_range();
+        if (e_.chance(30))
+          d.is_nil = true;
+        else
+          d.set = b_.sequence_set();
+        break;
+      case k::addto:
+      case k::removefrom:
+        d.value = b_.generic_value();
+        break;
+      case k::other:
+        d.name = (first && !uid) ? b_.atom_not({"MIN", "MAX", "ALL", "COUNT", "MODSEQ", "PARTIAL",
+                                                "ADDTO", "REMOVEFROM", "UID"})
+                                 : b_.atom_not({"MIN", "MAX", "ALL", "COUNT", "MODSEQ", "PARTIAL",
+                                                "ADDTO", "REMOVEFROM"});
+        d.value = b_.generic_value();
+        break;
+    }
+    return d;
+  }
+
+  esearch_data esearch() {
+    esearch_data d;
+    if (e_.chance(50)) d.correlator = b_.string_value();
+    d.uid = e_.chance(50);
+    const auto n = b_.count();
+    for (std::size_t i = 0; i < n; ++i) d.items.push_back(mem_, return_data(i == 0, d.uid));
+    return d;
+  }
+
+  // thread-list: a chain of members, then no branch or at least two (one would be a member).
+  thread_list thread(unsigned depth) {
+    thread_list t;
+    const bool leaf = depth >= max_depth() || e_.exhausted() || e_.chance(40);
+    if (leaf) {
+      t.members = make_list<std::uint32_t>(1, 0, [&] { return b_.nz_number(); });
+      if (b_.make_invalid()) t.children.push_back(mem_, thread(max_depth()));  // a lone branch
+      return t;
+    }
+    if (e_.chance(70)) t.members = make_list<std::uint32_t>(1, 0, [&] { return b_.nz_number(); });
+    const auto n = std::max<std::size_t>(2, b_.count(2, depth + 1));
+    for (std::size_t i = 0; i < n; ++i) t.children.push_back(mem_, thread(depth + 1));
+    return t;
+  }
+
+  list<namespace_descr> namespaces() {
+    if (e_.chance(30)) return {};
+    return make_list<namespace_descr>(1, 1, [&] {
+      namespace_descr d;
+      d.prefix = b_.string_value();
+      d.delimiter = delimiter();
+      if (e_.chance(30))
+        d.extensions = make_list<namespace_extension>(1, 2, [&] {
+          namespace_extension x;
+          x.name = b_.string_value();
+          x.values = make_list<imapkit::string>(1, 1, [&] { return b_.string_value(); });
+          return x;
+        });
+      return d;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // FETCH
+
+  address address_value() {
+    address a;
+    a.name = b_.nstring_value();
+    a.adl = e_.chance(80) ? imapkit::string::nil() : b_.nstring_value();
+    a.mailbox = b_.nstring_value();
+    a.host = b_.nstring_value();
+    return a;
+  }
+
+  address_list addresses() {
+    address_list l;
+    if (e_.chance(20)) return l;  // NIL
+    const auto n = b_.count(1);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (e_.chance(15)) {
+        // A group: start (NIL host, the group's name as mailbox), members, end (all NIL).
+        address start;
+        start.mailbox = b_.string_value();
+        l.push_back(mem_, start);
+        const auto members = e_.below(3);
+        for (std::uint64_t m = 0; m < members; ++m) l.push_back(mem_, address_value());
+        l.push_back(mem_, address{});
+      } else {
+        l.push_back(mem_, address_value());
+      }
+    }
+    return l;
+  }
+
+  envelope envelope_value() {
+    envelope e;
+    e.date = b_.nstring_value();
+    e.subject = b_.nstring_value();
+    e.from = addresses();
+    e.sender = addresses();
+    e.reply_to = addresses();
+    e.to = addresses();
+    e.cc = addresses();
+    e.bcc = addresses();
+    e.in_reply_to = b_.nstring_value();
+    e.message_id = b_.nstring_value();
+    return e;
+  }
+
+  body_params params() {
+    if (e_.chance(30)) return {};
+    return make_list<body_param>(1, 1, [&] {
+      return body_param{b_.string_value(), b_.string_value()};
+    });
+  }
+
+  body_extension extension(unsigned depth) {
+    body_extension x;
+    const auto k = e_.below(3);
+    if (k == 0 || depth >= 2) {
+      if (e_.chance(50)) {
+        x.kind = body_extension::kind_t::number;
+        x.number = b_.number64();
+      } else {
+        x.text = b_.nstring_value();
+      }
+      return x;
+    }
+    x.kind = body_extension::kind_t::list;
+    x.items = make_list<body_extension>(1, depth + 1, [&] { return extension(depth + 1); });
+    return x;
+  }
+
+  // The extension data, as far as b.extension_fields says.
+  void extension_data(body_structure& b) {
+    b.extension_fields = static_cast<std::uint8_t>(e_.below(5));
+    if (b.extension_fields >= 1) {
+      if (b.is_multipart())
+        b.multipart_params = params();
+      else
+        b.md5 = b_.nstring_value();
+    }
+    if (b.extension_fields >= 2 && e_.chance(70)) {
+      b.disposition.type = b_.string_value();
+      b.disposition.params = params();
+    }
+    if (b.extension_fields >= 3 && e_.chance(70))
+      b.language = make_list<imapkit::string>(1, 1, [&] { return b_.string_value(); });
+    if (b.extension_fields >= 4) {
+      b.location = b_.nstring_value();
+      if (e_.chance(40))
+        b.extensions = make_list<body_extension>(1, 1, [&] { return extension(0); });
+    }
+  }
+
+  imapkit::string media_basic_type() {
+    constexpr std::string_view types[] = {"IMAGE", "APPLICATION", "AUDIO", "VIDEO", "MESSAGE"};
+    for (;;) {
+      const imapkit::string t =
+          e_.chance(60) ? imapkit::string::quoted(b_.random_case(types[e_.below(std::size(types))]))
+                        : b_.string_value();
+      if (!iequals(t.value, "TEXT")) return t;
+    }
+  }
+
+  body_structure body(unsigned depth) {
+    body_structure b;
+    using kind_t = body_structure::kind_t;
+    b.kind = e_.pick<kind_t>(depth >= max_depth() ? 2 : 4);
+    if (b.kind == kind_t::multipart) {
+      b.parts = make_list<body_structure>(1, depth + 1, [&] { return body(depth + 1); });
+      b.media_subtype = b_.string_value();
+      extension_data(b);
+      return b;
+    }
+    b.fields.params = params();
+    b.fields.id = b_.nstring_value();
+    b.fields.description = b_.nstring_value();
+    b.fields.encoding = b_.string_value();
+    b.fields.octets = b_.number();
+    switch (b.kind) {
+      case kind_t::basic:
+        b.media_type = media_basic_type();
+        b.media_subtype = b_.string_value();
+        if (iequals(b.media_type.value, "MESSAGE") &&
+            (iequals(b.media_subtype.value, "RFC822") || iequals(b.media_subtype.value, "GLOBAL")))
+          b.media_subtype = imapkit::string::quoted("DELIVERY-STATUS");
+        break;
+      case kind_t::text:
+        b.media_type = imapkit::string::quoted(b_.random_case("TEXT"));
+        b.media_subtype = b_.string_value();
+        b.lines = b_.number64();
+        break;
+      default:
+        b.media_type = imapkit::string::quoted(b_.random_case("MESSAGE"));
+        b.media_subtype =
+            imapkit::string::quoted(b_.random_case(e_.chance(50) ? "RFC822" : "GLOBAL"));
+        b.message_envelope.push_back(mem_, envelope_value());
+        b.parts.push_back(mem_, body(depth + 1));
+        b.lines = b_.number64();
+        break;
+    }
+    extension_data(b);
+    return b;
+  }
+
+  imapkit::string gmail_label() {
+    if (e_.chance(30))
+      return imapkit::string::atom(b_.copy(std::string("\\") + std::string(b_.atom())));
+    return b_.string_value();
+  }
+
+  msg_att item() {
+    msg_att a;
+    switch (e_.below(20)) {
+      case 0:
+        a.value = fetch_flags{b_.flags()};
+        break;
+      case 1:
+        a.value = fetch_modseq{b_.number64()};
+        break;
+      case 2:
+        a.value = fetch_envelope{envelope_value()};
+        break;
+      case 3:
+        a.value = fetch_internal_date{b_.date_time()};
+        break;
+      case 4:
+        a.value = fetch_rfc822_size{b_.number64()};
+        break;
+      case 5:
+        a.value = fetch_rfc822{e_.pick<fetch_rfc822::part_t>(3), b_.nstring_value()};
+        break;
+      case 6:
+        a.value = fetch_body_structure{body(0), e_.chance(60)};
+        break;
+      case 7: {
+        fetch_body_section s;
+        s.section = b_.section();
+        if (e_.chance(30)) s.origin = b_.number();
+        s.data = b_.nstring_value();
+        a.value = s;
+        break;
+      }
+      case 8: {
+        fetch_binary s;
+        s.section = b_.section(true);
+        if (e_.chance(30)) s.origin = b_.number();
+        s.data = b_.nstring_value(false);
+        a.value = s;
+        break;
+      }
+      case 9:
+        a.value = fetch_binary_size{b_.section(true), b_.number()};
+        break;
+      case 10: {
+        fetch_uid u{b_.nz_number()};
+        if (b_.make_invalid()) u.value = 0;
+        a.value = u;
+        break;
+      }
+      case 11: {
+        fetch_object_id o;
+        o.which = e_.pick<fetch_object_id::which_t>(2);
+        if (o.which == fetch_object_id::which_t::thread_id && e_.chance(30))
+          o.is_nil = true;
+        else
+          o.id = objectid();
+        a.value = o;
+        break;
+      }
+      case 12:
+        a.value = fetch_preview{b_.nstring_value()};
+        break;
+      case 13: {
+        fetch_save_date s;
+        if (e_.chance(70)) s.value = b_.date_time();
+        a.value = s;
+        break;
+      }
+      case 14:
+        a.value = fetch_gmail_id{e_.pick<fetch_gmail_id::which_t>(2), b_.number64()};
+        break;
+      case 15:
+        a.value =
+            fetch_gmail_labels{make_list<imapkit::string>(0, 0, [&] { return gmail_label(); })};
+        break;
+      case 16:
+        a.value = fetch_snippet{b_.random_case("FUZZY"), b_.nstring_value()};
+        break;
+      case 17:
+        a.value = fetch_x_guid{b_.string_value()};
+        break;
+      case 18:
+        a.value = fetch_x_mailbox{b_.mailbox()};
+        break;
+      default: {
+        fetch_other o;
+        o.name = b_.atom_not({"FLAGS",         "MODSEQ",        "ENVELOPE",    "INTERNALDATE",
+                              "RFC822.SIZE",   "RFC822.HEADER", "RFC822.TEXT", "RFC822",
+                              "BODYSTRUCTURE", "BODY",          "UID",         "EMAILID",
+                              "THREADID",      "PREVIEW",       "SAVEDATE",    "X-GM-MSGID",
+                              "X-GM-THRID",    "X-GM-LABELS",   "SNIPPET",     "X-GUID",
+                              "X-MAILBOX",     "NIL",           "BINARY",      "BINARY.SIZE"});
+        // An extension's item with a section: its "[...]" may hold spaces and parentheses.
+        if (e_.chance(30))
+          o.name =
+              b_.copy(std::string(o.name) + "[" +
+                      std::string(chars_from("0123456789.HEADER.FIELDS (a-b) <>\\\"{}", 0, 20)) +
+                      "]" + (e_.chance(50) ? "<" + std::to_string(b_.number()) + ">" : ""));
+        o.value = b_.generic_value();
+        a.value = o;
+        break;
+      }
+    }
+    return a;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  untagged_data untagged_data_value() {
+    switch (e_.below(24)) {
+      case 0:
+        return cond(5);
+      case 1:
+        return capability_data{make_list<std::string_view>(1, 0, [&] { return b_.atom(); })};
+      case 2:
+        return enable_data{make_list<std::string_view>(0, 0, [&] { return b_.atom(); })};
+      case 3:
+        return flags_data{b_.flags()};
+      case 4:
+        return mailbox_list_value();
+      case 5:
+        return status_data{b_.mailbox(),
+                           make_list<status_att_val>(0, 0, [&] { return status_item(); })};
+      case 6: {
+        search_data d;
+        d.numbers = make_list<std::uint32_t>(0, 0, [&] { return b_.nz_number(); });
+        if (e_.chance(30)) d.modseq = b_.number64();
+        return d;
+      }
+      case 7:
+        return esearch();
+      case 8: {
+        sort_data d;
+        d.numbers = make_list<std::uint32_t>(0, 0, [&] { return b_.nz_number(); });
+        if (e_.chance(30)) d.modseq = b_.number64();
+        return d;
+      }
+      case 9:
+        return thread_data{make_list<thread_list>(0, 1, [&] { return thread(1); })};
+      case 10:
+        return exists_data{b_.number()};
+      case 11:
+        return recent_data{b_.number()};
+      case 12:
+        return namespace_data{namespaces(), namespaces(), namespaces()};
+      case 13:
+        return quota_data{b_.string_value(), make_list<quota_resource>(0, 0, [&] {
+                            return quota_resource{b_.atom(), b_.number64(), b_.number64()};
+                          })};
+      case 14:
+        return quotaroot_data{b_.mailbox(),
+                              make_list<imapkit::string>(0, 0, [&] { return b_.string_value(); })};
+      case 15: {
+        metadata_data d;
+        d.mailbox = b_.mailbox();
+        if (e_.chance(60))
+          d.entries = make_list<metadata_entry>(1, 0, [&] {
+            return metadata_entry{b_.string_value(), b_.nstring_value(false)};
+          });
+        else
+          d.changed = make_list<imapkit::string>(1, 0, [&] { return b_.string_value(); });
+        return d;
+      }
+      case 16:
+        return id_data{make_list<id_param>(0, 0, [&] {
+          return id_param{b_.string_value(), b_.nstring_value()};
+        })};
+      case 17:
+        return acl_data{b_.mailbox(), make_list<acl_entry>(0, 0, [&] {
+                          return acl_entry{b_.string_value(), b_.string_value()};
+                        })};
+      case 18:
+        return listrights_data{b_.mailbox(), b_.string_value(), b_.string_value(),
+                               make_list<imapkit::string>(0, 0, [&] { return b_.string_value(); })};
+      case 19:
+        return myrights_data{b_.mailbox(), b_.string_value()};
+      case 20:
+        return expunge_data{b_.nz_number()};
+      case 21:
+        return vanished_data{e_.chance(50), b_.sequence_set(false, false)};
+      case 22: {
+        fetch_data f;
+        f.number = b_.nz_number();
+        f.attributes = make_list<msg_att>(1, 0, [&] { return item(); });
+        return f;
+      }
+      default: {
+        generic_data d;
+        if (e_.chance(40)) d.number = b_.number();
+        d.name = b_.atom_not(
+            {"OK",         "NO",       "BAD",       "PREAUTH", "BYE",      "CAPABILITY", "FLAGS",
+             "LIST",       "LSUB",     "STATUS",    "SEARCH",  "ESEARCH",  "NAMESPACE",  "ENABLED",
+             "SORT",       "THREAD",   "QUOTAROOT", "QUOTA",   "METADATA", "ID",         "ACL",
+             "LISTRIGHTS", "MYRIGHTS", "VANISHED",  "EXISTS",  "RECENT",   "EXPUNGE",    "FETCH"});
+        d.values = make_list<imapkit::generic_value>(0, 0, [&] { return b_.generic_value(); });
+        return d;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+response random_response(builder& b) { return response_generator(b).any(); }
+
+}  // namespace imapkit::generate
