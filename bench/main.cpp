@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   imapkit::bench::register_framer_benchmarks();
   imapkit::bench::register_imapkit_benchmarks();
   imapkit::bench::register_peer_benchmarks();
+  imapkit::bench::register_serialize_benchmarks();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();
