@@ -15,7 +15,7 @@ import json
 import sys
 
 REFERENCE_PARSERS = ("imapkit_response", "imapkit_generic")
-NOT_PEERS = ("imapkit_", "pipeline_", "framer", "memchr_lines")
+NOT_PEERS = ("imapkit_", "pipeline_", "framer", "memchr_lines", "serialize_")
 
 
 def load(path):
