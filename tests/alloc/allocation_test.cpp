@@ -1,7 +1,9 @@
-// Steady state: parsing a message again after arena::reset() allocates nothing on the heap.
+// Steady state: parsing a message again after arena::reset() allocates nothing on the heap, and
+// serializing allocates nothing beyond the sink (a reused buffer_sink, or a fixed buffer).
 // The global operator new is replaced in this binary to count every heap allocation.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
@@ -12,6 +14,7 @@
 
 #include "imapkit/framer.hpp"
 #include "imapkit/parse.hpp"
+#include "imapkit/serialize.hpp"
 
 namespace {
 std::atomic<std::size_t> heap_allocations{0};
@@ -78,24 +81,24 @@ TEST(SteadyState, TheCounterSeesHeapAllocations) {
 TEST(SteadyState, GenericResponsesAllocateNothing) {
   const auto messages = frame_file("imaplib-broad.s2c", framer_side::read_responses);
   ASSERT_GT(messages.size(), 700u);
-  EXPECT_EQ(allocations_in_second_pass(messages,
-                                       [](const std::string& m, arena& mem) {
-                                         return parse_generic_response(m, mem).ok();
-                                       },
-                                       600),
-            0u);
+  EXPECT_EQ(
+      allocations_in_second_pass(
+          messages,
+          [](const std::string& m, arena& mem) { return parse_generic_response(m, mem).ok(); },
+          600),
+      0u);
 }
 
 TEST(SteadyState, LargeMessagesAllocateNothingOnceTheArenaHasGrown) {
   // FETCH responses with big literals and deep BODYSTRUCTUREs.
   const auto messages = frame_file("imaplib-fetch-deep.s2c", framer_side::read_responses);
   ASSERT_GT(messages.size(), 1000u);
-  EXPECT_EQ(allocations_in_second_pass(messages,
-                                       [](const std::string& m, arena& mem) {
-                                         return parse_generic_response(m, mem).ok();
-                                       },
-                                       800),
-            0u);
+  EXPECT_EQ(
+      allocations_in_second_pass(
+          messages,
+          [](const std::string& m, arena& mem) { return parse_generic_response(m, mem).ok(); },
+          800),
+      0u);
 }
 
 // Every response of every server capture, through the full response grammar.
@@ -103,12 +106,11 @@ TEST(SteadyState, ResponsesAllocateNothing) {
   for (const char* name : {"imaplib-broad.s2c", "imaplib-fetch-deep.s2c", "mutt-browse.s2c",
                            "perl-imapclient.s2c", "imaplib-search-sort-thread.s2c"}) {
     const auto messages = frame_file(name, framer_side::read_responses);
-    EXPECT_EQ(allocations_in_second_pass(messages,
-                                         [](const std::string& m, arena& mem) {
-                                           return parse_response(m, mem).ok();
-                                         },
-                                         messages.size()),
-              0u)
+    EXPECT_EQ(
+        allocations_in_second_pass(
+            messages, [](const std::string& m, arena& mem) { return parse_response(m, mem).ok(); },
+            messages.size()),
+        0u)
         << name;
   }
 }
@@ -124,12 +126,11 @@ TEST(SteadyState, CommandsAllocateNothing) {
       commands += parse_command(m, probe).ok() ? 1 : 0;
     }
     EXPECT_GT(commands, messages.size() * 9 / 10) << name;  // the rest are SASL lines and DONE
-    EXPECT_EQ(allocations_in_second_pass(messages,
-                                         [](const std::string& m, arena& mem) {
-                                           return parse_command(m, mem).ok();
-                                         },
-                                         commands),
-              0u)
+    EXPECT_EQ(
+        allocations_in_second_pass(
+            messages, [](const std::string& m, arena& mem) { return parse_command(m, mem).ok(); },
+            commands),
+        0u)
         << name;
   }
 }
@@ -146,6 +147,58 @@ TEST(SteadyState, TheSameMessageTwiceAfterResetAllocatesNothing) {
   EXPECT_EQ(heap_allocations.load() - before, 0u);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->args.size(), 2u);
+}
+
+// Serialization: the parsed values of a server and a client capture, written twice into one
+// buffer_sink cleared per message; the second pass allocates nothing (the sink keeps its
+// buffer), and a fixed_buffer_sink never allocates at all.
+template <class T, class Parse>
+void expect_serialization_allocates_nothing(const char* name, framer_side side, Parse parse) {
+  const auto messages = frame_file(name, side);
+  arena mem;
+  std::vector<T> values;
+  for (const std::string& m : messages)
+    if (auto r = parse(m, mem)) values.push_back(*r);
+  ASSERT_GT(values.size(), messages.size() * 9 / 10) << name;
+  buffer_sink out;
+  std::size_t failures = 0;
+  const auto write_all = [&] {
+    for (const T& v : values) {
+      out.clear();
+      failures += static_cast<bool>(serialize(v, out));
+    }
+  };
+  write_all();
+  std::size_t before = heap_allocations.load();
+  write_all();
+  EXPECT_EQ(failures, 0u) << name;
+  EXPECT_EQ(heap_allocations.load() - before, 0u) << name << ": buffer_sink";
+
+  std::size_t largest = 0;
+  for (const std::string& m : messages) largest = std::max(largest, m.size());
+  std::vector<char> buffer(2 * largest);  // re-serialized, a message may grow (quoted -> literal)
+  before = heap_allocations.load();
+  failures = 0;  // counted, not EXPECTed in the loop: a failing EXPECT allocates
+  for (const T& v : values) {
+    fixed_buffer_sink fixed(buffer.data(), buffer.size());
+    failures += serialize(v, fixed) || fixed.overflowed();
+  }
+  EXPECT_EQ(failures, 0u) << name;
+  EXPECT_EQ(heap_allocations.load() - before, 0u) << name << ": fixed_buffer_sink";
+}
+
+TEST(SteadyState, SerializationAllocatesNothingBeyondTheSink) {
+  for (const char* name : {"imaplib-broad.s2c", "imaplib-fetch-deep.s2c"})
+    expect_serialization_allocates_nothing<response>(
+        name, framer_side::read_responses,
+        [](const std::string& m, arena& mem) { return parse_response(m, mem); });
+  client_expectation expect = client_expectation::command;
+  expect_serialization_allocates_nothing<client_message>(
+      "imaplib-broad.c2s", framer_side::read_commands, [&](const std::string& m, arena& mem) {
+        auto r = parse_client_message(m, mem, expect);
+        if (r) expect = next_expectation(*r, expect);
+        return r;
+      });
 }
 
 }  // namespace
