@@ -176,7 +176,10 @@ bool writer::number64(std::uint64_t n) {
 }
 
 bool writer::quoted_allowed(std::string_view value) const noexcept {
-  if (value.size() > options_.max_quoted_length) return false;
+  return value.size() <= options_.max_quoted_length && quotable(value);
+}
+
+bool writer::quotable(std::string_view value) const noexcept {
   bool high = false;
   for (char c : value) {
     if (c == '\r' || c == '\n' || c == '\0') return false;
@@ -429,7 +432,9 @@ bool writer::atom_or_quoted(std::string_view value) {
     out_.write(value);
     return true;
   }
-  if (!quoted_allowed(value)) return fail(serialize_errc::invalid_value, "quoted");
+  // No literal may go here, so max_quoted_length (a preference for literals) does not apply
+  // (fuzz/regressions/ast_roundtrip/long-charset-with-short-quoted-limit).
+  if (!quotable(value)) return fail(serialize_errc::invalid_value, "quoted");
   write_quoted(value);
   return true;
 }

@@ -160,4 +160,25 @@ TEST(FuzzFindings, GeneratorEndsEveryTreeOnceItsInputRunsOut) {
   }
 }
 
+// fuzz_ast_roundtrip: with max_quoted_length 8, a BADCHARSET charset of more than 8 characters
+// that is no atom was refused ("quoted"), since a charset may be an atom or a quoted string but
+// never a literal. max_quoted_length is a preference for literals; where none may go, the value
+// is quoted whatever its length.
+TEST(FuzzFindings, LongCharsetIsQuotedWhateverTheQuotedLengthLimit) {
+  arena mem;
+  resp_text_code code;
+  code.kind = resp_code_kind::badcharset;
+  code.name = "BADCHARSET";
+  code.charsets.push_back(mem, imapkit::string::quoted("x-long charset name"));
+  tagged t{"a1", resp_cond{status_kind::no, resp_text{code, "unsupported"}}};
+  serialize_options options;
+  options.max_quoted_length = 8;
+  buffer_sink out;
+  ASSERT_FALSE(serialize(response{t}, out, options));
+  EXPECT_EQ(out.bytes(), "a1 NO [BADCHARSET (\"x-long charset name\")] unsupported\r\n");
+  const auto back = parse_response(out.bytes(), mem, parse_options::strict());
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, response{t});
+}
+
 }  // namespace

@@ -580,20 +580,17 @@ TEST(SerializeResponseRoundTrip, Utf8AndShortQuoted) {
   EXPECT_EQ(stats.rejected, 0u);
 
   // Short quoted strings: everything longer goes as a literal, except where no literal may go
-  // (a BADCHARSET charset: atom or quoted), which is then rejected.
+  // (a BADCHARSET charset: atom or quoted), which is quoted whatever its length.
   round_trip_stats short_stats;
   for (std::uint64_t i = 0; i < 10000 && failures < 5; ++i) {
     serialize_options options;
     options.max_quoted_length = i % 5;
     if (!round_trip(
-            seed_base + i, {}, options,
-            [](const serialize_error& e) {
-              return e.code == serialize_errc::invalid_value && e.what == "quoted";
-            },
-            short_stats))
+            seed_base + i, {}, options, [](const serialize_error&) { return false; }, short_stats))
       ++failures;
   }
   report("max_quoted_length 0..4", short_stats, start);
+  EXPECT_EQ(short_stats.rejected, 0u);
 }
 
 TEST(SerializeResponseRoundTrip, InvalidValuesAreRejectedOrRoundTrip) {

@@ -190,7 +190,8 @@ class writer {
   bool text(std::string_view t);
   bool generic_value(const imapkit::generic_value& v);
   // A slot that takes an atom or a quoted string but no literal (charset, a resp-text-code's
-  // data): the atom when the value is one, else quoted; an error when it cannot be quoted.
+  // data): the atom when the value is one, else quoted, whatever max_quoted_length says; an
+  // error when it cannot be quoted (CR, LF, NUL, 8-bit without UTF-8).
   bool atom_or_quoted(std::string_view value);
   // A slot that takes an atom or any string (charset in SEARCH, tag-string): atom, else string.
   bool atom_or_string(std::string_view value);
@@ -203,7 +204,8 @@ class writer {
   bool fail(serialize_errc code, std::string_view what);
 
  private:
-  bool quoted_allowed(std::string_view value) const noexcept;
+  bool quoted_allowed(std::string_view value) const noexcept;  // quotable and not too long
+  bool quotable(std::string_view value) const noexcept;
   void write_quoted(std::string_view value);
 
   sink& out_;
