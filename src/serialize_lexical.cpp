@@ -94,8 +94,6 @@ bool has_high_bit(std::string_view s) noexcept {
 constexpr std::string_view month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-constexpr bool is_leap(unsigned y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 }  // namespace
 
 bool is_valid_atom(std::string_view s) noexcept { return all_of_class(s, chars::atom_char); }
@@ -110,12 +108,7 @@ bool is_valid_flag(std::string_view s, bool allow_wildcard) noexcept {
   return is_valid_atom(s);
 }
 
-bool is_valid_date(const date& d) noexcept {
-  static constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (d.year < 1 || d.year > 9999 || d.month < 1 || d.month > 12 || d.day < 1) return false;
-  const unsigned last = days[d.month - 1] + (d.month == 2 && is_leap(d.year) ? 1 : 0);
-  return d.day <= last;
-}
+bool is_valid_date(const date& d) noexcept { return d.exists(); }
 
 bool is_valid_date_time(const date_time& d) noexcept {
   const int zone = d.zone_minutes < 0 ? -d.zone_minutes : d.zone_minutes;

@@ -181,4 +181,42 @@ TEST(FuzzFindings, LongCharsetIsQuotedWhateverTheQuotedLengthLimit) {
   EXPECT_EQ(*back, response{t});
 }
 
+// fuzz_response: strict parsing took INTERNALDATE "31-Apr-2023 ..." (the ABNF's date-day-fixed is
+// any two digits), which the serializer refuses as a date that does not exist, so a strictly
+// valid response could not be written back. Strict parsing now takes only days that exist (in
+// date and date-time); lenient mode still takes any day 1..31 a server may send.
+TEST(FuzzFindings, StrictParsingTakesOnlyDaysThatExist) {
+  arena mem;
+  const std::string_view april_31 = "* 7 FETCH (INTERNALDATE \"31-Apr-2023 11:30:20 +0000\")\r\n";
+  EXPECT_FALSE(parse_response(april_31, mem, parse_options::strict()));
+  const auto lenient = parse_response(april_31, mem, parse_options::lenient());
+  ASSERT_TRUE(lenient);
+  buffer_sink out;
+  EXPECT_EQ(serialize(*lenient, out).code, serialize_errc::invalid_date);
+  EXPECT_TRUE(out.bytes().empty());
+
+  EXPECT_TRUE(parse_response("* 7 FETCH (INTERNALDATE \"30-Apr-2023 11:30:20 +0000\")\r\n", mem,
+                             parse_options::strict()));
+  EXPECT_FALSE(parse_command("a1 SEARCH BEFORE 29-Feb-2023\r\n", mem));
+  EXPECT_TRUE(parse_command("a1 SEARCH BEFORE 29-Feb-2024\r\n", mem));
+  EXPECT_FALSE(parse_command("a1 SEARCH SINCE 1-Jan-0000\r\n", mem));
+  EXPECT_FALSE(parse_command("a1 APPEND INBOX \"29-Feb-1900 00:00:00 +0000\" {1}\r\nx\r\n", mem));
+  EXPECT_TRUE(parse_command("a1 APPEND INBOX \"29-Feb-2000 00:00:00 +0000\" {1}\r\nx\r\n", mem));
+}
+
+// fuzz_command: the entry-name of SEARCH MODSEQ (DQUOTE "/flags/" attr-flag DQUOTE) was compared
+// case-insensitively with `c | 0x20`, which also turns the control character 0x0F into "/": a
+// name the serializer (rightly) refuses parsed strictly.
+TEST(FuzzFindings, ModseqEntryNamePrefixIsCaseInsensitiveForLettersOnly) {
+  arena mem;
+  EXPECT_FALSE(
+      parse_command("a SEARCH MODSEQ \"\x0f"
+                    "flags/\\\\draft\" all 620\r\n",
+                    mem));
+  const auto upper = parse_command("a SEARCH MODSEQ \"/FLAGS/\\\\draft\" all 620\r\n", mem);
+  ASSERT_TRUE(upper);
+  buffer_sink out;
+  EXPECT_FALSE(serialize(*upper, out));
+}
+
 }  // namespace

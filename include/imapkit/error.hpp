@@ -9,8 +9,9 @@
 
 namespace imapkit {
 
-// Why a message did not parse. Every field points into static storage or the message, so an
-// error is as cheap to return as a value.
+// Why a message did not parse. Every field points into static storage, the message or the arena
+// the message was parsed into (`expected` may be a copy of the grammar's description there), so
+// an error is as cheap to return as a value, and valid as long as the message and the arena.
 struct parse_error {
   std::size_t offset = 0;        // byte offset in the message where parsing could not go on
   std::string_view production;   // the grammar production that failed (ABNF name, e.g. "resp-text-code")

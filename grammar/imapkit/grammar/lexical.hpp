@@ -251,7 +251,9 @@ inline const auto date_text = date_text_rule =
       const unsigned day = at_c<0>(a);
       x3::_val(ctx) = imapkit::date{static_cast<std::uint16_t>(at_c<2>(a)), at_c<1>(a),
                                     static_cast<std::uint8_t>(day)};
-      x3::_pass(ctx) = day >= 1 && day <= 31;
+      // Strict: a day that exists (no 31-Apr, no 29-Feb-2023, no year 0000); lenient mode takes
+      // any day 1..31 a server may send (fuzz/regressions/response/internaldate-31-april).
+      x3::_pass(ctx) = day >= 1 && day <= 31 && (state(ctx).lenient() || x3::_val(ctx).exists());
     })];
 
 // date = date-text / DQUOTE date-text DQUOTE
@@ -291,7 +293,10 @@ inline const auto date_time = date_time_rule =
       x3::_pass(ctx) = x3::_attr(ctx) >= 1 && x3::_attr(ctx) <= 31;
     })] >>
     '-' >> date_month[([](auto& ctx) { x3::_val(ctx).date.month = x3::_attr(ctx); })] >> '-' >>
-    digit4[([](auto& ctx) { x3::_val(ctx).date.year = static_cast<std::uint16_t>(x3::_attr(ctx)); })] >>
+    digit4[([](auto& ctx) {
+      x3::_val(ctx).date.year = static_cast<std::uint16_t>(x3::_attr(ctx));
+      x3::_pass(ctx) = state(ctx).lenient() || x3::_val(ctx).date.exists();  // as in date-text
+    })] >>
     sp >> time[([](auto& ctx) {
       auto& v = x3::_val(ctx);
       v.hour = x3::_attr(ctx).hour;

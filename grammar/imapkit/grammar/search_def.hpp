@@ -45,9 +45,13 @@ IMAPKIT_RULE(entry_name, "entry-name", imapkit::string);
 inline const auto entry_name = entry_name_rule = quoted_p[([](auto& ctx) {
   const std::string_view v = x3::_attr(ctx).value;
   constexpr std::string_view prefix = "/flags/";
+  // Case-insensitive for the letters only: `c | 0x20` would also turn the control character
+  // 0x0F into "/" (fuzz/regressions/command/modseq-entry-name-control-char-as-slash).
   bool ok = v.size() > prefix.size();
-  for (std::size_t i = 0; ok && i < prefix.size(); ++i)
-    ok = (v[i] | 0x20) == prefix[i] || v[i] == prefix[i];
+  for (std::size_t i = 0; ok && i < prefix.size(); ++i) {
+    const char c = v[i] >= 'A' && v[i] <= 'Z' ? static_cast<char>(v[i] | 0x20) : v[i];
+    ok = c == prefix[i];
+  }
   x3::_val(ctx) = x3::_attr(ctx);
   x3::_pass(ctx) = ok;
 })];

@@ -34,6 +34,15 @@ struct date {
   std::uint8_t month = 0;  // 1..12
   std::uint8_t day = 0;    // 1..31
 
+  // A day that exists: year 1..9999, month 1..12, day within the month (29 February only in a
+  // leap year of the Gregorian calendar). Strict parsing and the serializer take only these.
+  constexpr bool exists() const noexcept {
+    constexpr std::uint8_t days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+  }
+
   friend constexpr bool operator==(const date&, const date&) = default;
 };
 
@@ -72,8 +81,8 @@ struct mailbox {
 struct generic_value {
   enum class kind_t : std::uint8_t { nil, atom, string, list };
   kind_t kind = kind_t::nil;
-  imapkit::string text;         // atom / string (quoted, literal, literal8)
-  list<generic_value> items;    // list: the parenthesised values
+  imapkit::string text;       // atom / string (quoted, literal, literal8)
+  list<generic_value> items;  // list: the parenthesised values
 
   friend bool operator==(const generic_value&, const generic_value&) = default;
 };
@@ -86,10 +95,10 @@ namespace imapkit {
 // response (OK / NO / BAD / PREAUTH / BYE) and a continuation request, the raw resp-text.
 // Used for what the grammar does not know, and by tools that only need the shape.
 struct generic_message {
-  std::string_view tag;          // "*", "+", a tag, or empty for a bare line (SASL, DONE)
-  std::string_view name;         // the first atom after the tag (command or response name)
-  list<generic_value> args;      // the values after the name
-  std::string_view text;         // resp-text of a status response or a continuation request
+  std::string_view tag;      // "*", "+", a tag, or empty for a bare line (SASL, DONE)
+  std::string_view name;     // the first atom after the tag (command or response name)
+  list<generic_value> args;  // the values after the name
+  std::string_view text;     // resp-text of a status response or a continuation request
   bool has_text = false;
 
   friend bool operator==(const generic_message&, const generic_message&) = default;
