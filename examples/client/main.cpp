@@ -1,0 +1,653 @@
+// imapkit_example_client: an IMAP session on imapkit and Boost.Asio (C++20 coroutines).
+//
+//   imapkit_example_client --host 127.0.0.1 --port 143 --user U --password P
+//                          [--search-subject TEXT] [--timeout SECONDS]
+//
+// It logs in, lists the mailboxes, selects INBOX, fetches every message's metadata and the
+// first one's whole body, searches, sets a flag, appends a message, waits in IDLE while a
+// second connection appends another one, and logs out. Every command is an imapkit AST written
+// by imapkit::serialize; every response goes through imapkit::framer and
+// imapkit::parse_response. What it parsed is printed on stdout, one JSON object per step
+// (JSON Lines); the last line is {"step":"done",...} or {"step":"error",...}. Exit status 0
+// when every step succeeded, 1 otherwise, 2 for bad usage.
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/system/system_error.hpp>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "connection.hpp"
+#include "imapkit/make.hpp"
+#include "imapkit/mutf7.hpp"
+#include "json_writer.hpp"
+
+namespace asio = boost::asio;
+using asio::awaitable;
+using namespace imapkit;
+using client::connection;
+using client::json_writer;
+using client::session_error;
+
+namespace {
+
+struct settings {
+  std::string host;
+  std::uint16_t port = 0;
+  std::string user;
+  std::string password;
+  std::string search_subject = "hello";
+  int timeout_seconds = 60;
+};
+
+// --- Describing what was parsed, as JSON --------------------------------------------------------
+
+std::string format_date_time(const date_time& d) {
+  static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const int zone = d.zone_minutes < 0 ? -d.zone_minutes : d.zone_minutes;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%02d-%s-%04d %02d:%02d:%02d %c%02d%02d", d.date.day,
+                months[(d.date.month + 11) % 12], d.date.year, d.hour, d.minute, d.second,
+                d.zone_minutes < 0 ? '-' : '+', zone / 60, zone % 60);
+  return buf;
+}
+
+void write_flags(json_writer& j, const list<flag>& flags) {
+  j.begin_array();
+  for (const flag& f : flags) j.value(f.name);
+  j.end_array();
+}
+
+void write_status(json_writer& j, const tagged& t) {
+  j.field("tag", t.tag).field("status", to_string(t.state.status)).field("text", t.state.text.text);
+}
+
+// Addresses as {name, address}: the display name as the server sent it (RFC 2047 encoded words
+// are not decoded: that is MIME, not IMAP), mailbox@host. Group markers are left out.
+void write_addresses(json_writer& j, const address_list& addresses) {
+  j.begin_array();
+  for (const address& a : addresses) {
+    if (a.is_group_marker()) continue;
+    j.begin_object();
+    if (a.name.is_nil())
+      j.key("name").null();
+    else
+      j.field("name", a.name.value);
+    j.field("address", std::string(a.mailbox.value) + "@" + std::string(a.host.value));
+    j.end_object();
+  }
+  j.end_array();
+}
+
+void write_nstring(json_writer& j, std::string_view key, const imapkit::string& s) {
+  if (s.is_nil())
+    j.key(key).null();
+  else
+    j.field(key, s.value);
+}
+
+// The MIME tree as nested {type, subtype, parts}; a multipart's type is "multipart" (the
+// protocol does not send it), a MESSAGE/RFC822 part has the encapsulated message as its one part.
+void write_body(json_writer& j, const body_structure& b) {
+  j.begin_object();
+  j.field("type", b.is_multipart() ? std::string_view("multipart") : b.media_type.value);
+  j.field("subtype", b.media_subtype.value);
+  if (!b.is_multipart()) {
+    j.field("size", b.fields.octets);
+    write_nstring(j, "encoding", b.fields.encoding);
+  }
+  if (const envelope* e = b.encapsulated_envelope()) write_nstring(j, "subject", e->subject);
+  // Content-Disposition comes with BODYSTRUCTURE's extension data.
+  if (b.extension_fields >= 2 && !b.disposition.is_nil()) {
+    j.field("disposition", b.disposition.type.value);
+    for (const body_param& p : b.disposition.params)
+      if (p.name.value == "filename" || p.name.value == "FILENAME")
+        j.field("filename", p.value.value);
+  }
+  j.key("parts").begin_array();
+  for (const body_structure& part : b.parts) write_body(j, part);
+  j.end_array();
+  j.end_object();
+}
+
+void write_envelope(json_writer& j, const envelope& e) {
+  j.begin_object();
+  write_nstring(j, "subject", e.subject);
+  j.key("from");
+  write_addresses(j, e.from);
+  j.key("to");
+  write_addresses(j, e.to);
+  write_nstring(j, "message_id", e.message_id);
+  j.end_object();
+}
+
+// Throws unless the command completed with OK: this example stops at the first failure.
+void expect_ok(const tagged& t, std::string_view step) {
+  if (t.state.status != status_kind::ok)
+    throw session_error("status", std::string(step) + ": " + std::string(t.tag) + " " +
+                                      std::string(to_string(t.state.status)) + " " +
+                                      std::string(t.state.text.text));
+}
+
+// --- The session ------------------------------------------------------------------------------
+
+// Greeting: "* OK [CAPABILITY ...] Dovecot ready." (or PREAUTH, or BYE when the server is busy).
+awaitable<void> read_greeting(connection& c, json_writer& j, std::string_view step) {
+  const response r = co_await c.read_response();
+  const auto* u = std::get_if<untagged>(&r.value);
+  const auto* cond = u ? std::get_if<resp_cond>(&u->data) : nullptr;
+  if (!cond) throw session_error("protocol", "the greeting is not an untagged status response");
+  j.begin_object().field("step", step).field("status", to_string(cond->status));
+  j.field("text", cond->text.text);
+  if (cond->text.code && cond->text.code->kind == resp_code_kind::capability) {
+    j.key("capabilities").begin_array();
+    for (std::string_view cap : cond->text.code->capabilities) j.value(cap);
+    j.end_array();
+  }
+  j.end_object().print_line();
+  if (cond->status == status_kind::bye) throw session_error("status", "the server said BYE");
+}
+
+awaitable<void> login(connection& c, json_writer& j, const settings& s, std::string_view step) {
+  // userid and password are astrings: the serializer quotes them, or sends a literal when they
+  // hold what a quoted string cannot (a line break, 8-bit text): nothing a user types can end
+  // the command early.
+  login_command login{imapkit::string::quoted(s.user), imapkit::string::quoted(s.password)};
+  const std::string tag = c.next_tag();
+  const tagged t = co_await c.execute(command{tag, login});
+  j.begin_object().field("step", step);
+  write_status(j, t);
+  j.end_object().print_line();
+  expect_ok(t, step);
+}
+
+// APPEND mailbox (flags) {N}: the message is a synchronizing literal, so connection::send()
+// sends "tag APPEND INBOX (\Seen) {N}\r\n", waits for the server's "+", then sends the bytes.
+// Returns the new message's UID (0 without UIDPLUS); `exists` follows the untagged EXISTS.
+awaitable<std::uint32_t> append(connection& c, json_writer& j, arena& mem, std::string_view step,
+                                std::string_view message, std::optional<flag> with_flag,
+                                std::uint32_t& exists) {
+  append_message m;
+  if (with_flag) {
+    m.has_flags = true;
+    m.flags = make_list(mem, {*with_flag});
+  }
+  m.data = imapkit::string::literal(message);
+  append_command cmd;
+  cmd.mailbox = *make_mailbox(mem, "INBOX");
+  cmd.messages = make_list(mem, {m});
+
+  const std::size_t waits_before = c.continuations();
+  std::uint32_t uid = 0;
+  const std::string tag = c.next_tag();
+  const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
+    if (const auto* e = std::get_if<exists_data>(&u.data)) exists = e->count;
+  });
+  j.begin_object().field("step", step);
+  write_status(j, t);
+  j.field("size", message.size());
+  j.field("waited_for_continuation", c.continuations() > waits_before);
+  // UIDPLUS (RFC 4315): OK [APPENDUID uidvalidity uid] names the new message.
+  if (t.state.text.code && t.state.text.code->kind == resp_code_kind::appenduid &&
+      !t.state.text.code->uids.ranges.empty()) {
+    j.field("uidvalidity", t.state.text.code->number);
+    j.field("uid", uid = t.state.text.code->uids.ranges[0].first);
+  }
+  j.end_object().print_line();
+  expect_ok(t, step);
+  co_return uid;
+}
+
+// The second connection of the IDLE step: logs in, appends a message to INBOX, logs out.
+awaitable<void> deliver_during_idle(const settings& s, json_writer& j) {
+  connection c(co_await asio::this_coro::executor);
+  co_await c.connect(s.host, s.port);
+  co_await read_greeting(c, j, "second.greeting");
+  co_await login(c, j, s, "second.login");
+  arena mem;
+  const std::string message =
+      "From: Second Connection <second@example.org>\r\n"
+      "To: imapkit <imapkit@example.org>\r\n"
+      "Subject: Delivered during IDLE\r\n"
+      "\r\n"
+      "The first connection should see this one arrive.\r\n";
+  std::uint32_t exists = 0;  // not selected: no EXISTS comes
+  co_await append(c, j, mem, "second.append", message, std::nullopt, exists);
+  const std::string tag = c.next_tag();
+  const tagged t = co_await c.execute(command{tag, logout_command{}});
+  expect_ok(t, "second.logout");
+}
+
+// While in IDLE the server sends untagged updates whenever it likes: wait for an EXISTS that
+// says the mailbox grew.
+awaitable<void> wait_for_exists(connection& c, std::uint32_t known, std::uint32_t& seen) {
+  for (;;) {
+    const response r = co_await c.read_response();
+    if (const auto* u = std::get_if<untagged>(&r.value)) {
+      if (const auto* e = std::get_if<exists_data>(&u->data); e && e->count > known) {
+        seen = e->count;
+        co_return;
+      }
+    } else {
+      throw session_error("protocol", "a tagged response or continuation during IDLE");
+    }
+  }
+}
+
+awaitable<void> run_session(const settings& s, json_writer& j) {
+  connection c(co_await asio::this_coro::executor);
+  co_await c.connect(s.host, s.port);
+  co_await read_greeting(c, j, "greeting");
+
+  // Values the commands point to (lists, sequence sets, encoded names) live in this arena.
+  arena mem;
+
+  // CAPABILITY
+  {
+    const std::string tag = c.next_tag();
+    j.begin_object().field("step", "capability").key("capabilities").begin_array();
+    const tagged t = co_await c.execute(command{tag, capability_command{}}, [&](const untagged& u) {
+      if (const auto* cap = std::get_if<capability_data>(&u.data))
+        for (std::string_view name : cap->capabilities) j.value(name);
+    });
+    j.end_array();
+    write_status(j, t);
+    j.end_object().print_line();
+    expect_ok(t, "capability");
+  }
+
+  co_await login(c, j, s, "login");
+
+  // LIST "" "*": every mailbox. Names arrive in modified UTF-7 ("Entw&APw-rfe"); users read
+  // them in UTF-8 ("Entwürfe").
+  {
+    list_command cmd;
+    cmd.reference = mailbox{imapkit::string::quoted("")};
+    cmd.patterns = make_list(mem, {imapkit::string::quoted("*")});
+    const std::string tag = c.next_tag();
+    j.begin_object().field("step", "list").key("mailboxes").begin_array();
+    const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
+      const auto* l = std::get_if<mailbox_list>(&u.data);
+      if (!l) return;
+      const std::string_view wire = l->mailbox.name.value;
+      std::optional<std::string> name =
+          l->mailbox.is_inbox() ? std::optional<std::string>("INBOX") : from_mutf7(wire);
+      j.begin_object();
+      j.field("name", name ? *name : std::string(wire));  // undecodable: shown as sent
+      j.field("wire_name", wire);
+      if (l->delimiter)
+        j.field("delimiter", std::string_view(&*l->delimiter, 1));
+      else
+        j.key("delimiter").null();
+      j.key("flags");
+      write_flags(j, l->flags);
+      j.end_object();
+    });
+    j.end_array();
+    write_status(j, t);
+    j.end_object().print_line();
+    expect_ok(t, "list");
+  }
+
+  // SELECT INBOX: the untagged EXISTS, and OK [UIDVALIDITY n] / OK [UIDNEXT n] codes.
+  std::uint32_t exists = 0;
+  {
+    select_command cmd;
+    cmd.mailbox = *make_mailbox(mem, "INBOX");
+    std::uint64_t uidvalidity = 0, uidnext = 0;
+    list<flag> flags;
+    const std::string tag = c.next_tag();
+    const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
+      if (const auto* e = std::get_if<exists_data>(&u.data)) exists = e->count;
+      if (const auto* cond = std::get_if<resp_cond>(&u.data); cond && cond->text.code) {
+        if (cond->text.code->kind == resp_code_kind::uidvalidity)
+          uidvalidity = cond->text.code->number;
+        if (cond->text.code->kind == resp_code_kind::uidnext) uidnext = cond->text.code->number;
+      }
+    });
+    j.begin_object().field("step", "select");
+    j.field("exists", exists).field("uidvalidity", uidvalidity).field("uidnext", uidnext);
+    j.field("read_write",
+            t.state.text.code && t.state.text.code->kind == resp_code_kind::read_write);
+    write_status(j, t);
+    j.end_object().print_line();
+    expect_ok(t, "select");
+  }
+
+  // UID FETCH 1:* (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE BODY.PEEK[HEADER])
+  struct summary {
+    std::uint32_t uid = 0;
+    std::uint64_t size = 0;
+  };
+  std::vector<summary> messages;
+  {
+    auto att = [](fetch_att_kind kind) {
+      fetch_att a;
+      a.kind = kind;
+      return a;
+    };
+    fetch_att header = att(fetch_att_kind::body_section);
+    header.peek = true;  // BODY.PEEK: reading the header must not set \Seen
+    header.section.text = section_text::header;
+    fetch_command cmd;
+    cmd.uid = true;
+    cmd.program.set = *make_sequence_set(mem, "1:*");
+    cmd.program.atts = make_list(
+        mem, {att(fetch_att_kind::uid), att(fetch_att_kind::flags),
+              att(fetch_att_kind::internal_date), att(fetch_att_kind::rfc822_size),
+              att(fetch_att_kind::envelope), att(fetch_att_kind::body_structure), header});
+    cmd.program.parenthesized = true;
+
+    const std::string tag = c.next_tag();
+    j.begin_object().field("step", "fetch").key("messages").begin_array();
+    const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
+      const auto* f = std::get_if<fetch_data>(&u.data);
+      if (!f) return;
+      // The items come in the server's order; find_item picks each one out.
+      summary m;
+      j.begin_object().field("seq", f->number);
+      if (const auto* uid = find_item<fetch_uid>(f->attributes)) j.field("uid", m.uid = uid->value);
+      if (const auto* flags = find_item<fetch_flags>(f->attributes)) {
+        j.key("flags");
+        write_flags(j, flags->flags);
+      }
+      if (const auto* date = find_item<fetch_internal_date>(f->attributes))
+        j.field("internaldate", format_date_time(date->value));
+      if (const auto* size = find_item<fetch_rfc822_size>(f->attributes))
+        j.field("size", m.size = size->value);
+      if (const auto* env = find_item<fetch_envelope>(f->attributes)) {
+        j.key("envelope");
+        write_envelope(j, env->value);
+      }
+      if (const auto* body = find_item<fetch_body_structure>(f->attributes)) {
+        j.key("body");
+        write_body(j, body->value);
+      }
+      if (const auto* hdr = find_item<fetch_body_section>(f->attributes))
+        j.field("header_size", hdr->data.value.size());
+      j.end_object();
+      messages.push_back(m);
+    });
+    j.end_array();
+    write_status(j, t);
+    j.end_object().print_line();
+    expect_ok(t, "fetch");
+  }
+  if (messages.empty()) throw session_error("protocol", "INBOX is empty: nothing to fetch");
+
+  // UID FETCH <first uid> BODY.PEEK[]: the whole message as one literal, which the framer hands
+  // over inline. Its size must be the RFC822.SIZE the server announced.
+  const summary first = messages.front();
+  {
+    fetch_att whole;
+    whole.kind = fetch_att_kind::body_section;  // an empty section: BODY[]
+    whole.peek = true;
+    fetch_command cmd;
+    cmd.uid = true;
+    cmd.program.set = *make_sequence_set(mem, {seq_range{first.uid, first.uid}});
+    cmd.program.atts = make_list(mem, {whole});
+    std::optional<std::uint64_t> size;
+    const std::string tag = c.next_tag();
+    const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
+      if (const auto* f = std::get_if<fetch_data>(&u.data))
+        if (const auto* body = find_item<fetch_body_section>(f->attributes))
+          size = body->data.value.size();
+    });
+    j.begin_object().field("step", "fetch_body").field("uid", first.uid);
+    if (size)
+      j.field("size", *size);
+    else
+      j.key("size").null();
+    j.field("rfc822_size", first.size).field("size_matches", size == first.size);
+    write_status(j, t);
+    j.end_object().print_line();
+    expect_ok(t, "fetch_body");
+    if (size != first.size) throw session_error("protocol", "BODY[] size differs from RFC822.SIZE");
+  }
+
+  // UID SEARCH: a subject a user typed, then the unseen messages. Non-ASCII text needs
+  // CHARSET UTF-8 and goes as a literal (a quoted string may not hold 8-bit text here), so that
+  // SEARCH also waits for "+".
+  auto search = [&](std::string_view criteria, search_key key) -> awaitable<void> {
+    search_command cmd;
+    cmd.uid = true;
+    cmd.program.keys = make_list(mem, {key});
+    if (!is_mutf7_identity(key.value.value) && key.value.kind != string_kind::nil)
+      cmd.program.charset = imapkit::string::atom("UTF-8");
+    const std::size_t waits_before = c.continuations();
+    const std::string tag = c.next_tag();
+    j.begin_object().field("step", "search").field("criteria", criteria);
+    j.key("uids").begin_array();
+    const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
+      if (const auto* found = std::get_if<search_data>(&u.data))
+        for (std::uint32_t uid : found->numbers) j.value(uid);
+    });
+    j.end_array();
+    j.field("waited_for_continuation", c.continuations() > waits_before);
+    write_status(j, t);
+    j.end_object().print_line();
+    expect_ok(t, "search");
+  };
+  {
+    search_key subject;
+    subject.kind = search_key_kind::subject;
+    subject.value = imapkit::string::quoted(s.search_subject);
+    co_await search("SUBJECT " + s.search_subject, subject);
+    search_key unseen;
+    unseen.kind = search_key_kind::unseen;
+    co_await search("UNSEEN", unseen);
+  }
+
+  // UID STORE <first uid> +FLAGS (\Flagged): the server answers with the new FLAGS.
+  {
+    store_command cmd;
+    cmd.uid = true;
+    cmd.program.set = *make_sequence_set(mem, {seq_range{first.uid, first.uid}});
+    cmd.program.operation = store_operation::add;
+    cmd.program.flags = make_list(mem, {*make_flag("\\Flagged")});
+    cmd.program.parenthesized = true;
+    const std::string tag = c.next_tag();
+    j.begin_object().field("step", "store").field("uid", first.uid).key("flags");
+    bool got_flags = false;
+    const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
+      if (const auto* f = std::get_if<fetch_data>(&u.data))
+        if (const auto* flags = find_item<fetch_flags>(f->attributes); flags && !got_flags) {
+          write_flags(j, flags->flags);
+          got_flags = true;
+        }
+    });
+    if (!got_flags) j.null();
+    write_status(j, t);
+    j.end_object().print_line();
+    expect_ok(t, "store");
+  }
+
+  // APPEND INBOX (\Seen) {N}, then fetch the new message by the UID the server gave it.
+  {
+    const std::string message =
+        "From: imapkit example <client@example.org>\r\n"
+        "To: imapkit <imapkit@example.org>\r\n"
+        "Subject: Appended by imapkit_example_client\r\n"
+        "MIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n"
+        "\r\n"
+        "Sent with a synchronizing literal: the client waited for \"+\" first.\r\n";
+    const std::uint32_t uid =
+        co_await append(c, j, mem, "append", message, make_flag("\\Seen"), exists);
+    if (uid == 0) throw session_error("protocol", "no APPENDUID in the APPEND's OK");
+
+    fetch_att flags, envelope_att;
+    flags.kind = fetch_att_kind::flags;
+    envelope_att.kind = fetch_att_kind::envelope;
+    fetch_command cmd;
+    cmd.uid = true;
+    cmd.program.set = *make_sequence_set(mem, {seq_range{uid, uid}});
+    cmd.program.atts = make_list(mem, {flags, envelope_att});
+    cmd.program.parenthesized = true;
+    const std::string tag = c.next_tag();
+    j.begin_object().field("step", "fetch_appended").field("uid", uid);
+    bool found = false;
+    const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
+      if (const auto* e = std::get_if<exists_data>(&u.data)) exists = e->count;
+      const auto* f = std::get_if<fetch_data>(&u.data);
+      if (!f || found) return;
+      found = true;
+      if (const auto* fl = find_item<fetch_flags>(f->attributes)) {
+        j.key("flags");
+        write_flags(j, fl->flags);
+      }
+      if (const auto* env = find_item<fetch_envelope>(f->attributes))
+        write_nstring(j, "subject", env->value.subject);
+    });
+    j.field("found", found);
+    write_status(j, t);
+    j.end_object().print_line();
+    expect_ok(t, "fetch_appended");
+  }
+
+  // IDLE: wait for "+ idling", then let a second connection append a message while this one
+  // waits for the untagged EXISTS it causes; then DONE, and IDLE's tagged OK.
+  {
+    // The mailbox size as last announced (the APPEND above sent an EXISTS): IDLE waits for more.
+    std::uint32_t known = exists;
+    const std::string tag = c.next_tag();
+    co_await c.send(command{tag, idle_command{}});
+    for (;;) {
+      const response r = co_await c.read_response();
+      if (r.is_continuation()) break;  // "+ idling"
+      if (r.is_tagged()) throw session_error("status", "IDLE was refused");
+      // An update may come before the "+": it is not the one we wait for.
+      if (const auto* e = std::get_if<exists_data>(&std::get<untagged>(r.value).data))
+        known = e->count;
+    }
+    std::uint32_t seen = 0;
+    using namespace asio::experimental::awaitable_operators;
+    // Both run at once on this thread; && waits for both (and cancels the other if one fails).
+    co_await (wait_for_exists(c, known, seen) && deliver_during_idle(s, j));
+
+    co_await c.send(client_message{idle_done{}});
+    std::optional<tagged> done;
+    while (!done) {
+      const response r = co_await c.read_response();
+      if (const auto* t = std::get_if<tagged>(&r.value)) {
+        if (t->tag != tag) throw session_error("protocol", "IDLE ended with another tag");
+        j.begin_object().field("step", "idle").field("exists_before", known);
+        j.field("exists", seen);
+        write_status(j, *t);
+        j.end_object().print_line();
+        expect_ok(*t, "idle");
+        done = *t;
+      }
+    }
+  }
+
+  // LOGOUT: an untagged BYE, then the tagged OK.
+  {
+    bool bye = false;
+    const std::string tag = c.next_tag();
+    const tagged t = co_await c.execute(command{tag, logout_command{}}, [&](const untagged& u) {
+      if (const auto* cond = std::get_if<resp_cond>(&u.data))
+        bye = bye || cond->status == status_kind::bye;
+    });
+    j.begin_object().field("step", "logout").field("bye", bye);
+    write_status(j, t);
+    j.end_object().print_line();
+    expect_ok(t, "logout");
+    if (!bye) throw session_error("protocol", "no BYE before LOGOUT's OK");
+  }
+}
+
+// The last line of the report when the session failed.
+void report_failure(std::exception_ptr failure) {
+  json_writer j;
+  j.begin_object().field("step", "error");
+  try {
+    std::rethrow_exception(failure);
+  } catch (const session_error& e) {
+    j.field("kind", e.kind).field("message", e.what());
+    if (e.kind == "parse") {
+      j.field("offset", e.offset).field("production", e.production);
+      j.field("expected", e.expected).field("response", e.message);
+    }
+    std::fprintf(stderr, "imapkit_example_client: %s error: %s\n", e.kind.c_str(), e.what());
+  } catch (const boost::system::system_error& e) {
+    j.field("kind", "network").field("message", e.what());
+    std::fprintf(stderr, "imapkit_example_client: network error: %s\n", e.what());
+  } catch (const std::exception& e) {
+    j.field("kind", "other").field("message", e.what());
+    std::fprintf(stderr, "imapkit_example_client: %s\n", e.what());
+  }
+  j.end_object().print_line();
+}
+
+std::optional<settings> parse_arguments(int argc, char** argv) {
+  settings s;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string_view name = argv[i];
+    const std::string value = argv[i + 1];
+    if (name == "--host")
+      s.host = value;
+    else if (name == "--port")
+      s.port = static_cast<std::uint16_t>(std::atoi(value.c_str()));
+    else if (name == "--user")
+      s.user = value;
+    else if (name == "--password")
+      s.password = value;
+    else if (name == "--search-subject")
+      s.search_subject = value;
+    else if (name == "--timeout")
+      s.timeout_seconds = std::atoi(value.c_str());
+    else
+      return std::nullopt;
+  }
+  if (argc % 2 == 0 || s.host.empty() || s.port == 0 || s.user.empty() || s.timeout_seconds <= 0)
+    return std::nullopt;
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::optional<settings> s = parse_arguments(argc, argv);
+  if (!s) {
+    std::fprintf(stderr,
+                 "usage: imapkit_example_client --host HOST --port PORT --user USER "
+                 "--password PASSWORD [--search-subject TEXT] [--timeout SECONDS]\n");
+    return 2;
+  }
+
+  // One thread, one io_context: the two connections of the IDLE step are coroutines on it.
+  asio::io_context io;
+  json_writer report;
+  bool finished = false;
+  int status = 1;
+  asio::co_spawn(io, run_session(*s, report), [&](std::exception_ptr failure) {
+    finished = true;
+    if (failure) {
+      report_failure(failure);
+      return;
+    }
+    status = 0;
+    json_writer done;
+    done.begin_object().field("step", "done").field("ok", true).end_object().print_line();
+  });
+  // A server that stops answering must not hang the client (or a test) forever.
+  io.run_for(std::chrono::seconds(s->timeout_seconds));
+  if (!finished) {
+    json_writer timeout;
+    timeout.begin_object().field("step", "error").field("kind", "timeout");
+    timeout.field("message", "no answer within " + std::to_string(s->timeout_seconds) + " s");
+    timeout.end_object().print_line();
+    std::fprintf(stderr, "imapkit_example_client: timed out\n");
+  }
+  return status;
+}
