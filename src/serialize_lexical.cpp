@@ -425,9 +425,14 @@ bool writer::atom_or_quoted(std::string_view value) {
     out_.write(value);
     return true;
   }
+  return quoted(value);
+}
+
+bool writer::quoted(std::string_view value, std::string_view what) {
+  if (!ok()) return false;
   // No literal may go here, so max_quoted_length (a preference for literals) does not apply
   // (fuzz/regressions/ast_roundtrip/long-charset-with-short-quoted-limit).
-  if (!quotable(value)) return fail(serialize_errc::invalid_value, "quoted");
+  if (!quotable(value)) return fail(serialize_errc::invalid_value, what);
   write_quoted(value);
   return true;
 }

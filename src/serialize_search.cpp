@@ -3,44 +3,11 @@
 // search_def.hpp or fetch_command_def.hpp that reads it back; a value that rule could not read
 // back into an equal AST (a field its kind does not use, a name that is a known keyword) is an
 // error.
-#include "imapkit/grammar/chars.hpp"
 #include "serialize_encode.hpp"
 
 namespace imapkit::encode {
 
-namespace chars = grammar::chars;
-
 namespace {
-
-// DQUOTE *QUOTED-CHAR DQUOTE, for slots that take a quoted string and no literal (charset,
-// entry-name): never a literal, whatever max_quoted_length says.
-bool quoted_only(writer& w, std::string_view v, std::string_view what) {
-  if (!w.ok()) return false;
-  const char* p = v.data();
-  const char* const last = p + v.size();
-  while (p != last) {
-    const unsigned char c = static_cast<unsigned char>(*p);
-    if (c == '\r' || c == '\n' || c == '\0') return w.fail(serialize_errc::invalid_value, what);
-    if (c >= 0x80) {
-      // 8-bit only as UTF-8, and only where UTF-8 is in effect.
-      const std::size_t n = chars::utf8_sequence_length(p, last);
-      if (!w.options().utf8 || n == 0) return w.fail(serialize_errc::invalid_value, what);
-      p += n;
-    } else {
-      ++p;
-    }
-  }
-  w.raw("\"");
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (v[i] == '"' || v[i] == '\\') {
-      w.raw(v.substr(start, i - start)).raw("\\");
-      start = i;
-    }
-  }
-  w.raw(v.substr(start)).raw("\"");
-  return w.ok();
-}
 
 // "X-" atom: a vendor search key, sort key or fetch item.
 bool is_vendor_name(std::string_view s) {
@@ -228,7 +195,7 @@ bool search_key(writer& w, const imapkit::search_key& k) {
         const std::string_view v = k.field.value;
         if (v.size() <= 7 || !iequals(v.substr(0, 7), "/FLAGS/"))
           return w.fail(serialize_errc::invalid_value, "entry-name");
-        if (!quoted_only(w, v, "entry-name")) return false;
+        if (!w.quoted(v, "entry-name")) return false;
         switch (k.entry_type) {
           case modseq_entry_type::priv:
             w.raw(" PRIV ");
@@ -546,7 +513,7 @@ bool charset(writer& w, const imapkit::string& c) {
     w.raw(c.value);
     return w.ok();
   }
-  return quoted_only(w, c.value, "charset");
+  return w.quoted(c.value, "charset");
 }
 
 }  // namespace

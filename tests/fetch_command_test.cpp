@@ -11,25 +11,8 @@ namespace {
 
 using namespace imapkit;
 using imapkit::test::describe;
+using imapkit::test::expect_examples;
 using imapkit::test::expect_failures;
-
-struct example {
-  const char* rfc;
-  std::string_view text;      // what follows "FETCH " / "STORE "
-  std::string_view expected;  // describe() of the parsed tree
-};
-
-template <class Parse>
-void expect_examples(Parse parse, std::initializer_list<example> examples,
-                     parse_options options = parse_options::strict()) {
-  for (const example& e : examples) {
-    SCOPED_TRACE(std::string(e.rfc) + ": " + std::string(e.text));
-    arena mem;
-    const auto r = parse(e.text, mem, options);
-    ASSERT_TRUE(r.ok()) << r.error().message();
-    EXPECT_EQ(describe(*r), e.expected);
-  }
-}
 
 const auto fetch = [](std::string_view t, arena& m, const parse_options& o) {
   return parse_fetch_program(t, m, o);

@@ -345,6 +345,25 @@ inline std::string describe(const store_program& p) {
   return out;
 }
 
+// A parse that must succeed, with describe() of its tree: an RFC example or a case of our own.
+struct example {
+  const char* rfc;
+  std::string_view text;      // the arguments: what follows "SEARCH ", "FETCH ", ...
+  std::string_view expected;  // describe() of the parsed tree
+};
+
+template <class Parse>
+void expect_examples(Parse parse, std::initializer_list<example> examples,
+                     parse_options options = parse_options::strict()) {
+  for (const example& e : examples) {
+    SCOPED_TRACE(std::string(e.rfc) + ": " + std::string(e.text));
+    arena mem;
+    const auto r = parse(e.text, mem, options);
+    ASSERT_TRUE(r.ok()) << r.error().message();
+    EXPECT_EQ(describe(*r), e.expected);
+  }
+}
+
 // A parse that must fail: at this offset, in this production, expecting this.
 struct failure {
   std::string_view text;

@@ -193,6 +193,9 @@ class writer {
   // data): the atom when the value is one, else quoted, whatever max_quoted_length says; an
   // error when it cannot be quoted (CR, LF, NUL, 8-bit without UTF-8).
   bool atom_or_quoted(std::string_view value);
+  // A slot that takes only a quoted string (an entry-name, a charset where no literal may go):
+  // quoted whatever max_quoted_length says; an error named `what` when it cannot be quoted.
+  bool quoted(std::string_view value, std::string_view what = "quoted");
   // A slot that takes an atom or any string (charset in SEARCH, tag-string): atom, else string.
   bool atom_or_string(std::string_view value);
   // DQUOTE QUOTED-CHAR DQUOTE: a hierarchy delimiter ("/", "\\" for a backslash).

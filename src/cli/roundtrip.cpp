@@ -2,12 +2,14 @@
 // or check that they parse back to an equal AST.
 #include "roundtrip.hpp"
 
+#include <boost/json.hpp>
 #include <cstdio>
 #include <string>
 
 #include "imapkit/framer.hpp"
 #include "imapkit/parse.hpp"
 #include "imapkit/serialize.hpp"
+#include "json.hpp"
 
 namespace imapkit::cli {
 
@@ -40,24 +42,6 @@ struct command_side {
   void advance(const client_message& c) { expect = next_expectation(c, expect); }
 };
 
-std::string json_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20 || u >= 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 template <class Side>
 int run(const roundtrip_options& opt, std::string_view input, const std::string& name, Side side) {
   framer frame(opt.responses ? framer_side::read_responses : framer_side::read_commands);
@@ -82,19 +66,21 @@ int run(const roundtrip_options& opt, std::string_view input, const std::string&
     ++messages;
     mem.reset();
     const auto parsed = side.parse(ev.message, mem);
-    const auto line = [&](std::string_view verdict, std::string_view detail) {
-      if (opt.check && !opt.summary)
-        std::printf("{\"offset\":%llu,\"length\":%zu,\"roundtrip\":\"%.*s\"%s%s}\n",
-                    static_cast<unsigned long long>(ev.offset), ev.message.size(),
-                    static_cast<int>(verdict.size()), verdict.data(), detail.empty() ? "" : ",",
-                    std::string(detail).c_str());
+    // One JSON line per message with --check: offset, length, verdict and what explains it.
+    const auto line = [&](std::string_view verdict, boost::json::object detail = {}) {
+      if (!opt.check || opt.summary) return;
+      boost::json::object o{
+          {"offset", ev.offset}, {"length", ev.message.size()}, {"roundtrip", verdict}};
+      for (auto& field : detail) o[field.key()] = std::move(field.value());
+      const std::string text = boost::json::serialize(o) + "\n";
+      std::fwrite(text.data(), 1, text.size(), stdout);
     };
     if (!parsed) {
       ++failures;
       std::fprintf(stderr, "%s:%llu: error: %s\n", name.c_str(),
                    static_cast<unsigned long long>(ev.offset + parsed.error().offset),
                    parsed.error().message().c_str());
-      line("unparsed", "");
+      line("unparsed");
       continue;
     }
     out.clear();
@@ -105,8 +91,7 @@ int run(const roundtrip_options& opt, std::string_view input, const std::string&
                    static_cast<unsigned long long>(ev.offset),
                    static_cast<int>(to_string(err.code).size()), to_string(err.code).data(),
                    static_cast<int>(err.what.size()), err.what.data());
-      line("rejected", "\"error\":\"" + json_escape(to_string(err.code)) + "\",\"production\":\"" +
-                           json_escape(err.what) + "\"");
+      line("rejected", {{"error", to_string(err.code)}, {"production", err.what}});
       side.advance(*parsed);
       continue;
     }
@@ -123,14 +108,14 @@ int run(const roundtrip_options& opt, std::string_view input, const std::string&
       ++failures;
       std::fprintf(stderr, "%s:%llu: error: the serialized form does not parse: %s\n", name.c_str(),
                    static_cast<unsigned long long>(ev.offset), again.error().message().c_str());
-      line("unreadable", "\"serialized\":\"" + json_escape(out.bytes()) + "\"");
+      line("unreadable", {{"serialized", bytes_to_json(out.bytes())}});
     } else if (!(*again == *parsed)) {
       ++failures;
       std::fprintf(stderr, "%s:%llu: error: the serialized form parses to another value\n",
                    name.c_str(), static_cast<unsigned long long>(ev.offset));
-      line("different", "\"serialized\":\"" + json_escape(out.bytes()) + "\"");
+      line("different", {{"serialized", bytes_to_json(out.bytes())}});
     } else {
-      line("equal", same_bytes ? "\"bytes\":\"identical\"" : "\"bytes\":\"rewritten\"");
+      line("equal", {{"bytes", same_bytes ? "identical" : "rewritten"}});
     }
     side.advance(*parsed);
   }
