@@ -52,7 +52,7 @@ std::vector<std::string> frame_file(const std::string& name, framer_side side) {
 }
 
 // Parses every message once to warm the arena up, then again those that parsed, counting heap
-// allocations. (A parse error may allocate: it throws. Steady state is about messages that parse.)
+// allocations. (Messages that fail to parse are counted by RejectedMessagesAllocateNothing.)
 template <class Parse>
 std::size_t allocations_in_second_pass(const std::vector<std::string>& messages, Parse parse,
                                        std::size_t expected_to_parse) {
@@ -133,6 +133,56 @@ TEST(SteadyState, CommandsAllocateNothing) {
         0u)
         << name;
   }
+}
+
+// Rejecting a message allocates nothing either: a failed expectation is recorded in the parse
+// state, not thrown (grammar/imapkit/grammar/expect.hpp). Every message of the error sessions
+// and a set of malformed messages, one per kind of failure, parsed twice; the second pass counts.
+TEST(SteadyState, RejectedMessagesAllocateNothing) {
+  std::vector<std::string> commands =
+      frame_file("imaplib-errors-conn2.c2s", framer_side::read_commands);
+  const auto errors = frame_file("imaplib-errors.c2s", framer_side::read_commands);
+  commands.insert(commands.end(), errors.begin(), errors.end());
+  const std::string deep(5000, '(');
+  for (const char* m : {"a1 FETCH 1:* (FLAGS\r\n",          // ')' expected
+                        "a2 LOGIN \"unterminated\r\n",      // inside a quoted string
+                        "a3 LOGIN {5}\r\nab\r\n",           // a literal shorter than announced
+                        "a4 LOGIN {x}\r\n",                 // literal size
+                        "a5 SEARCH SINCE 31-Apr-2023\r\n",  // a date that does not exist (strict)
+                        "a6 STORE 1 +FLAGS (\\Seen\r\n",    // flag list
+                        "a7 NOSUCHCOMMAND\r\n", "\r\n", "a8\r\n", "\x01\x02\xff garbage\r\n"})
+    commands.emplace_back(m);
+  commands.push_back("a9 SEARCH " + deep + "\r\n");  // max_depth
+  std::string many = "a10 STORE 1 FLAGS (";
+  for (int i = 0; i < 20000; ++i) many += "\\Seen ";
+  commands.push_back(many + ")\r\n");  // max_list_items
+
+  std::vector<std::string> responses = {
+      "* 1 FETCH (BODYSTRUCTURE " + deep + ")\r\n",                    // max_depth
+      "* 1 FETCH (ENVELOPE (NIL NIL ((NIL NIL \"a\" \"b\") NIL)\r\n",  // address list
+      "* OK [UIDNEXT x] bad code\r\n",
+      "* 3 EXISTS extra\r\n",
+      "+\r\n",
+      "* LIST (\\X \"/\" a\r\n"};
+
+  arena mem;
+  std::size_t rejected = 0;
+  const auto parse_all = [&] {
+    rejected = 0;
+    for (const std::string& m : commands) {
+      mem.reset();
+      rejected += !parse_command(m, mem).ok();
+    }
+    for (const std::string& m : responses) {
+      mem.reset();
+      rejected += !parse_response(m, mem).ok();
+    }
+  };
+  parse_all();
+  const std::size_t before = heap_allocations.load();
+  parse_all();
+  EXPECT_EQ(heap_allocations.load() - before, 0u);
+  EXPECT_GE(rejected, 40u);  // the error sessions' invalid commands and every made-up message
 }
 
 TEST(SteadyState, TheSameMessageTwiceAfterResetAllocatesNothing) {

@@ -4,7 +4,7 @@
 // a body. Every opening parenthesis of the recursion goes through nest[], so a deeply nested
 // input stops at options.max_depth instead of exhausting the stack.
 //
-// Every rule here is defined with BOOST_SPIRIT_DEFINE and referenced by its rule object, never by
+// Every rule here is defined with IMAPKIT_DEFINE and referenced by its rule object, never by
 // its definition: a definition embedded in another one repeats its whole type, and nested this
 // deep that made parse_fetch.cpp a 2.3 GB object file.
 #pragma once
@@ -48,7 +48,7 @@ IMAPKIT_RULE(body_fld_param_pair, "body-fld-param", imapkit::body_param);
 inline const auto body_fld_param_pair_rule_def = string[set_member<&imapkit::body_param::name>] >
                                                  sp >
                                                  string[set_member<&imapkit::body_param::value>];
-BOOST_SPIRIT_DEFINE(body_fld_param_pair_rule)
+IMAPKIT_DEFINE(body_fld_param_pair_rule)
 inline const auto& body_fld_param_pair = body_fld_param_pair_rule;
 
 // body-fld-param = "(" string SP string *(SP string SP string) ")" / nil
@@ -58,7 +58,7 @@ inline const auto body_fld_param_rule_def =
     nil | (x3::lit('(') >> ((when_lenient >> x3::lit(')')) |
                             (body_fld_param_pair[push_val] > *(sp > body_fld_param_pair[push_val]) >
                              x3::lit(')'))));
-BOOST_SPIRIT_DEFINE(body_fld_param_rule)
+IMAPKIT_DEFINE(body_fld_param_rule)
 inline const auto& body_fld_param = body_fld_param_rule;
 
 // body-fld-enc = (DQUOTE ("7BIT" / "8BIT" / "BINARY" / "BASE64"/ "QUOTED-PRINTABLE") DQUOTE) /
@@ -68,7 +68,7 @@ IMAPKIT_RULE(body_fld_enc, "body-fld-enc", imapkit::string);
 inline const auto body_fld_enc_rule_def =
     string[set_val] |
     (when_lenient >> nil)[([](auto& ctx) { x3::_val(ctx) = imapkit::string::nil(); })];
-BOOST_SPIRIT_DEFINE(body_fld_enc_rule)
+IMAPKIT_DEFINE(body_fld_enc_rule)
 inline const auto& body_fld_enc = body_fld_enc_rule;
 
 // body-fld-octets = number
@@ -77,7 +77,7 @@ IMAPKIT_RULE(body_fld_octets, "body-fld-octets", std::uint32_t);
 inline const auto body_fld_octets_rule_def =
     number[set_val] |
     (when_lenient >> (nil | x3::lit("\"\"")))[([](auto& ctx) { x3::_val(ctx) = 0; })];
-BOOST_SPIRIT_DEFINE(body_fld_octets_rule)
+IMAPKIT_DEFINE(body_fld_octets_rule)
 inline const auto& body_fld_octets = body_fld_octets_rule;
 
 // body-fields = body-fld-param SP body-fld-id SP body-fld-desc SP body-fld-enc SP body-fld-octets
@@ -89,7 +89,7 @@ inline const auto body_fields_rule_def =
     nstring[set_member<&imapkit::body_fields::description>] > sp >
     body_fld_enc[set_member<&imapkit::body_fields::encoding>] > sp >
     body_fld_octets[set_member<&imapkit::body_fields::octets>];
-BOOST_SPIRIT_DEFINE(body_fields_rule)
+IMAPKIT_DEFINE(body_fields_rule)
 inline const auto& body_fields = body_fields_rule;
 
 // SP body-fld-lines; body-fld-lines = number64 (RFC 3501: number)
@@ -97,7 +97,7 @@ inline const auto& body_fields = body_fields_rule;
 IMAPKIT_RULE(sp_body_fld_lines, "body-fld-lines", std::uint64_t);
 inline const auto sp_body_fld_lines_rule_def =
     (sp >> number64)[set_val] | (when_lenient >> !(sp >> x3::digit));
-BOOST_SPIRIT_DEFINE(sp_body_fld_lines_rule)
+IMAPKIT_DEFINE(sp_body_fld_lines_rule)
 inline const auto& sp_body_fld_lines = sp_body_fld_lines_rule;
 
 // body-fld-dsp = "(" string SP body-fld-param ")" / nil
@@ -108,14 +108,14 @@ inline const auto body_fld_dsp_rule_def =
     (x3::lit('(') > string[set_member<&imapkit::body_disposition::type>] > sp >
      body_fld_param[set_member<&imapkit::body_disposition::params>] > ')') |
     (when_lenient >> string[set_member<&imapkit::body_disposition::type>]);
-BOOST_SPIRIT_DEFINE(body_fld_dsp_rule)
+IMAPKIT_DEFINE(body_fld_dsp_rule)
 inline const auto& body_fld_dsp = body_fld_dsp_rule;
 
 // body-fld-lang = nstring / "(" string *(SP string) ")"
 IMAPKIT_RULE(body_fld_lang, "body-fld-lang", list<imapkit::string>);
 inline const auto body_fld_lang_rule_def =
     nil | string[push_val] | (x3::lit('(') > string[push_val] > *(sp > string[push_val]) > ')');
-BOOST_SPIRIT_DEFINE(body_fld_lang_rule)
+IMAPKIT_DEFINE(body_fld_lang_rule)
 inline const auto& body_fld_lang = body_fld_lang_rule;
 
 // body-extension = nstring / number / number64 / "(" body-extension *(SP body-extension) ")"
@@ -131,7 +131,7 @@ inline const auto body_extension_rule_def =
     })] |
     (x3::lit('(')[([](auto& ctx) { x3::_val(ctx).kind = imapkit::body_extension::kind_t::list; })] >
      nest[body_extension_rule[push_member<&imapkit::body_extension::items>] % sp] > ')');
-BOOST_SPIRIT_DEFINE(body_extension_rule)
+IMAPKIT_DEFINE(body_extension_rule)
 inline const auto& body_extension = body_extension_rule;
 
 // The part of body-ext-1part and body-ext-mpart after their first field:
@@ -200,7 +200,7 @@ inline const auto body_type_1part_rule_def =
       })] > body_type_msg_rest) |
      x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::basic>]) >>
     -(sp >> body_ext_1part);
-BOOST_SPIRIT_DEFINE(body_type_1part_rule)
+IMAPKIT_DEFINE(body_type_1part_rule)
 inline const auto& body_type_1part = body_type_1part_rule;
 
 // body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]
@@ -213,14 +213,14 @@ inline const auto body_type_mpart_rule_def =
         body_rule[push_member<&imapkit::body_structure::parts>])) > sp >
      string[set_member<&imapkit::body_structure::media_subtype>]) >>
     -(sp >> body_ext_mpart);
-BOOST_SPIRIT_DEFINE(body_type_mpart_rule)
+IMAPKIT_DEFINE(body_type_mpart_rule)
 inline const auto& body_type_mpart = body_type_mpart_rule;
 
 // body = "(" (body-type-1part / body-type-mpart) ")"
 inline const auto body_rule_def =
     x3::lit('(') > nest[(&x3::lit('(') > body_type_mpart[set_val]) | body_type_1part[set_val]] >
     ')';
-BOOST_SPIRIT_DEFINE(body_rule)
+IMAPKIT_DEFINE(body_rule)
 inline const auto& body = body_rule;
 
 }  // namespace imapkit::grammar

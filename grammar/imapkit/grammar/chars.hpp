@@ -66,14 +66,14 @@ constexpr std::size_t utf8_sequence_length(const char* p, const char* last) {
   if (c >= 0xc2 && c <= 0xdf) return avail >= 2 && cont(1) ? 2 : 0;
   if (c >= 0xe0 && c <= 0xef) {
     if (avail < 3 || !cont(1) || !cont(2)) return 0;
-    if (c == 0xe0 && b(1) < 0xa0) return 0;   // overlong
-    if (c == 0xed && b(1) > 0x9f) return 0;   // surrogates
+    if (c == 0xe0 && b(1) < 0xa0) return 0;  // overlong
+    if (c == 0xed && b(1) > 0x9f) return 0;  // surrogates
     return 3;
   }
   if (c >= 0xf0 && c <= 0xf4) {
     if (avail < 4 || !cont(1) || !cont(2) || !cont(3)) return 0;
-    if (c == 0xf0 && b(1) < 0x90) return 0;   // overlong
-    if (c == 0xf4 && b(1) > 0x8f) return 0;   // above U+10FFFF
+    if (c == 0xf0 && b(1) < 0x90) return 0;  // overlong
+    if (c == 0xf4 && b(1) > 0x8f) return 0;  // above U+10FFFF
     return 4;
   }
   return 0;

@@ -19,7 +19,7 @@ namespace imapkit::grammar::cmd {
 IMAPKIT_RULE(id_param, "id-params-list", imapkit::id_param);
 inline const auto id_param_rule_def = string[set_member<&imapkit::id_param::field>] > sp >
                                       nstring[set_member<&imapkit::id_param::value>];
-BOOST_SPIRIT_DEFINE(id_param_rule)
+IMAPKIT_DEFINE(id_param_rule)
 inline const auto& id_param = id_param_rule;
 
 // id = "ID" SP id-params-list
@@ -29,13 +29,13 @@ inline const auto id_rule_def =
     (nil[([](auto& ctx) { x3::_val(ctx).nil = true; })] |
      (x3::lit('(') > -(id_param[push_member<&imapkit::id_command::params>] >
                        *(sp > id_param[push_member<&imapkit::id_command::params>])) > ')'));
-BOOST_SPIRIT_DEFINE(id_rule)
+IMAPKIT_DEFINE(id_rule)
 inline const auto& id = id_rule;
 
 // capability = ("AUTH=" auth-type) / atom   (an atom either way)
 IMAPKIT_RULE(capability, "capability", std::string_view);
 inline const auto capability_rule_def = atom;
-BOOST_SPIRIT_DEFINE(capability_rule)
+IMAPKIT_DEFINE(capability_rule)
 inline const auto& capability = capability_rule;
 
 // enable = "ENABLE" 1*(SP capability)   (RFC 5161, RFC 9051)
@@ -43,20 +43,20 @@ IMAPKIT_RULE(enable, "enable", imapkit::enable_command);
 inline const auto enable_rule_def =
     whole_kw("ENABLE") > sp > capability[push_member<&imapkit::enable_command::capabilities>] >
     *(sp > capability[push_member<&imapkit::enable_command::capabilities>]);
-BOOST_SPIRIT_DEFINE(enable_rule)
+IMAPKIT_DEFINE(enable_rule)
 inline const auto& enable = enable_rule;
 
 // compress = "COMPRESS" SP algorithm; algorithm = "DEFLATE"   (RFC 4978 §4; any atom is taken,
 // an unknown algorithm gets a tagged NO from the server)
 IMAPKIT_RULE(algorithm, "algorithm", std::string_view);
 inline const auto algorithm_rule_def = atom;
-BOOST_SPIRIT_DEFINE(algorithm_rule)
+IMAPKIT_DEFINE(algorithm_rule)
 inline const auto& algorithm = algorithm_rule;
 
 IMAPKIT_RULE(compress, "compress", imapkit::compress_command);
 inline const auto compress_rule_def =
     whole_kw("COMPRESS") > sp > algorithm[set_member<&imapkit::compress_command::algorithm>];
-BOOST_SPIRIT_DEFINE(compress_rule)
+IMAPKIT_DEFINE(compress_rule)
 inline const auto& compress = compress_rule;
 
 // command-any = "CAPABILITY" / "LOGOUT" / "NOOP" / enable / id / compress / "UNAUTHENTICATE"
@@ -67,7 +67,7 @@ inline const auto command_any_rule_def =
     whole_kw("LOGOUT")[emplace_body<imapkit::logout_command>] |
     whole_kw("NOOP")[emplace_body<imapkit::noop_command>] | id[set_body] | enable[set_body] |
     compress[set_body] | whole_kw("UNAUTHENTICATE")[emplace_body<imapkit::unauthenticate_command>];
-BOOST_SPIRIT_DEFINE(command_any_rule)
+IMAPKIT_DEFINE(command_any_rule)
 inline const auto& command_any = command_any_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -76,11 +76,11 @@ inline const auto& command_any = command_any_rule;
 // userid = astring; password = astring
 IMAPKIT_RULE(userid, "userid", imapkit::string);
 inline const auto userid_rule_def = astring;
-BOOST_SPIRIT_DEFINE(userid_rule)
+IMAPKIT_DEFINE(userid_rule)
 inline const auto& userid = userid_rule;
 IMAPKIT_RULE(password, "password", imapkit::string);
 inline const auto password_rule_def = astring;
-BOOST_SPIRIT_DEFINE(password_rule)
+IMAPKIT_DEFINE(password_rule)
 inline const auto& password = password_rule;
 
 // login = "LOGIN" SP userid SP password
@@ -88,13 +88,13 @@ IMAPKIT_RULE(login, "login", imapkit::login_command);
 inline const auto login_rule_def = whole_kw("LOGIN") > sp >
                                    userid[set_member<&imapkit::login_command::userid>] > sp >
                                    password[set_member<&imapkit::login_command::password>];
-BOOST_SPIRIT_DEFINE(login_rule)
+IMAPKIT_DEFINE(login_rule)
 inline const auto& login = login_rule;
 
 // auth-type = atom
 IMAPKIT_RULE(auth_type, "auth-type", std::string_view);
 inline const auto auth_type_rule_def = atom;
-BOOST_SPIRIT_DEFINE(auth_type_rule)
+IMAPKIT_DEFINE(auth_type_rule)
 inline const auto& auth_type = auth_type_rule;
 
 // initial-resp = (base64 / "=")   (RFC 4959 §7; base64 may be empty, see docs/commands.md)
@@ -102,7 +102,7 @@ IMAPKIT_RULE(initial_resp, "initial-resp", std::string_view);
 inline const auto initial_resp_rule_def =
     x3::raw[x3::lit('=') >> &crlf][([](auto& ctx) { x3::_val(ctx) = as_view(x3::_attr(ctx)); })] |
     base64[set_val];
-BOOST_SPIRIT_DEFINE(initial_resp_rule)
+IMAPKIT_DEFINE(initial_resp_rule)
 inline const auto& initial_resp = initial_resp_rule;
 
 // authenticate = "AUTHENTICATE" SP auth-type [SP initial-resp]   (RFC 9051, RFC 4959)
@@ -111,7 +111,7 @@ inline const auto authenticate_rule_def =
     whole_kw("AUTHENTICATE") > sp >
     auth_type[set_member<&imapkit::authenticate_command::mechanism>] >
     -(sp > initial_resp[([](auto& ctx) { x3::_val(ctx).initial_response = x3::_attr(ctx); })]);
-BOOST_SPIRIT_DEFINE(authenticate_rule)
+IMAPKIT_DEFINE(authenticate_rule)
 inline const auto& authenticate = authenticate_rule;
 
 // command-nonauth = login / authenticate / "STARTTLS"
@@ -119,7 +119,7 @@ IMAPKIT_RULE(command_nonauth, "command-nonauth", imapkit::command);
 inline const auto command_nonauth_rule_def =
     login[set_body] | authenticate[set_body] |
     whole_kw("STARTTLS")[emplace_body<imapkit::starttls_command>];
-BOOST_SPIRIT_DEFINE(command_nonauth_rule)
+IMAPKIT_DEFINE(command_nonauth_rule)
 inline const auto& command_nonauth = command_nonauth_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -130,14 +130,14 @@ IMAPKIT_RULE(copy, "copy", imapkit::copy_command);
 inline const auto copy_rule_def = whole_kw("COPY") > sp >
                                   sequence_set[set_member<&imapkit::copy_command::set>] > sp >
                                   mailbox[set_member<&imapkit::copy_command::mailbox>];
-BOOST_SPIRIT_DEFINE(copy_rule)
+IMAPKIT_DEFINE(copy_rule)
 inline const auto& copy = copy_rule;
 
 IMAPKIT_RULE(move, "move", imapkit::move_command);
 inline const auto move_rule_def = whole_kw("MOVE") > sp >
                                   sequence_set[set_member<&imapkit::move_command::set>] > sp >
                                   mailbox[set_member<&imapkit::move_command::mailbox>];
-BOOST_SPIRIT_DEFINE(move_rule)
+IMAPKIT_DEFINE(move_rule)
 inline const auto& move = move_rule;
 
 // search = "SEARCH" [search-return-opts] SP search-program (arguments: search.hpp)
@@ -145,7 +145,7 @@ IMAPKIT_RULE(search, "search", imapkit::search_command);
 inline const auto search_rule_def =
     whole_kw("SEARCH") > sp >
     separately_compiled[search_program_rule][set_member<&imapkit::search_command::program>];
-BOOST_SPIRIT_DEFINE(search_rule)
+IMAPKIT_DEFINE(search_rule)
 inline const auto& search = search_rule;
 
 // fetch = "FETCH" SP sequence-set SP (...) [fetch-modifiers] (arguments: fetch_command.hpp)
@@ -153,7 +153,7 @@ IMAPKIT_RULE(fetch, "fetch", imapkit::fetch_command);
 inline const auto fetch_rule_def =
     whole_kw("FETCH") > sp >
     separately_compiled[fetch_program_rule][set_member<&imapkit::fetch_command::program>];
-BOOST_SPIRIT_DEFINE(fetch_rule)
+IMAPKIT_DEFINE(fetch_rule)
 inline const auto& fetch = fetch_rule;
 
 // store = "STORE" SP sequence-set [store-modifiers] SP store-att-flags
@@ -161,7 +161,7 @@ IMAPKIT_RULE(store, "store", imapkit::store_command);
 inline const auto store_rule_def =
     whole_kw("STORE") > sp >
     separately_compiled[store_program_rule][set_member<&imapkit::store_command::program>];
-BOOST_SPIRIT_DEFINE(store_rule)
+IMAPKIT_DEFINE(store_rule)
 inline const auto& store = store_rule;
 
 // sort = "SORT" SP sort-criteria SP search-criteria   (RFC 5256, RFC 5267)
@@ -169,7 +169,7 @@ IMAPKIT_RULE(sort, "sort", imapkit::sort_command);
 inline const auto sort_rule_def =
     whole_kw("SORT") > sp >
     separately_compiled[sort_program_rule][set_member<&imapkit::sort_command::program>];
-BOOST_SPIRIT_DEFINE(sort_rule)
+IMAPKIT_DEFINE(sort_rule)
 inline const auto& sort = sort_rule;
 
 // thread = "THREAD" SP thread-alg SP search-criteria   (RFC 5256)
@@ -177,7 +177,7 @@ IMAPKIT_RULE(thread, "thread", imapkit::thread_command);
 inline const auto thread_rule_def =
     whole_kw("THREAD") > sp >
     separately_compiled[thread_program_rule][set_member<&imapkit::thread_command::program>];
-BOOST_SPIRIT_DEFINE(thread_rule)
+IMAPKIT_DEFINE(thread_rule)
 inline const auto& thread = thread_rule;
 
 // many-mailboxes = "(" mailbox *(SP mailbox) ")"; one-or-more-mailbox = mailbox / many-mailboxes
@@ -187,7 +187,7 @@ inline const auto one_or_more_mailbox_rule_def =
     (x3::lit('(') > mailbox[push_member<&imapkit::mailbox_filter::mailboxes>] >
      *(sp > mailbox[push_member<&imapkit::mailbox_filter::mailboxes>]) > ')') |
     mailbox[push_member<&imapkit::mailbox_filter::mailboxes>];
-BOOST_SPIRIT_DEFINE(one_or_more_mailbox_rule)
+IMAPKIT_DEFINE(one_or_more_mailbox_rule)
 inline const auto& one_or_more_mailbox = one_or_more_mailbox_rule;
 
 template <imapkit::mailbox_filter::kind_t Kind>
@@ -212,7 +212,7 @@ inline const auto filter_mailboxes_rule_def =
      one_or_more_mailbox[set_filter_mailboxes]) |
     (whole_kw("MAILBOXES")[set_filter_kind<imapkit::mailbox_filter::kind_t::mailboxes>] > sp >
      one_or_more_mailbox[set_filter_mailboxes]);
-BOOST_SPIRIT_DEFINE(filter_mailboxes_rule)
+IMAPKIT_DEFINE(filter_mailboxes_rule)
 inline const auto& filter_mailboxes = filter_mailboxes_rule;
 
 // esearch-source-opts = "IN" SP "(" source-mbox [SP "(" scope-options ")"] ")"
@@ -224,7 +224,7 @@ inline const auto esearch_source_opts_rule_def =
     *(sp >> filter_mailboxes[push_member<&imapkit::esearch_command::sources>]) >
     -(sp > x3::lit('(') > tagged_ext_param[push_member<&imapkit::esearch_command::scope_options>] >
       *(sp > tagged_ext_param[push_member<&imapkit::esearch_command::scope_options>]) > ')') > ')';
-BOOST_SPIRIT_DEFINE(esearch_source_opts_rule)
+IMAPKIT_DEFINE(esearch_source_opts_rule)
 inline const auto& esearch_source_opts = esearch_source_opts_rule;
 
 // esearch = "ESEARCH" [SP esearch-source-opts] [SP search-return-opts] SP search-program
@@ -236,14 +236,14 @@ inline const auto esearch_rule_def =
                                    x3::_val(ctx).scope_options = x3::_attr(ctx).scope_options;
                                  })] > sp) >
     separately_compiled[search_program_rule][set_member<&imapkit::esearch_command::program>];
-BOOST_SPIRIT_DEFINE(esearch_rule)
+IMAPKIT_DEFINE(esearch_rule)
 inline const auto& esearch = esearch_rule;
 
 // uid-expunge = "EXPUNGE" SP uid-set after "UID" SP   (RFC 4315, RFC 9051)
 IMAPKIT_RULE(uid_expunge, "uid-expunge", imapkit::uid_expunge_command);
 inline const auto uid_expunge_rule_def =
     whole_kw("EXPUNGE") > sp > uid_set[set_member<&imapkit::uid_expunge_command::uids>];
-BOOST_SPIRIT_DEFINE(uid_expunge_rule)
+IMAPKIT_DEFINE(uid_expunge_rule)
 inline const auto& uid_expunge = uid_expunge_rule;
 
 // uid = "UID" SP (copy / move / fetch / search / store / uid-expunge)   (RFC 9051)
@@ -256,7 +256,7 @@ inline const auto uid_rule_def = whole_kw("UID") > sp >
                                   thread[set_uid_body] | esearch[set_uid_body] |
                                   (whole_kw("REPLACE") > sp >
                                    separately_compiled[replace_args_rule][set_uid_body]));
-BOOST_SPIRIT_DEFINE(uid_rule)
+IMAPKIT_DEFINE(uid_rule)
 inline const auto& uid = uid_rule;
 
 // command-select = "CHECK" / "CLOSE" / "UNSELECT" / "EXPUNGE" / copy / move / fetch / store /
@@ -270,7 +270,7 @@ inline const auto command_select_rule_def =
     whole_kw("EXPUNGE")[emplace_body<imapkit::expunge_command>] | copy[set_body] | move[set_body] |
     fetch[set_body] | store[set_body] | search[set_body] | uid[merge_body] | sort[set_body] |
     thread[set_body] | esearch[set_body];
-BOOST_SPIRIT_DEFINE(command_select_rule)
+IMAPKIT_DEFINE(command_select_rule)
 inline const auto& command_select = command_select_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -282,7 +282,7 @@ IMAPKIT_RULE(generic_command, "x-command", imapkit::generic_command);
 inline const auto generic_command_rule_def =
     atom[set_member<&imapkit::generic_command::name>] >
     *(sp > generic_value[push_member<&imapkit::generic_command::args>]);
-BOOST_SPIRIT_DEFINE(generic_command_rule)
+IMAPKIT_DEFINE(generic_command_rule)
 inline const auto& generic_command = generic_command_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -292,7 +292,7 @@ IMAPKIT_RULE(command_body, "command", imapkit::command);
 inline const auto command_body_rule_def =
     command_any[merge_body] | command_nonauth[merge_body] | command_select[merge_body] |
     separately_compiled[command_auth_rule][merge_body] | generic_command[set_body];
-BOOST_SPIRIT_DEFINE(command_body_rule)
+IMAPKIT_DEFINE(command_body_rule)
 inline const auto& command_body = command_body_rule;
 
 // The tag becomes the tag of a parse error once the SP after it shows it was a whole tag.
@@ -305,7 +305,7 @@ inline constexpr auto publish_tag = [](auto& ctx) { state(ctx).tag = x3::_val(ct
 IMAPKIT_RULE(command, "command", imapkit::command);
 inline const auto command_rule_def =
     x3::raw[tag][set_command_tag] > sp[publish_tag] > command_body[merge_body] > crlf;
-BOOST_SPIRIT_DEFINE(command_rule)
+IMAPKIT_DEFINE(command_rule)
 inline const auto& command = command_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -316,13 +316,13 @@ IMAPKIT_RULE(authenticate_data, "base64", imapkit::authenticate_data);
 inline const auto authenticate_data_rule_def =
     ((x3::lit('*') >> &crlf)[([](auto& ctx) { x3::_val(ctx).cancel = true; })] |
      base64[set_member<&imapkit::authenticate_data::base64>]) > crlf;
-BOOST_SPIRIT_DEFINE(authenticate_data_rule)
+IMAPKIT_DEFINE(authenticate_data_rule)
 inline const auto& authenticate_data = authenticate_data_rule;
 
 // idle = "IDLE" CRLF "DONE"   (RFC 2177, RFC 9051; ABNF strings are case-insensitive)
 IMAPKIT_RULE(idle_done, "idle-done", imapkit::idle_done);
 inline const auto idle_done_rule_def = kw("DONE") > crlf;
-BOOST_SPIRIT_DEFINE(idle_done_rule)
+IMAPKIT_DEFINE(idle_done_rule)
 inline const auto& idle_done = idle_done_rule;
 
 }  // namespace imapkit::grammar::cmd

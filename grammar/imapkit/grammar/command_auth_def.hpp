@@ -16,7 +16,7 @@ inline const auto mod_sequence_value_rule_def = number64_p[([](auto& ctx) {
   x3::_val(ctx) = x3::_attr(ctx);
   x3::_pass(ctx) = x3::_attr(ctx) != 0;
 })];
-BOOST_SPIRIT_DEFINE(mod_sequence_value_rule)
+IMAPKIT_DEFINE(mod_sequence_value_rule)
 inline const auto& mod_sequence_value = mod_sequence_value_rule;
 
 // known-uids = sequence-set; seq-match-data = "(" known-sequence-set SP known-uid-set ")"
@@ -30,7 +30,7 @@ inline const auto qresync_params_rule_def =
     -(sp >> x3::lit('(') >
       sequence_set[([](auto& ctx) { x3::_val(ctx).known_sequence_set = x3::_attr(ctx); })] > sp >
       sequence_set[([](auto& ctx) { x3::_val(ctx).known_uid_set = x3::_attr(ctx); })] > ')') > ')';
-BOOST_SPIRIT_DEFINE(qresync_params_rule)
+IMAPKIT_DEFINE(qresync_params_rule)
 inline const auto& qresync_params = qresync_params_rule;
 
 // select-param = "CONDSTORE" / "QRESYNC" SP qresync-params / tagged-ext-label [SP tagged-ext-val]
@@ -41,7 +41,7 @@ inline const auto select_param_rule_def =
     (whole_kw("QRESYNC") > sp >
      qresync_params[([](auto& ctx) { x3::_val(ctx).qresync = x3::_attr(ctx); })]) |
     tagged_ext_param[push_member<&imapkit::select_command::other_params>];
-BOOST_SPIRIT_DEFINE(select_param_rule)
+IMAPKIT_DEFINE(select_param_rule)
 inline const auto& select_param = select_param_rule;
 
 // Appends the parameters of one select-param to the command being built.
@@ -62,7 +62,7 @@ inline const auto select_rule_def =
     mailbox[set_member<&imapkit::select_command::mailbox>] >
     -(sp > x3::lit('(') > select_param[merge_select_param] >
       *(sp > select_param[merge_select_param]) > ')');
-BOOST_SPIRIT_DEFINE(select_rule)
+IMAPKIT_DEFINE(select_rule)
 inline const auto& select = select_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -74,7 +74,7 @@ IMAPKIT_RULE(use_attr, "use-attr", std::string_view);
 inline const auto use_attr_rule_def =
     x3::raw[x3::lit('\\') >> atom_chars]
            [([](auto& ctx) { x3::_val(ctx) = as_view(x3::_attr(ctx)); })];
-BOOST_SPIRIT_DEFINE(use_attr_rule)
+IMAPKIT_DEFINE(use_attr_rule)
 inline const auto& use_attr = use_attr_rule;
 
 // create-param =/ "USE" SP "(" [use-attr *(SP use-attr)] ")"   (RFC 6154)
@@ -85,7 +85,7 @@ inline const auto create_param_rule_def =
      -(use_attr[push_member<&imapkit::create_command::use>] >
        *(sp > use_attr[push_member<&imapkit::create_command::use>])) > ')') |
     tagged_ext_param[push_member<&imapkit::create_command::other_params>];
-BOOST_SPIRIT_DEFINE(create_param_rule)
+IMAPKIT_DEFINE(create_param_rule)
 inline const auto& create_param = create_param_rule;
 
 inline constexpr auto merge_create_param = [](auto& ctx) {
@@ -103,14 +103,14 @@ inline const auto create_rule_def = whole_kw("CREATE") > sp >
                                     mailbox[set_member<&imapkit::create_command::mailbox>] >
                                     -(sp > x3::lit('(') > create_param[merge_create_param] >
                                       *(sp > create_param[merge_create_param]) > ')');
-BOOST_SPIRIT_DEFINE(create_rule)
+IMAPKIT_DEFINE(create_rule)
 inline const auto& create = create_rule;
 
 // delete = "DELETE" SP mailbox
 IMAPKIT_RULE(delete_, "delete", imapkit::delete_command);
 inline const auto delete__rule_def =
     whole_kw("DELETE") > sp > mailbox[set_member<&imapkit::delete_command::mailbox>];
-BOOST_SPIRIT_DEFINE(delete__rule)
+IMAPKIT_DEFINE(delete__rule)
 inline const auto& delete_ = delete__rule;
 
 // rename = "RENAME" SP mailbox SP mailbox
@@ -118,21 +118,21 @@ IMAPKIT_RULE(rename, "rename", imapkit::rename_command);
 inline const auto rename_rule_def = whole_kw("RENAME") > sp >
                                     mailbox[set_member<&imapkit::rename_command::from>] > sp >
                                     mailbox[set_member<&imapkit::rename_command::to>];
-BOOST_SPIRIT_DEFINE(rename_rule)
+IMAPKIT_DEFINE(rename_rule)
 inline const auto& rename = rename_rule;
 
 // subscribe = "SUBSCRIBE" SP mailbox
 IMAPKIT_RULE(subscribe, "subscribe", imapkit::subscribe_command);
 inline const auto subscribe_rule_def =
     whole_kw("SUBSCRIBE") > sp > mailbox[set_member<&imapkit::subscribe_command::mailbox>];
-BOOST_SPIRIT_DEFINE(subscribe_rule)
+IMAPKIT_DEFINE(subscribe_rule)
 inline const auto& subscribe = subscribe_rule;
 
 // unsubscribe = "UNSUBSCRIBE" SP mailbox
 IMAPKIT_RULE(unsubscribe, "unsubscribe", imapkit::unsubscribe_command);
 inline const auto unsubscribe_rule_def =
     whole_kw("UNSUBSCRIBE") > sp > mailbox[set_member<&imapkit::unsubscribe_command::mailbox>];
-BOOST_SPIRIT_DEFINE(unsubscribe_rule)
+IMAPKIT_DEFINE(unsubscribe_rule)
 inline const auto& unsubscribe = unsubscribe_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -157,14 +157,14 @@ inline const auto status_att_rule_def =
     whole_kw("APPENDLIMIT")[set_status_att<imapkit::status_att::appendlimit>] |
     whole_kw("MAILBOXID")[set_status_att<imapkit::status_att::mailboxid>] |
     whole_kw("DELETED-STORAGE")[set_status_att<imapkit::status_att::deleted_storage>];
-BOOST_SPIRIT_DEFINE(status_att_rule)
+IMAPKIT_DEFINE(status_att_rule)
 inline const auto& status_att = status_att_rule;
 
 // "(" status-att *(SP status-att) ")"
 IMAPKIT_RULE(status_att_list, "status-att-list", list<imapkit::status_att>);
 inline const auto status_att_list_rule_def = x3::lit('(') > status_att[push_val] >
                                              *(sp > status_att[push_val]) > ')';
-BOOST_SPIRIT_DEFINE(status_att_list_rule)
+IMAPKIT_DEFINE(status_att_list_rule)
 inline const auto& status_att_list = status_att_list_rule;
 
 // status = "STATUS" SP mailbox SP "(" status-att *(SP status-att) ")"
@@ -172,7 +172,7 @@ IMAPKIT_RULE(status, "status", imapkit::status_command);
 inline const auto status_rule_def =
     whole_kw("STATUS") > sp > mailbox[set_member<&imapkit::status_command::mailbox>] > sp >
     status_att_list[set_member<&imapkit::status_command::attributes>];
-BOOST_SPIRIT_DEFINE(status_rule)
+IMAPKIT_DEFINE(status_rule)
 inline const auto& status = status_rule;
 
 // list-mailbox = 1*list-char / string
@@ -180,7 +180,7 @@ IMAPKIT_RULE(list_mailbox, "list-mailbox", imapkit::string);
 inline const auto list_mailbox_rule_def =
     list_chars[([](auto& ctx) { x3::_val(ctx) = imapkit::string::atom(x3::_attr(ctx)); })] |
     string[set_val];
-BOOST_SPIRIT_DEFINE(list_mailbox_rule)
+IMAPKIT_DEFINE(list_mailbox_rule)
 inline const auto& list_mailbox = list_mailbox_rule;
 
 // list-select-opts = "(" [list-select-opt *(SP list-select-opt)] ")"   (RFC 5258, simplified:
@@ -189,7 +189,7 @@ IMAPKIT_RULE(list_select_opts, "list-select-opts", list<imapkit::tagged_ext_para
 inline const auto list_select_opts_rule_def = x3::lit('(') > -(option_extension[push_val] >
                                                                *(sp > option_extension[push_val])) >
                                               ')';
-BOOST_SPIRIT_DEFINE(list_select_opts_rule)
+IMAPKIT_DEFINE(list_select_opts_rule)
 inline const auto& list_select_opts = list_select_opts_rule;
 
 // return-option = "SUBSCRIBED" / "CHILDREN" / status-option / option-extension  (RFC 5258)
@@ -199,7 +199,7 @@ inline const auto return_option_rule_def =
     (whole_kw("STATUS")[([](auto& ctx) { x3::_val(ctx).return_status = true; })] > sp >
      status_att_list[set_member<&imapkit::list_command::status_attributes>]) |
     option_extension[push_member<&imapkit::list_command::return_options>];
-BOOST_SPIRIT_DEFINE(return_option_rule)
+IMAPKIT_DEFINE(return_option_rule)
 inline const auto& return_option = return_option_rule;
 
 inline constexpr auto merge_return_option = [](auto& ctx) {
@@ -217,7 +217,7 @@ IMAPKIT_RULE(list_return_opts, "list-return-opts", imapkit::list_command);
 inline const auto list_return_opts_rule_def =
     whole_kw("RETURN")[([](auto& ctx) { x3::_val(ctx).has_return = true; })] > sp > x3::lit('(') >
     -(return_option[merge_return_option] > *(sp > return_option[merge_return_option])) > ')';
-BOOST_SPIRIT_DEFINE(list_return_opts_rule)
+IMAPKIT_DEFINE(list_return_opts_rule)
 inline const auto& list_return_opts = list_return_opts_rule;
 
 // mbox-or-pat = list-mailbox / patterns; patterns = "(" list-mailbox *(SP list-mailbox) ")"
@@ -227,7 +227,7 @@ inline const auto mbox_or_pat_rule_def =
      list_mailbox[push_member<&imapkit::list_command::patterns>] >
      *(sp > list_mailbox[push_member<&imapkit::list_command::patterns>]) > ')') |
     list_mailbox[push_member<&imapkit::list_command::patterns>];
-BOOST_SPIRIT_DEFINE(mbox_or_pat_rule)
+IMAPKIT_DEFINE(mbox_or_pat_rule)
 inline const auto& mbox_or_pat = mbox_or_pat_rule;
 
 // list = "LIST" [SP list-select-opts] SP mailbox SP mbox-or-pat [SP list-return-opts]
@@ -248,7 +248,7 @@ inline const auto list__rule_def =
                 v.return_status = r.return_status;
                 v.status_attributes = r.status_attributes;
               })]);
-BOOST_SPIRIT_DEFINE(list__rule)
+IMAPKIT_DEFINE(list__rule)
 inline const auto& list_ = list__rule;
 
 // lsub = "LSUB" SP mailbox SP list-mailbox   (RFC 3501)
@@ -256,7 +256,7 @@ IMAPKIT_RULE(lsub, "lsub", imapkit::lsub_command);
 inline const auto lsub_rule_def = whole_kw("LSUB") > sp >
                                   mailbox[set_member<&imapkit::lsub_command::reference>] > sp >
                                   list_mailbox[set_member<&imapkit::lsub_command::pattern>];
-BOOST_SPIRIT_DEFINE(lsub_rule)
+IMAPKIT_DEFINE(lsub_rule)
 inline const auto& lsub = lsub_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -270,7 +270,7 @@ inline const auto append_data_rule_def =
     literal8[set_member<&imapkit::append_message::data>] |
     (whole_kw("UTF8")[([](auto& ctx) { x3::_val(ctx).utf8 = true; })] > sp > x3::lit('(') >
      literal8[set_member<&imapkit::append_message::data>] > ')');
-BOOST_SPIRIT_DEFINE(append_data_rule)
+IMAPKIT_DEFINE(append_data_rule)
 inline const auto& append_data = append_data_rule;
 
 inline constexpr auto merge_append_data = [](auto& ctx) {
@@ -292,7 +292,7 @@ inline const auto append_message_rule_def =
      append_data[merge_append_data]) |
     (sp >> date_time[set_append_date] > sp > append_data[merge_append_data]) |
     (sp >> append_data[merge_append_data]);
-BOOST_SPIRIT_DEFINE(append_message_rule)
+IMAPKIT_DEFINE(append_message_rule)
 inline const auto& append_message = append_message_rule;
 
 // append = "APPEND" SP mailbox 1*append-message   (RFC 9051, RFC 3502)
@@ -301,7 +301,7 @@ inline const auto append_rule_def =
     whole_kw("APPEND") > sp > mailbox[set_member<&imapkit::append_command::mailbox>] >
     append_message[push_member<&imapkit::append_command::messages>] >
     *append_message[push_member<&imapkit::append_command::messages>];
-BOOST_SPIRIT_DEFINE(append_rule)
+IMAPKIT_DEFINE(append_rule)
 inline const auto& append = append_rule;
 
 // replace = "REPLACE" SP seq-number SP mailbox append-message             (RFC 8508 §6)
@@ -310,7 +310,7 @@ inline const auto replace_args_rule_def =
     seq_number[set_member<&imapkit::replace_command::number>] > sp >
     mailbox[set_member<&imapkit::replace_command::mailbox>] >
     append_message[set_member<&imapkit::replace_command::message>];
-BOOST_SPIRIT_DEFINE(replace_args_rule)
+IMAPKIT_DEFINE(replace_args_rule)
 
 // ---------------------------------------------------------------------------------------------
 // QUOTA (RFC 9208 §4)
@@ -318,21 +318,21 @@ BOOST_SPIRIT_DEFINE(replace_args_rule)
 // quota-root-name = astring
 IMAPKIT_RULE(quota_root_name, "quota-root-name", imapkit::string);
 inline const auto quota_root_name_rule_def = astring;
-BOOST_SPIRIT_DEFINE(quota_root_name_rule)
+IMAPKIT_DEFINE(quota_root_name_rule)
 inline const auto& quota_root_name = quota_root_name_rule;
 
 // getquota = "GETQUOTA" SP quota-root-name
 IMAPKIT_RULE(getquota, "getquota", imapkit::getquota_command);
 inline const auto getquota_rule_def =
     whole_kw("GETQUOTA") > sp > quota_root_name[set_member<&imapkit::getquota_command::quota_root>];
-BOOST_SPIRIT_DEFINE(getquota_rule)
+IMAPKIT_DEFINE(getquota_rule)
 inline const auto& getquota = getquota_rule;
 
 // getquotaroot = "GETQUOTAROOT" SP mailbox
 IMAPKIT_RULE(getquotaroot, "getquotaroot", imapkit::getquotaroot_command);
 inline const auto getquotaroot_rule_def =
     whole_kw("GETQUOTAROOT") > sp > mailbox[set_member<&imapkit::getquotaroot_command::mailbox>];
-BOOST_SPIRIT_DEFINE(getquotaroot_rule)
+IMAPKIT_DEFINE(getquotaroot_rule)
 inline const auto& getquotaroot = getquotaroot_rule;
 
 // setquota-resource = resource-name SP resource-limit; resource-name = atom; resource-limit =
@@ -341,7 +341,7 @@ IMAPKIT_RULE(setquota_resource, "setquota-resource", imapkit::quota_limit);
 inline const auto setquota_resource_rule_def = atom[set_member<&imapkit::quota_limit::resource>] >
                                                sp >
                                                number64[set_member<&imapkit::quota_limit::limit>];
-BOOST_SPIRIT_DEFINE(setquota_resource_rule)
+IMAPKIT_DEFINE(setquota_resource_rule)
 inline const auto& setquota_resource = setquota_resource_rule;
 
 // setquota = "SETQUOTA" SP quota-root-name SP setquota-list
@@ -352,7 +352,7 @@ inline const auto setquota_rule_def =
     quota_root_name[set_member<&imapkit::setquota_command::quota_root>] > sp > x3::lit('(') >
     -(setquota_resource[push_member<&imapkit::setquota_command::limits>] >
       *(sp > setquota_resource[push_member<&imapkit::setquota_command::limits>])) > ')';
-BOOST_SPIRIT_DEFINE(setquota_rule)
+IMAPKIT_DEFINE(setquota_rule)
 inline const auto& setquota = setquota_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -361,7 +361,7 @@ inline const auto& setquota = setquota_rule;
 // entry = astring
 IMAPKIT_RULE(entry, "entry", imapkit::string);
 inline const auto entry_rule_def = astring;
-BOOST_SPIRIT_DEFINE(entry_rule)
+IMAPKIT_DEFINE(entry_rule)
 inline const auto& entry = entry_rule;
 
 // getmetadata-option = maxsize-opt / scope-opt / tagged-ext
@@ -381,7 +381,7 @@ inline const auto getmetadata_option_rule_def =
                                      imapkit::getmetadata_command::depth_t::infinity;
                                })])) |
     tagged_ext_param[push_member<&imapkit::getmetadata_command::other_options>];
-BOOST_SPIRIT_DEFINE(getmetadata_option_rule)
+IMAPKIT_DEFINE(getmetadata_option_rule)
 inline const auto& getmetadata_option = getmetadata_option_rule;
 
 inline constexpr auto merge_getmetadata_option = [](auto& ctx) {
@@ -399,7 +399,7 @@ inline const auto getmetadata_options_rule_def = x3::lit('(') >
                                                  *(sp >
                                                    getmetadata_option[merge_getmetadata_option]) >
                                                  ')';
-BOOST_SPIRIT_DEFINE(getmetadata_options_rule)
+IMAPKIT_DEFINE(getmetadata_options_rule)
 inline const auto& getmetadata_options = getmetadata_options_rule;
 
 // entries = entry / "(" entry *(SP entry) ")"
@@ -409,7 +409,7 @@ inline const auto entries_rule_def =
      entry[push_member<&imapkit::getmetadata_command::entries>] >
      *(sp > entry[push_member<&imapkit::getmetadata_command::entries>]) > ')') |
     entry[push_member<&imapkit::getmetadata_command::entries>];
-BOOST_SPIRIT_DEFINE(entries_rule)
+IMAPKIT_DEFINE(entries_rule)
 inline const auto& entries = entries_rule;
 
 // getmetadata = "GETMETADATA" [SP getmetadata-options] SP mailbox SP entries
@@ -422,13 +422,13 @@ inline const auto getmetadata_rule_def =
         x3::_val(ctx).entries = x3::_attr(ctx).entries;
         x3::_val(ctx).entries_parenthesized = x3::_attr(ctx).entries_parenthesized;
       })];
-BOOST_SPIRIT_DEFINE(getmetadata_rule)
+IMAPKIT_DEFINE(getmetadata_rule)
 inline const auto& getmetadata = getmetadata_rule;
 
 // value = nstring / literal8
 IMAPKIT_RULE(metadata_value, "value", imapkit::string);
 inline const auto metadata_value_rule_def = nstring[set_val] | literal8[set_val];
-BOOST_SPIRIT_DEFINE(metadata_value_rule)
+IMAPKIT_DEFINE(metadata_value_rule)
 inline const auto& metadata_value = metadata_value_rule;
 
 // entry-value = entry SP value
@@ -436,7 +436,7 @@ IMAPKIT_RULE(entry_value, "entry-value", imapkit::metadata_entry_value);
 inline const auto entry_value_rule_def =
     entry[set_member<&imapkit::metadata_entry_value::entry>] > sp >
     metadata_value[set_member<&imapkit::metadata_entry_value::value>];
-BOOST_SPIRIT_DEFINE(entry_value_rule)
+IMAPKIT_DEFINE(entry_value_rule)
 inline const auto& entry_value = entry_value_rule;
 
 // setmetadata = "SETMETADATA" SP mailbox SP entry-values
@@ -446,7 +446,7 @@ inline const auto setmetadata_rule_def =
     whole_kw("SETMETADATA") > sp > mailbox[set_member<&imapkit::setmetadata_command::mailbox>] >
     sp > x3::lit('(') > entry_value[push_member<&imapkit::setmetadata_command::entries>] >
     *(sp > entry_value[push_member<&imapkit::setmetadata_command::entries>]) > ')';
-BOOST_SPIRIT_DEFINE(setmetadata_rule)
+IMAPKIT_DEFINE(setmetadata_rule)
 inline const auto& setmetadata = setmetadata_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -455,13 +455,13 @@ inline const auto& setmetadata = setmetadata_rule;
 // identifier = astring
 IMAPKIT_RULE(identifier, "identifier", imapkit::string);
 inline const auto identifier_rule_def = astring;
-BOOST_SPIRIT_DEFINE(identifier_rule)
+IMAPKIT_DEFINE(identifier_rule)
 inline const auto& identifier = identifier_rule;
 
 // mod-rights = astring   ; +rights to add, -rights to remove, rights to replace
 IMAPKIT_RULE(mod_rights, "mod-rights", imapkit::string);
 inline const auto mod_rights_rule_def = astring;
-BOOST_SPIRIT_DEFINE(mod_rights_rule)
+IMAPKIT_DEFINE(mod_rights_rule)
 inline const auto& mod_rights = mod_rights_rule;
 
 // setacl = "SETACL" SP mailbox SP identifier SP mod-rights
@@ -470,7 +470,7 @@ inline const auto setacl_rule_def = whole_kw("SETACL") > sp >
                                     mailbox[set_member<&imapkit::setacl_command::mailbox>] > sp >
                                     identifier[set_member<&imapkit::setacl_command::identifier>] >
                                     sp > mod_rights[set_member<&imapkit::setacl_command::rights>];
-BOOST_SPIRIT_DEFINE(setacl_rule)
+IMAPKIT_DEFINE(setacl_rule)
 inline const auto& setacl = setacl_rule;
 
 // deleteacl = "DELETEACL" SP mailbox SP identifier
@@ -478,14 +478,14 @@ IMAPKIT_RULE(deleteacl, "deleteacl", imapkit::deleteacl_command);
 inline const auto deleteacl_rule_def =
     whole_kw("DELETEACL") > sp > mailbox[set_member<&imapkit::deleteacl_command::mailbox>] > sp >
     identifier[set_member<&imapkit::deleteacl_command::identifier>];
-BOOST_SPIRIT_DEFINE(deleteacl_rule)
+IMAPKIT_DEFINE(deleteacl_rule)
 inline const auto& deleteacl = deleteacl_rule;
 
 // getacl = "GETACL" SP mailbox
 IMAPKIT_RULE(getacl, "getacl", imapkit::getacl_command);
 inline const auto getacl_rule_def =
     whole_kw("GETACL") > sp > mailbox[set_member<&imapkit::getacl_command::mailbox>];
-BOOST_SPIRIT_DEFINE(getacl_rule)
+IMAPKIT_DEFINE(getacl_rule)
 inline const auto& getacl = getacl_rule;
 
 // listrights = "LISTRIGHTS" SP mailbox SP identifier
@@ -493,14 +493,14 @@ IMAPKIT_RULE(listrights, "listrights", imapkit::listrights_command);
 inline const auto listrights_rule_def =
     whole_kw("LISTRIGHTS") > sp > mailbox[set_member<&imapkit::listrights_command::mailbox>] > sp >
     identifier[set_member<&imapkit::listrights_command::identifier>];
-BOOST_SPIRIT_DEFINE(listrights_rule)
+IMAPKIT_DEFINE(listrights_rule)
 inline const auto& listrights = listrights_rule;
 
 // myrights = "MYRIGHTS" SP mailbox
 IMAPKIT_RULE(myrights, "myrights", imapkit::myrights_command);
 inline const auto myrights_rule_def =
     whole_kw("MYRIGHTS") > sp > mailbox[set_member<&imapkit::myrights_command::mailbox>];
-BOOST_SPIRIT_DEFINE(myrights_rule)
+IMAPKIT_DEFINE(myrights_rule)
 inline const auto& myrights = myrights_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -514,6 +514,6 @@ inline const auto command_auth_rule_def =
     getquotaroot[set_body] | setquota[set_body] | getmetadata[set_body] | setmetadata[set_body] |
     setacl[set_body] | deleteacl[set_body] | getacl[set_body] | listrights[set_body] |
     myrights[set_body] | (whole_kw("REPLACE") > sp > replace_args_rule[set_body]);
-BOOST_SPIRIT_DEFINE(command_auth_rule)
+IMAPKIT_DEFINE(command_auth_rule)
 
 }  // namespace imapkit::grammar::cmd

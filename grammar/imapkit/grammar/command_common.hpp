@@ -40,7 +40,7 @@ inline const auto tagged_ext_param_rule_def =
     atom[set_member<&imapkit::tagged_ext_param::name>] >>
     -(sp >> &tagged_ext_val_start >>
       generic_value[([](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); })]);
-BOOST_SPIRIT_DEFINE(tagged_ext_param_rule)
+IMAPKIT_DEFINE(tagged_ext_param_rule)
 inline const auto& tagged_ext_param = tagged_ext_param_rule;
 
 // option-extension = (option-standard-tag / option-vendor-tag) [SP option-value]   (RFC 5258)
@@ -50,7 +50,7 @@ inline const auto option_extension_rule_def =
     atom[set_member<&imapkit::tagged_ext_param::name>] >>
     -(sp >> &x3::lit('(') >>
       generic_value[([](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); })]);
-BOOST_SPIRIT_DEFINE(option_extension_rule)
+IMAPKIT_DEFINE(option_extension_rule)
 inline const auto& option_extension = option_extension_rule;
 
 }  // namespace imapkit::grammar::cmd

@@ -17,7 +17,7 @@ inline const auto address_rule_def = x3::lit('(') > nstring[set_member<&imapkit:
                                      sp > nstring[set_member<&imapkit::address::adl>] > sp >
                                      nstring[set_member<&imapkit::address::mailbox>] > sp >
                                      nstring[set_member<&imapkit::address::host>] > ')';
-BOOST_SPIRIT_DEFINE(address_rule)
+IMAPKIT_DEFINE(address_rule)
 inline const auto& address = address_rule;
 
 // env-from = "(" 1*address ")" / nil   (likewise env-sender, env-reply-to, env-to, env-cc, env-bcc)
@@ -28,7 +28,7 @@ inline const auto address_list_rule_def =
     nil | (x3::lit('(') >>
            ((when_lenient >> x3::lit(')')) |
             ((address[push_val] >> *(-(when_lenient >> sp) >> address[push_val])) > x3::lit(')'))));
-BOOST_SPIRIT_DEFINE(address_list_rule)
+IMAPKIT_DEFINE(address_list_rule)
 inline const auto& address_list = address_list_rule;
 
 // envelope = "(" env-date SP env-subject SP env-from SP env-sender SP env-reply-to SP env-to SP
@@ -44,7 +44,7 @@ inline const auto envelope_rule_def = x3::lit('(') > nstring[set_member<&imapkit
                                       address_list[set_member<&imapkit::envelope::bcc>] > sp >
                                       nstring[set_member<&imapkit::envelope::in_reply_to>] > sp >
                                       nstring[set_member<&imapkit::envelope::message_id>] > ')';
-BOOST_SPIRIT_DEFINE(envelope_rule)
+IMAPKIT_DEFINE(envelope_rule)
 inline const auto& envelope = envelope_rule;
 
 }  // namespace imapkit::grammar

@@ -25,14 +25,15 @@ IMAPKIT_RULE(fetch_section, "section", imapkit::section);
 inline const auto fetch_section_rule_def = section;
 IMAPKIT_RULE(fetch_section_binary, "section-binary", imapkit::section);
 inline const auto fetch_section_binary_rule_def = section_binary;
-BOOST_SPIRIT_DEFINE(fetch_section_rule, fetch_section_binary_rule)
+IMAPKIT_DEFINE(fetch_section_rule)
+IMAPKIT_DEFINE(fetch_section_binary_rule)
 
 // partial = "<" number "." nz-number ">"   (RFC 9051 §9)
 IMAPKIT_RULE(partial, "partial", imapkit::fetch_partial);
 inline const auto partial_rule_def = '<' > number[set_member<&imapkit::fetch_partial::offset>] >
                                      '.' > nz_number[set_member<&imapkit::fetch_partial::length>] >
                                      '>';
-BOOST_SPIRIT_DEFINE(partial_rule)
+IMAPKIT_DEFINE(partial_rule)
 
 // preview-mod = "LAZY"   (RFC 8970 §7)
 IMAPKIT_RULE(preview_mod, "preview-mod", x3::unused_type);
@@ -83,7 +84,8 @@ inline const auto fetch_att_keyword_rule_def =
     whole_kw("SAVEDATE")[att<fetch_att_kind::save_date>] |
     (whole_kw("PREVIEW")[att<fetch_att_kind::preview>] >>
      -(sp >> '(' >> preview_mod[([](auto& ctx) { x3::_val(ctx).lazy = true; })] % sp >> ')'));
-BOOST_SPIRIT_DEFINE(fetch_att_section_rule, fetch_att_keyword_rule)
+IMAPKIT_DEFINE(fetch_att_section_rule)
+IMAPKIT_DEFINE(fetch_att_keyword_rule)
 
 // fetch-att: the keyword items, the section items, and vendor items (vendor_att_name).
 IMAPKIT_RULE(fetch_att, "fetch-att", imapkit::fetch_att);
@@ -105,7 +107,8 @@ inline const auto listed_fetch_att_rule_def =
       })] >>
       sp >> &x3::lit('(') >>
       generic_value[([](auto& ctx) { x3::_val(ctx).params = x3::_attr(ctx); })]);
-BOOST_SPIRIT_DEFINE(fetch_att_rule, listed_fetch_att_rule)
+IMAPKIT_DEFINE(fetch_att_rule)
+IMAPKIT_DEFINE(listed_fetch_att_rule)
 
 template <fetch_modifier_kind Kind>
 inline constexpr auto modifier = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
@@ -187,7 +190,7 @@ inline const auto fetch_program_rule_def =
       v.atts = x3::_attr(ctx).atts;
       v.parenthesized = x3::_attr(ctx).parenthesized;
     })] > -(sp > fetch_detail::fetch_modifiers[set_member<&imapkit::fetch_program::modifiers>]);
-BOOST_SPIRIT_DEFINE(fetch_program_rule)
+IMAPKIT_DEFINE(fetch_program_rule)
 
 // store = "STORE" SP sequence-set [store-modifiers] SP store-att-flags
 //   (RFC 9051 §9, RFC 4466 §2.5)
@@ -202,6 +205,6 @@ inline const auto store_program_rule_def =
         v.flags = x3::_attr(ctx).flags;
         v.parenthesized = x3::_attr(ctx).parenthesized;
       })];
-BOOST_SPIRIT_DEFINE(store_program_rule)
+IMAPKIT_DEFINE(store_program_rule)
 
 }  // namespace imapkit::grammar

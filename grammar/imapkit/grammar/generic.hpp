@@ -27,8 +27,8 @@ struct token_parser : x3::parser<token_parser> {
           ++close;
         // An unclosed "[" is just a character of the token (ASTRING-CHAR includes it).
         p = (close == last || *close != ']') ? p + 1 : close + 1;
-      } else if (c == ' ' || c == '(' || c == ')' || c == '"' || chars::is_ctl(static_cast<unsigned char>(c)) ||
-                 chars::is(chars::high_bit, c)) {
+      } else if (c == ' ' || c == '(' || c == ')' || c == '"' ||
+                 chars::is_ctl(static_cast<unsigned char>(c)) || chars::is(chars::high_bit, c)) {
         break;
       } else {
         ++p;
@@ -50,7 +50,8 @@ IMAPKIT_RULE(generic_value, "value", imapkit::generic_value);
 inline const auto generic_value_rule_def =
     nil[([](auto& ctx) { x3::_val(ctx).kind = imapkit::generic_value::kind_t::nil; })] |
     string[set_string_value] | literal8[set_string_value] |
-    ((x3::lit('(')[([](auto& ctx) { x3::_val(ctx).kind = imapkit::generic_value::kind_t::list; })] >>
+    ((x3::lit(
+          '(')[([](auto& ctx) { x3::_val(ctx).kind = imapkit::generic_value::kind_t::list; })] >>
       // Items are separated by SP, except that real lists glue parenthesised items together
       // (an address list is "(...)(...)"): the separator is optional.
       nest[-(generic_value_rule[push_member<&imapkit::generic_value::items>] % -sp)]) > ')') |
@@ -58,20 +59,19 @@ inline const auto generic_value_rule_def =
       x3::_val(ctx).kind = imapkit::generic_value::kind_t::atom;
       x3::_val(ctx).text = imapkit::string::atom(x3::_attr(ctx));
     })];
-BOOST_SPIRIT_DEFINE(generic_value_rule)
+IMAPKIT_DEFINE(generic_value_rule)
 inline const auto& generic_value = generic_value_rule;
 
 // resp-cond words, after which a status response carries resp-text rather than values.
-inline const auto status_word = whole_kw("OK") | whole_kw("NO") | whole_kw("BAD") |
-                                whole_kw("PREAUTH") | whole_kw("BYE");
+inline const auto status_word =
+    whole_kw("OK") | whole_kw("NO") | whole_kw("BAD") | whole_kw("PREAUTH") | whole_kw("BYE");
 
 // The raw rest of a line (resp-text with its optional "[code]"), possibly empty.
 inline const auto rest_of_line = x3::raw[*(x3::char_ - '\r' - '\n')];
 
 template <auto Member>
-inline constexpr auto set_member_view = [](auto& ctx) {
-  x3::_val(ctx).*Member = as_view(x3::_attr(ctx));
-};
+inline constexpr auto set_member_view =
+    [](auto& ctx) { x3::_val(ctx).*Member = as_view(x3::_attr(ctx)); };
 inline constexpr auto set_message_tag = [](auto& ctx) {
   x3::_val(ctx).tag = state(ctx).tag = as_view(x3::_attr(ctx));
 };
@@ -85,7 +85,8 @@ IMAPKIT_RULE(generic_args, "values", imapkit::generic_message);
 inline const auto generic_args = generic_args_rule =
     *(sp >> generic_value[push_member<&imapkit::generic_message::args>]);
 
-// generic-message = ("+" [SP text] / ("*" / tag) SP atom (SP resp-text / *(SP value)) / value*) CRLF
+// generic-message = ("+" [SP text] / ("*" / tag) SP atom (SP resp-text / *(SP value)) / value*)
+// CRLF
 IMAPKIT_RULE(generic_message, "message", imapkit::generic_message);
 inline const auto generic_message = generic_message_rule =
     ((x3::raw[x3::lit('+')][set_member_view<&imapkit::generic_message::tag>] >>

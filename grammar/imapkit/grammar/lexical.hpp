@@ -31,15 +31,17 @@ inline constexpr auto set_member = [](auto& ctx) { x3::_val(ctx).*Member = x3::_
 // Appends _attr to the list l, counting items against options.max_list_items.
 template <class Context, class List, class Value>
 inline void push_item(const Context& ctx, List& l, const Value& value) {
-  count_item(ctx, l.size(), x3::_where(ctx).begin());
+  if (!count_item(ctx, l.size(), x3::_where(ctx).begin())) {
+    x3::_pass(ctx) = false;
+    return;
+  }
   l.push_back(state(ctx).mem, value);
 }
 
 // (_val.*Member).push_back(_attr)
 template <auto Member>
-inline constexpr auto push_member = [](auto& ctx) {
-  push_item(ctx, x3::_val(ctx).*Member, x3::_attr(ctx));
-};
+inline constexpr auto push_member =
+    [](auto& ctx) { push_item(ctx, x3::_val(ctx).*Member, x3::_attr(ctx)); };
 
 // _val.push_back(_attr), for rules whose value is a list
 inline constexpr auto push_val = [](auto& ctx) { push_item(ctx, x3::_val(ctx), x3::_attr(ctx)); };
@@ -206,7 +208,8 @@ inline const auto uid_range = uid_range_rule =
 
 // uid-set = (uniqueid / uid-range) *("," uid-set)   (RFC 4315, RFC 9051: no "*", no "$")
 IMAPKIT_RULE(uid_set, "uid-set", imapkit::sequence_set);
-inline const auto uid_set = uid_set_rule = uid_range[push_member<&imapkit::sequence_set::ranges>] % ',';
+inline const auto uid_set = uid_set_rule =
+    uid_range[push_member<&imapkit::sequence_set::ranges>] % ',';
 
 // ---------------------------------------------------------------------------------------------
 // Flags and mailboxes.
@@ -215,8 +218,9 @@ inline const auto uid_set = uid_set_rule = uid_range[push_member<&imapkit::seque
 // flag-keyword = "$MDNSent" / "$Forwarded" / "$Junk" / "$NotJunk" / "$Phishing" / atom
 // flag-extension = "\" atom
 IMAPKIT_RULE(flag, "flag", imapkit::flag);
-inline const auto flag = flag_rule = x3::raw[-x3::lit('\\') >> flag_atom_chars][(
-                                         [](auto& ctx) { x3::_val(ctx).name = as_view(x3::_attr(ctx)); })];
+inline const auto flag = flag_rule =
+    x3::raw[-x3::lit('\\') >> flag_atom_chars]
+           [([](auto& ctx) { x3::_val(ctx).name = as_view(x3::_attr(ctx)); })];
 
 // flag-perm = flag / "\*"
 IMAPKIT_RULE(flag_perm, "flag-perm", imapkit::flag);
@@ -287,8 +291,7 @@ inline const auto zone = zone_rule = (x3::char_("+-") >> digit4)[([](auto& ctx) 
 // date-day-fixed = (SP DIGIT) / 2DIGIT
 IMAPKIT_RULE(date_time, "date-time", imapkit::date_time);
 inline const auto date_time = date_time_rule =
-    x3::lit('"') >>
-    date_day_fixed[([](auto& ctx) {
+    x3::lit('"') >> date_day_fixed[([](auto& ctx) {
       x3::_val(ctx).date.day = static_cast<std::uint8_t>(x3::_attr(ctx));
       x3::_pass(ctx) = x3::_attr(ctx) >= 1 && x3::_attr(ctx) <= 31;
     })] >>

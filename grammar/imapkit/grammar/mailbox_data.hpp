@@ -30,7 +30,7 @@ inline const auto delimiter_rule_def =
       x3::_pass(ctx) = v.size() == 1;
       if (v.size() == 1) x3::_val(ctx) = v.front();
     })];
-BOOST_SPIRIT_DEFINE(delimiter_rule)
+IMAPKIT_DEFINE(delimiter_rule)
 inline const auto& delimiter = delimiter_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -71,7 +71,7 @@ inline const auto mbox_list_extended_item_rule_def =
       x3::_val(ctx).value = x3::_attr(ctx);
       type_list_extended_item(x3::_val(ctx), state(ctx).mem);
     })];
-BOOST_SPIRIT_DEFINE(mbox_list_extended_item_rule)
+IMAPKIT_DEFINE(mbox_list_extended_item_rule)
 inline const auto& mbox_list_extended_item = mbox_list_extended_item_rule;
 
 // mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
@@ -86,7 +86,7 @@ inline const auto mailbox_list_rule_def =
     > mailbox[set_member<&imapkit::mailbox_list::mailbox>] >
     -(sp >> '(' > -(mbox_list_extended_item[push_member<&imapkit::mailbox_list::extended>] % sp) >
       ')');
-BOOST_SPIRIT_DEFINE(mailbox_list_rule)
+IMAPKIT_DEFINE(mailbox_list_rule)
 inline const auto& mailbox_list = mailbox_list_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -123,7 +123,7 @@ inline const auto status_att_val_base_rule_def =
      number[set_member<&imapkit::status_att_val::number>]) |
     (x3::raw[whole_kw("SIZE")][set_status_att<status_att::size>] > sp >
      number64[set_member<&imapkit::status_att_val::number>]);
-BOOST_SPIRIT_DEFINE(status_att_val_base_rule)
+IMAPKIT_DEFINE(status_att_val_base_rule)
 
 // The extensions' status-att-val, then an unknown attribute.
 IMAPKIT_RULE(status_att_val_ext, "status-att-val", imapkit::status_att_val);
@@ -139,12 +139,12 @@ inline const auto status_att_val_ext_rule_def =
      objectid[set_member<&imapkit::status_att_val::text>] > ')') |
     (atom[([](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); })] > sp >
      number64[set_member<&imapkit::status_att_val::number>]);
-BOOST_SPIRIT_DEFINE(status_att_val_ext_rule)
+IMAPKIT_DEFINE(status_att_val_ext_rule)
 
 IMAPKIT_RULE(status_att_val, "status-att-val", imapkit::status_att_val);
 inline const auto status_att_val_rule_def =
     status_att_val_base_rule[set_val] | status_att_val_ext_rule[set_val];
-BOOST_SPIRIT_DEFINE(status_att_val_rule)
+IMAPKIT_DEFINE(status_att_val_rule)
 inline const auto& status_att_val = status_att_val_rule;
 
 // "STATUS" SP mailbox SP "(" [status-att-list] ")"; status-att-list = status-att-val *(SP
@@ -155,7 +155,7 @@ inline const auto status_data_rule_def =
     -(status_att_val[push_member<&imapkit::status_data::attributes>] %
       sp) > lenient_space_before_paren
     > ')';
-BOOST_SPIRIT_DEFINE(status_data_rule)
+IMAPKIT_DEFINE(status_data_rule)
 inline const auto& status_data = status_data_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -165,7 +165,7 @@ inline const auto& status_data = status_data_rule;
 IMAPKIT_RULE(search_sort_mod_seq, "search-sort-mod-seq", std::uint64_t);
 inline const auto search_sort_mod_seq_rule_def = x3::lit('(') > kw("MODSEQ") > sp
                                                  > mod_sequence_value[set_val] > ')';
-BOOST_SPIRIT_DEFINE(search_sort_mod_seq_rule)
+IMAPKIT_DEFINE(search_sort_mod_seq_rule)
 inline const auto& search_sort_mod_seq = search_sort_mod_seq_rule;
 
 // "SEARCH" *(SP nz-number) [SP search-sort-mod-seq]   (after "SEARCH")
@@ -173,7 +173,7 @@ IMAPKIT_RULE(search_data, "SEARCH", imapkit::search_data);
 inline const auto search_data_rule_def =
     *(sp >> nz_number[push_member<&imapkit::search_data::numbers>]) >>
     -(sp >> search_sort_mod_seq[([](auto& ctx) { x3::_val(ctx).modseq = x3::_attr(ctx); })]);
-BOOST_SPIRIT_DEFINE(search_data_rule)
+IMAPKIT_DEFINE(search_data_rule)
 inline const auto& search_data = search_data_rule;
 
 // sort-data = "SORT" *(SP nz-number) [SP search-sort-mod-seq]   (after "SORT")
@@ -181,7 +181,7 @@ IMAPKIT_RULE(sort_data, "sort-data", imapkit::sort_data);
 inline const auto sort_data_rule_def =
     *(sp >> nz_number[push_member<&imapkit::sort_data::numbers>]) >>
     -(sp >> search_sort_mod_seq[([](auto& ctx) { x3::_val(ctx).modseq = x3::_attr(ctx); })]);
-BOOST_SPIRIT_DEFINE(sort_data_rule)
+IMAPKIT_DEFINE(sort_data_rule)
 inline const auto& sort_data = sort_data_rule;
 
 template <search_return_data_kind Kind>
@@ -200,7 +200,7 @@ inline const auto partial_range_rule_def =
     (x3::lit('-')[([](auto& ctx) { x3::_val(ctx).from_end = true; })] >
      nz_number[set_member<&imapkit::partial_range::first>] > ':' > '-' >
      nz_number[set_member<&imapkit::partial_range::last>]);
-BOOST_SPIRIT_DEFINE(partial_range_rule)
+IMAPKIT_DEFINE(partial_range_rule)
 inline const auto& partial_range = partial_range_rule;
 
 // search-return-data = "MIN" SP nz-number / "MAX" SP nz-number / "ALL" SP sequence-set /
@@ -232,7 +232,7 @@ inline const auto search_return_data_rule_def =
      generic_value[set_member<&imapkit::search_return_data::value>]) |
     (atom[([](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); })] > sp >
      generic_value[set_member<&imapkit::search_return_data::value>]);
-BOOST_SPIRIT_DEFINE(search_return_data_rule)
+IMAPKIT_DEFINE(search_return_data_rule)
 inline const auto& search_return_data = search_return_data_rule;
 
 // search-correlator = SP "(" "TAG" SP tag-string ")"; tag-string = astring (RFC 9051; RFC 4731:
@@ -240,7 +240,7 @@ inline const auto& search_return_data = search_return_data_rule;
 IMAPKIT_RULE(search_correlator, "search-correlator", imapkit::string);
 inline const auto search_correlator_rule_def = x3::lit('(') > kw("TAG") > sp > astring[set_val] >
                                                ')';
-BOOST_SPIRIT_DEFINE(search_correlator_rule)
+IMAPKIT_DEFINE(search_correlator_rule)
 inline const auto& search_correlator = search_correlator_rule;
 
 // esearch-response = "ESEARCH" [search-correlator] [SP "UID"] *(SP search-return-data)
@@ -249,7 +249,7 @@ inline const auto esearch_response_rule_def =
     -(sp >> search_correlator[([](auto& ctx) { x3::_val(ctx).correlator = x3::_attr(ctx); })]) >>
     -(sp >> whole_kw("UID")[([](auto& ctx) { x3::_val(ctx).uid = true; })]) >>
     *(sp >> search_return_data[push_member<&imapkit::esearch_data::items>]);
-BOOST_SPIRIT_DEFINE(esearch_response_rule)
+IMAPKIT_DEFINE(esearch_response_rule)
 inline const auto& esearch_response = esearch_response_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -266,14 +266,14 @@ inline const auto thread_list_rule_def =
     x3::eps[([](auto& ctx) {
       x3::_pass(ctx) = x3::_val(ctx).children.size() != 1 || state(ctx).lenient();
     })] > ')';
-BOOST_SPIRIT_DEFINE(thread_list_rule)
+IMAPKIT_DEFINE(thread_list_rule)
 inline const auto& thread_list = thread_list_rule;
 
 // thread-data = "THREAD" [SP 1*thread-list]   (after "THREAD")
 IMAPKIT_RULE(thread_data, "thread-data", imapkit::thread_data);
 inline const auto thread_data_rule_def =
     -(sp >> +thread_list[push_member<&imapkit::thread_data::threads>]);
-BOOST_SPIRIT_DEFINE(thread_data_rule)
+IMAPKIT_DEFINE(thread_data_rule)
 inline const auto& thread_data = thread_data_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +285,7 @@ IMAPKIT_RULE(namespace_response_extension, "namespace-response-extension",
 inline const auto namespace_response_extension_rule_def =
     string[set_member<&imapkit::namespace_extension::name>] > sp > '(' >
     (string[push_member<&imapkit::namespace_extension::values>] % sp) > ')';
-BOOST_SPIRIT_DEFINE(namespace_response_extension_rule)
+IMAPKIT_DEFINE(namespace_response_extension_rule)
 inline const auto& namespace_response_extension = namespace_response_extension_rule;
 
 // namespace-descr = "(" string SP (DQUOTE QUOTED-CHAR DQUOTE / nil)
@@ -295,7 +295,7 @@ inline const auto namespace_descr_rule_def =
     x3::lit('(') > string[set_member<&imapkit::namespace_descr::prefix>] > sp >
     delimiter[set_member<&imapkit::namespace_descr::delimiter>] >
     *(sp >> namespace_response_extension[push_member<&imapkit::namespace_descr::extensions>]) > ')';
-BOOST_SPIRIT_DEFINE(namespace_descr_rule)
+IMAPKIT_DEFINE(namespace_descr_rule)
 inline const auto& namespace_descr = namespace_descr_rule;
 
 // namespace = nil / "(" 1*namespace-descr ")"
@@ -304,7 +304,7 @@ IMAPKIT_RULE(namespace_, "namespace", list<imapkit::namespace_descr>);
 inline const auto namespace__rule_def =
     nil |
     (x3::lit('(') > +(namespace_descr[push_val] >> -(if_lenient >> sp >> &x3::lit('('))) > ')');
-BOOST_SPIRIT_DEFINE(namespace__rule)
+IMAPKIT_DEFINE(namespace__rule)
 inline const auto& namespace_ = namespace__rule;
 
 // namespace-response = "NAMESPACE" SP namespace SP namespace SP namespace   (after "NAMESPACE" SP)
@@ -313,7 +313,7 @@ inline const auto namespace_response_rule_def =
     namespace_[set_member<&imapkit::namespace_data::personal>] > lenient_spaces >
     namespace_[set_member<&imapkit::namespace_data::other_users>] > lenient_spaces >
     namespace_[set_member<&imapkit::namespace_data::shared>];
-BOOST_SPIRIT_DEFINE(namespace_response_rule)
+IMAPKIT_DEFINE(namespace_response_rule)
 inline const auto& namespace_response = namespace_response_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -326,7 +326,7 @@ inline const auto quota_resource_rule_def = atom[set_member<&imapkit::quota_reso
                                             number64[set_member<&imapkit::quota_resource::usage>] >
                                             sp >
                                             number64[set_member<&imapkit::quota_resource::limit>];
-BOOST_SPIRIT_DEFINE(quota_resource_rule)
+IMAPKIT_DEFINE(quota_resource_rule)
 inline const auto& quota_resource = quota_resource_rule;
 
 // quota-response = "QUOTA" SP quota-root-name SP quota-list   (after "QUOTA" SP)
@@ -337,7 +337,7 @@ inline const auto quota_response_rule_def =
     -(quota_resource[push_member<&imapkit::quota_data::resources>] %
       sp) > lenient_space_before_paren
     > ')';
-BOOST_SPIRIT_DEFINE(quota_response_rule)
+IMAPKIT_DEFINE(quota_response_rule)
 inline const auto& quota_response = quota_response_rule;
 
 // quotaroot-response = "QUOTAROOT" SP mailbox *(SP quota-root-name)   (after "QUOTAROOT" SP)
@@ -345,7 +345,7 @@ IMAPKIT_RULE(quotaroot_response, "quotaroot-response", imapkit::quotaroot_data);
 inline const auto quotaroot_response_rule_def =
     mailbox[set_member<&imapkit::quotaroot_data::mailbox>] >>
     *(sp >> astring[push_member<&imapkit::quotaroot_data::roots>]);
-BOOST_SPIRIT_DEFINE(quotaroot_response_rule)
+IMAPKIT_DEFINE(quotaroot_response_rule)
 inline const auto& quotaroot_response = quotaroot_response_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -356,7 +356,7 @@ IMAPKIT_RULE(entry_value, "entry-value", imapkit::metadata_entry);
 inline const auto entry_value_rule_def = astring[set_member<&imapkit::metadata_entry::entry>] > sp >
                                          (nstring[set_member<&imapkit::metadata_entry::value>] |
                                           literal8[set_member<&imapkit::metadata_entry::value>]);
-BOOST_SPIRIT_DEFINE(entry_value_rule)
+IMAPKIT_DEFINE(entry_value_rule)
 inline const auto& entry_value = entry_value_rule;
 
 // metadata-resp = "METADATA" SP mailbox SP (entry-values / entry-list)   (after "METADATA" SP)
@@ -366,7 +366,7 @@ inline const auto metadata_resp_rule_def =
     mailbox[set_member<&imapkit::metadata_data::mailbox>] > sp >
     ((x3::lit('(') > (entry_value[push_member<&imapkit::metadata_data::entries>] % sp) > ')') |
      (astring[push_member<&imapkit::metadata_data::changed>] % sp));
-BOOST_SPIRIT_DEFINE(metadata_resp_rule)
+IMAPKIT_DEFINE(metadata_resp_rule)
 inline const auto& metadata_resp = metadata_resp_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -375,7 +375,7 @@ inline const auto& metadata_resp = metadata_resp_rule;
 IMAPKIT_RULE(id_param, "id-param", imapkit::id_param);
 inline const auto id_param_rule_def = string[set_member<&imapkit::id_param::field>] > sp >
                                       nstring[set_member<&imapkit::id_param::value>];
-BOOST_SPIRIT_DEFINE(id_param_rule)
+IMAPKIT_DEFINE(id_param_rule)
 inline const auto& id_param = id_param_rule;
 
 // id-response = "ID" SP id-params-list   (after "ID" SP)
@@ -383,7 +383,7 @@ inline const auto& id_param = id_param_rule;
 IMAPKIT_RULE(id_response, "id-response", imapkit::id_data);
 inline const auto id_response_rule_def =
     nil | (x3::lit('(') > -(id_param[push_member<&imapkit::id_data::params>] % sp) > ')');
-BOOST_SPIRIT_DEFINE(id_response_rule)
+IMAPKIT_DEFINE(id_response_rule)
 inline const auto& id_response = id_response_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -394,12 +394,12 @@ inline const auto& id_response = id_response_rule;
 IMAPKIT_RULE(acl_entry, "identifier SP rights", imapkit::acl_entry);
 inline const auto acl_entry_rule_def = astring[set_member<&imapkit::acl_entry::identifier>] >> sp >>
                                        astring[set_member<&imapkit::acl_entry::rights>];
-BOOST_SPIRIT_DEFINE(acl_entry_rule)
+IMAPKIT_DEFINE(acl_entry_rule)
 inline const auto& acl_entry = acl_entry_rule;
 IMAPKIT_RULE(acl_data, "acl-data", imapkit::acl_data);
 inline const auto acl_data_rule_def = mailbox[set_member<&imapkit::acl_data::mailbox>] >>
                                       *(sp >> acl_entry[push_member<&imapkit::acl_data::entries>]);
-BOOST_SPIRIT_DEFINE(acl_data_rule)
+IMAPKIT_DEFINE(acl_data_rule)
 inline const auto& acl_data = acl_data_rule;
 
 // listrights-data = "LISTRIGHTS" SP mailbox SP identifier SP rights *(SP rights)
@@ -409,7 +409,7 @@ inline const auto listrights_data_rule_def =
     astring[set_member<&imapkit::listrights_data::identifier>] > sp >
     astring[set_member<&imapkit::listrights_data::required>] >>
     *(sp >> astring[push_member<&imapkit::listrights_data::optional>]);
-BOOST_SPIRIT_DEFINE(listrights_data_rule)
+IMAPKIT_DEFINE(listrights_data_rule)
 inline const auto& listrights_data = listrights_data_rule;
 
 // myrights-data = "MYRIGHTS" SP mailbox SP rights
@@ -417,7 +417,7 @@ IMAPKIT_RULE(myrights_data, "myrights-data", imapkit::myrights_data);
 inline const auto myrights_data_rule_def = mailbox[set_member<&imapkit::myrights_data::mailbox>] >
                                            sp >
                                            astring[set_member<&imapkit::myrights_data::rights>];
-BOOST_SPIRIT_DEFINE(myrights_data_rule)
+IMAPKIT_DEFINE(myrights_data_rule)
 inline const auto& myrights_data = myrights_data_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -430,7 +430,7 @@ inline const auto expunged_resp_rule_def =
     -((x3::lit('(') >> kw("EARLIER") > ')' >
        sp)[([](auto& ctx) { x3::_val(ctx).earlier = true; })]) >
     uid_set[set_member<&imapkit::vanished_data::uids>];
-BOOST_SPIRIT_DEFINE(expunged_resp_rule)
+IMAPKIT_DEFINE(expunged_resp_rule)
 inline const auto& expunged_resp = expunged_resp_rule;
 
 // ---------------------------------------------------------------------------------------------
@@ -441,14 +441,14 @@ inline const auto& expunged_resp = expunged_resp_rule;
 IMAPKIT_RULE(capability_data, "capability-data", imapkit::capability_data);
 inline const auto capability_data_rule_def =
     +(sp >> capability[push_member<&imapkit::capability_data::capabilities>]);
-BOOST_SPIRIT_DEFINE(capability_data_rule)
+IMAPKIT_DEFINE(capability_data_rule)
 inline const auto& capability_data = capability_data_rule;
 
 // enable-data = "ENABLED" *(SP capability)   (after "ENABLED")
 IMAPKIT_RULE(enable_data, "enable-data", imapkit::enable_data);
 inline const auto enable_data_rule_def =
     *(sp >> capability[push_member<&imapkit::enable_data::capabilities>]);
-BOOST_SPIRIT_DEFINE(enable_data_rule)
+IMAPKIT_DEFINE(enable_data_rule)
 inline const auto& enable_data = enable_data_rule;
 
 // "FLAGS" SP flag-list   (after "FLAGS" SP)
@@ -457,7 +457,7 @@ inline const auto flags_data_rule_def = x3::lit('(') >
                                         -(flag[push_member<&imapkit::flags_data::flags>] %
                                           sp) > lenient_space_before_paren
                                         > ')';
-BOOST_SPIRIT_DEFINE(flags_data_rule)
+IMAPKIT_DEFINE(flags_data_rule)
 inline const auto& flags_data = flags_data_rule;
 
 }  // namespace imapkit::grammar

@@ -40,7 +40,7 @@ IMAPKIT_RULE(tagged_ext_label, "tagged-ext-label", std::string_view);
 inline const auto tagged_ext_label_rule_def =
     x3::raw[x3::char_("a-zA-Z_.-") >> *x3::char_("a-zA-Z0-9_.:-")]
            [([](auto& ctx) { x3::_val(ctx) = as_view(x3::_attr(ctx)); })];
-BOOST_SPIRIT_DEFINE(tagged_ext_label_rule)
+IMAPKIT_DEFINE(tagged_ext_label_rule)
 
 // tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"
 // tagged-ext-simple = sequence-set / number / number64   (RFC 4466 §2.1; RFC 9394 adds
@@ -49,7 +49,7 @@ IMAPKIT_RULE(tagged_ext_val, "tagged-ext-val", imapkit::generic_value);
 inline const auto tagged_ext_val_rule_def =
     &(x3::lit('(') | x3::char_("0-9*$") | (x3::lit('-') >> x3::char_("0-9"))) >>
     generic_value[set_val];
-BOOST_SPIRIT_DEFINE(tagged_ext_val_rule)
+IMAPKIT_DEFINE(tagged_ext_val_rule)
 
 // An extension's name and its optional value: NAME [SP tagged-ext-val]. The value is taken only
 // where it can be one (a number, a set, a list), so that "RETURN (FOO MIN)" is two options.

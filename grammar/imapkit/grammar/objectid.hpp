@@ -13,8 +13,8 @@ struct objectid_parser : x3::parser<objectid_parser> {
   static bool const has_attribute = true;
 
   static constexpr bool is_objectid_char(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   }
 
   template <class Context, class RContext, class Attribute>
@@ -31,7 +31,7 @@ struct objectid_parser : x3::parser<objectid_parser> {
 
 IMAPKIT_RULE(objectid, "objectid", std::string_view);
 inline const auto objectid_rule_def = objectid_parser{};
-BOOST_SPIRIT_DEFINE(objectid_rule)
+IMAPKIT_DEFINE(objectid_rule)
 inline const auto& objectid = objectid_rule;
 
 }  // namespace imapkit::grammar

@@ -20,10 +20,6 @@
 
 namespace imapkit::grammar::primitives {
 
-[[noreturn]] inline void expected_here(const char* where, const char* what) {
-  boost::throw_exception(x3::expectation_failure<iterator_type>(where, what));
-}
-
 template <class Value, class Attribute>
 inline void assign(Value&& value, Attribute& attr) {
   x3::traits::move_to(std::forward<Value>(value), attr);
@@ -106,6 +102,9 @@ template <class T, number_kind Kind>
 struct number_parser : x3::parser<number_parser<T, Kind>> {
   using attribute_type = T;
   static bool const has_attribute = true;
+  static constexpr std::string_view expected_name = Kind == number_kind::nz_number  ? "nz-number"
+                                                    : Kind == number_kind::number64 ? "number64"
+                                                                                    : "number";
 
   template <class Context, class RContext, class Attribute>
   bool parse(const char*& first, const char* last, const Context&, RContext&,
@@ -140,29 +139,29 @@ struct quoted_parser : x3::parser<quoted_parser> {
   bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
              Attribute& attr) const {
     if (first == last || *first != '"') return false;
-    const parse_state& st = state(ctx);
+    parse_state& st = state(ctx);
     const char* p = first + 1;
     const char* body = p;
     bool has_escape = false;
     for (;;) {
-      if (p == last) expected_here(p, "closing DQUOTE of quoted");
+      if (p == last) return fail(ctx, p, "closing DQUOTE of quoted");
       const char c = *p;
       if (c == '"') break;
       if (c == '\\') {
-        if (p + 1 == last) expected_here(p + 1, "quoted-specials after \\");
+        if (p + 1 == last) return fail(ctx, p + 1, "quoted-specials after \\");
         const char e = p[1];
         if (e != '"' && e != '\\' && !(st.lenient() && chars::is(chars::text_char, e)))
-          expected_here(p + 1, "quoted-specials after \\");
+          return fail(ctx, p + 1, "quoted-specials after \\");
         has_escape = true;
         p += 2;
       } else if (chars::is(chars::quoted_char, c)) {
         ++p;
       } else if (chars::is(chars::high_bit, c)) {
         const std::size_t n = chars::utf8_sequence_length(p, last);
-        if (n == 0 && !st.lenient()) expected_here(p, "UTF-8 in quoted");
+        if (n == 0 && !st.lenient()) return fail(ctx, p, "UTF-8 in quoted");
         p += n == 0 ? 1 : n;
       } else {
-        expected_here(p, "QUOTED-CHAR or DQUOTE");
+        return fail(ctx, p, "QUOTED-CHAR or DQUOTE");
       }
     }
     std::string_view value(body, static_cast<std::size_t>(p - body));
@@ -206,22 +205,23 @@ struct literal_parser : x3::parser<literal_parser<Binary>> {
     std::uint64_t size = 0;
     while (p != last && chars::is(chars::digit, *p)) {
       if (size > (static_cast<std::uint64_t>(INT64_MAX) - 9) / 10)
-        expected_here(digits, "number64 literal size");
+        return fail(ctx, digits, "number64 literal size");
       size = size * 10 + static_cast<unsigned>(*p - '0');
       ++p;
     }
-    if (p == digits) expected_here(p, "number64 literal size");
+    if (p == digits) return fail(ctx, p, "number64 literal size");
     if (p != last && *p == '+') ++p;
-    if (p == last || *p != '}') expected_here(p, "\"}\" of literal");
+    if (p == last || *p != '}') return fail(ctx, p, "\"}\" of literal");
     ++p;
-    if (last - p < 2 || p[0] != '\r' || p[1] != '\n') expected_here(p, "CRLF after literal size");
+    if (last - p < 2 || p[0] != '\r' || p[1] != '\n')
+      return fail(ctx, p, "CRLF after literal size");
     p += 2;
     if (static_cast<std::uint64_t>(last - p) < size)
-      expected_here(last, "all the octets the literal announced");
+      return fail(ctx, last, "all the octets the literal announced");
     const std::string_view data(p, static_cast<std::size_t>(size));
     if (!Binary && !state(ctx).lenient() && std::memchr(data.data(), 0, data.size()) != nullptr)
-      expected_here(p + (static_cast<const char*>(std::memchr(p, 0, data.size())) - p),
-                    "CHAR8 (a literal cannot hold NUL; literal8 can)");
+      return fail(ctx, p + (static_cast<const char*>(std::memchr(p, 0, data.size())) - p),
+                  "CHAR8 (a literal cannot hold NUL; literal8 can)");
     assign(Binary ? imapkit::string::literal8(data) : imapkit::string::literal(data), attr);
     first = p + size;
     return true;
@@ -315,43 +315,3 @@ struct date_day_fixed_parser : x3::parser<date_day_fixed_parser> {
 };
 
 }  // namespace imapkit::grammar::primitives
-
-// Readable names in expectation failures instead of mangled type names.
-namespace boost::spirit::x3 {
-template <std::uint16_t C, std::uint16_t L>
-struct get_info<imapkit::grammar::primitives::char_run_parser<C, L>> {
-  using result_type = std::string;
-  std::string operator()(const imapkit::grammar::primitives::char_run_parser<C, L>& p) const {
-    return p.name;
-  }
-};
-// A parser with a semantic action is named after the parser: "astring", not a mangled type.
-template <class Subject, class Action>
-struct get_info<action<Subject, Action>> {
-  using result_type = std::string;
-  std::string operator()(const action<Subject, Action>& p) const { return what(p.subject); }
-};
-template <>
-struct get_info<imapkit::grammar::primitives::keyword_parser> {
-  using result_type = std::string;
-  std::string operator()(const imapkit::grammar::primitives::keyword_parser& p) const {
-    return "\"" + std::string(p.word) + "\"";
-  }
-};
-template <>
-struct get_info<imapkit::grammar::primitives::whole_keyword_parser> {
-  using result_type = std::string;
-  std::string operator()(const imapkit::grammar::primitives::whole_keyword_parser& p) const {
-    return "\"" + std::string(p.word) + "\"";
-  }
-};
-template <class T, imapkit::grammar::primitives::number_kind K>
-struct get_info<imapkit::grammar::primitives::number_parser<T, K>> {
-  using result_type = std::string;
-  std::string operator()(const imapkit::grammar::primitives::number_parser<T, K>&) const {
-    return K == imapkit::grammar::primitives::number_kind::nz_number ? "nz-number"
-           : K == imapkit::grammar::primitives::number_kind::number64 ? "number64"
-                                                                      : "number";
-  }
-};
-}  // namespace boost::spirit::x3

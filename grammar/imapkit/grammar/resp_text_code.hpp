@@ -99,7 +99,7 @@ inline constexpr auto set_code_kind = [](auto& ctx) {
 // capability = ("AUTH=" auth-type) / atom
 IMAPKIT_RULE(capability, "capability", std::string_view);
 inline const auto capability_rule_def = atom_chars;
-BOOST_SPIRIT_DEFINE(capability_rule)
+IMAPKIT_DEFINE(capability_rule)
 inline const auto& capability = capability_rule;
 
 // charset = atom / quoted
@@ -107,15 +107,14 @@ IMAPKIT_RULE(charset, "charset", imapkit::string);
 inline const auto charset_rule_def =
     atom_chars[([](auto& ctx) { x3::_val(ctx) = imapkit::string::atom(x3::_attr(ctx)); })] |
     quoted[set_val];
-BOOST_SPIRIT_DEFINE(charset_rule)
+IMAPKIT_DEFINE(charset_rule)
 inline const auto& charset = charset_rule;
 
 // mod-sequence-value = 1*DIGIT   (RFC 7162: 63-bit)
 IMAPKIT_RULE(mod_sequence_value, "mod-sequence-value", std::uint64_t);
 inline const auto mod_sequence_value_rule_def = number64_p;
-BOOST_SPIRIT_DEFINE(mod_sequence_value_rule)
+IMAPKIT_DEFINE(mod_sequence_value_rule)
 inline const auto& mod_sequence_value = mod_sequence_value_rule;
-
 
 using code = imapkit::resp_text_code;
 
@@ -148,7 +147,7 @@ inline const auto resp_code_base_rule_def =
      nz_number[set_member<&code::number>]) |
     (x3::raw[code_kw("UNSEEN")][set_code_kind<resp_code_kind::unseen>] > sp >
      nz_number[set_member<&code::number>]);
-BOOST_SPIRIT_DEFINE(resp_code_base_rule)
+IMAPKIT_DEFINE(resp_code_base_rule)
 
 // "METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number / "TOOMANY" / "NOPRIVATE"),
 // after "METADATA" SP   (RFC 5464)
@@ -163,7 +162,7 @@ inline const auto resp_code_metadata_rule_def =
     code_kw("TOOMANY")[([](auto& ctx) { x3::_val(ctx).kind = resp_code_kind::metadata_toomany; })] |
     code_kw(
         "NOPRIVATE")[([](auto& ctx) { x3::_val(ctx).kind = resp_code_kind::metadata_noprivate; })];
-BOOST_SPIRIT_DEFINE(resp_code_metadata_rule)
+IMAPKIT_DEFINE(resp_code_metadata_rule)
 
 // The extensions' codes that carry data: UIDPLUS, CONDSTORE, OBJECTID, METADATA.
 IMAPKIT_RULE(resp_code_ext, "resp-text-code", code);
@@ -185,7 +184,7 @@ inline const auto resp_code_ext_rule_def =
        x3::_val(ctx).kind = x3::_attr(ctx).kind;
        x3::_val(ctx).number = x3::_attr(ctx).number;
      })]);
-BOOST_SPIRIT_DEFINE(resp_code_ext_rule)
+IMAPKIT_DEFINE(resp_code_ext_rule)
 
 // atom [SP 1*<any TEXT-CHAR except "]">]: the codes without data, and the codes nobody knows.
 IMAPKIT_RULE(resp_code_atom, "resp-text-code", code);
@@ -198,7 +197,7 @@ inline const auto resp_code_atom_rule_def =
         x3::_val(ctx).text = x3::_attr(ctx);
         x3::_val(ctx).kind = resp_code_kind::other;  // a known code never carries text
       })]);
-BOOST_SPIRIT_DEFINE(resp_code_atom_rule)
+IMAPKIT_DEFINE(resp_code_atom_rule)
 
 // resp-text-code = "ALERT" / "BADCHARSET" [SP "(" charset *(SP charset) ")"] / capability-data /
 //   "PARSE" / "PERMANENTFLAGS" SP "(" [flag-perm *(SP flag-perm)] ")" / "READ-ONLY" /
@@ -217,7 +216,7 @@ BOOST_SPIRIT_DEFINE(resp_code_atom_rule)
 IMAPKIT_RULE(resp_text_code, "resp-text-code", code);
 inline const auto resp_text_code_rule_def =
     resp_code_base_rule[set_val] | resp_code_ext_rule[set_val] | resp_code_atom_rule[set_val];
-BOOST_SPIRIT_DEFINE(resp_text_code_rule)
+IMAPKIT_DEFINE(resp_text_code_rule)
 inline const auto& resp_text_code = resp_text_code_rule;
 
 // text, possibly empty (RFC 9051: resp-text = ["[" resp-text-code "]" SP] [text]).
@@ -230,7 +229,7 @@ inline const auto resp_text_rule_def =
     -(('[' >> resp_text_code >> ']' >>
        (sp | (if_lenient >> &crlf)))[([](auto& ctx) { x3::_val(ctx).code = x3::_attr(ctx); })]) >>
     resp_text_tail;
-BOOST_SPIRIT_DEFINE(resp_text_rule)
+IMAPKIT_DEFINE(resp_text_rule)
 inline const auto& resp_text = resp_text_rule;
 
 }  // namespace imapkit::grammar

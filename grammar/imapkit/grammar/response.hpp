@@ -28,7 +28,7 @@ inline const auto resp_cond_rule_def =
      whole_kw("PREAUTH")[set_status<status_kind::preauth>] |
      whole_kw("BYE")[set_status<status_kind::bye>]) >>
     status_text;
-BOOST_SPIRIT_DEFINE(resp_cond_rule)
+IMAPKIT_DEFINE(resp_cond_rule)
 inline const auto& resp_cond = resp_cond_rule;
 
 // resp-cond-state alone, for tagged responses
@@ -36,7 +36,7 @@ IMAPKIT_RULE(resp_cond_state, "resp-cond-state", imapkit::resp_cond);
 inline const auto resp_cond_state_rule_def =
     (whole_kw("OK")[set_status<status_kind::ok>] | whole_kw("NO")[set_status<status_kind::no>] |
      whole_kw("BAD")[set_status<status_kind::bad>]) > status_text;
-BOOST_SPIRIT_DEFINE(resp_cond_state_rule)
+IMAPKIT_DEFINE(resp_cond_state_rule)
 inline const auto& resp_cond_state = resp_cond_state_rule;
 
 // message-data = nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att))
@@ -61,7 +61,7 @@ inline const auto numbered_data_rule_def =
       })] > sp > separately_compiled[msg_att_list_rule][([](auto& ctx) {
         std::get<imapkit::fetch_data>(x3::_val(ctx).data).attributes = x3::_attr(ctx);
       })]));
-BOOST_SPIRIT_DEFINE(numbered_data_rule)
+IMAPKIT_DEFINE(numbered_data_rule)
 inline const auto& numbered_data = numbered_data_rule;
 
 // Untagged data this library does not know, kept generic (lenient mode only):
@@ -71,7 +71,7 @@ inline const auto generic_data_rule_def =
     -(number[([](auto& ctx) { x3::_val(ctx).number = x3::_attr(ctx); })] >> sp) >>
     atom[set_member<&imapkit::generic_data::name>] >>
     *(sp >> generic_value[push_member<&imapkit::generic_data::values>]);
-BOOST_SPIRIT_DEFINE(generic_data_rule)
+IMAPKIT_DEFINE(generic_data_rule)
 inline const auto& generic_data = generic_data_rule;
 
 // response-data = "*" SP (resp-cond-state / resp-cond-bye / mailbox-data / message-data /
@@ -99,7 +99,7 @@ inline const auto mailbox_data_rule_def =
     (whole_kw("ESEARCH") > esearch_response[set_untagged]) |
     (whole_kw("NAMESPACE") > sp > namespace_response[set_untagged]) |
     (whole_kw("ENABLED") > enable_data[set_untagged]);
-BOOST_SPIRIT_DEFINE(mailbox_data_rule)
+IMAPKIT_DEFINE(mailbox_data_rule)
 
 // The extensions' untagged data that starts with a keyword.
 IMAPKIT_RULE(extension_data, "response-data", imapkit::untagged);
@@ -114,7 +114,7 @@ inline const auto extension_data_rule_def =
     (whole_kw("LISTRIGHTS") > sp > listrights_data[set_untagged]) |
     (whole_kw("MYRIGHTS") > sp > myrights_data[set_untagged]) |
     (whole_kw("VANISHED") > sp > expunged_resp[set_untagged]);
-BOOST_SPIRIT_DEFINE(extension_data_rule)
+IMAPKIT_DEFINE(extension_data_rule)
 
 inline constexpr auto copy_val = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
 
@@ -131,7 +131,7 @@ IMAPKIT_RULE(untagged, "response-data", imapkit::untagged);
 inline const auto untagged_rule_def = resp_cond[set_untagged] | mailbox_data_rule[copy_val] |
                                       extension_data_rule[copy_val] | numbered_data[copy_val] |
                                       (if_lenient >> generic_data[set_untagged]);
-BOOST_SPIRIT_DEFINE(untagged_rule)
+IMAPKIT_DEFINE(untagged_rule)
 inline const auto& untagged = untagged_rule;
 
 // response-tagged = tag SP resp-cond-state CRLF
@@ -139,7 +139,7 @@ IMAPKIT_RULE(tagged, "response-tagged", imapkit::tagged);
 inline const auto tagged_rule_def =
     tag[([](auto& ctx) { x3::_val(ctx).tag = state(ctx).tag = x3::_attr(ctx); })] > sp >
     resp_cond_state[set_member<&imapkit::tagged::state>];
-BOOST_SPIRIT_DEFINE(tagged_rule)
+IMAPKIT_DEFINE(tagged_rule)
 inline const auto& tagged = tagged_rule;
 
 // base64 as the whole of a continuation's text (RFC 9051 base64; the empty string included).
@@ -164,7 +164,7 @@ inline const auto continue_req_rule_def =
                             !x3::_attr(ctx).code && is_base64_text(x3::_attr(ctx).text);
                       })]) |
                      (if_lenient >> &crlf)[([](auto& ctx) { x3::_val(ctx).is_base64 = true; })]);
-BOOST_SPIRIT_DEFINE(continue_req_rule)
+IMAPKIT_DEFINE(continue_req_rule)
 inline const auto& continue_req = continue_req_rule;
 
 // Lenient: spaces before the CRLF that ends a response ("* SEARCH 1 2 \r\n").
@@ -176,7 +176,7 @@ inline const auto response_rule_def =
     (continue_req[([](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); })] |
      (x3::lit('*') > sp > untagged[([](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); })]) |
      tagged[([](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); })]) > trailing_spaces > crlf;
-BOOST_SPIRIT_DEFINE(response_rule)
+IMAPKIT_DEFINE(response_rule)
 inline const auto& response = response_rule;
 
 }  // namespace imapkit::grammar

@@ -16,31 +16,25 @@ namespace imapkit::grammar {
 template <class T, class Rule>
 result<T> run(const Rule& rule, std::string_view message, imapkit::arena& mem,
               const parse_options& options, std::string_view production_name) {
-  parse_state st{mem, options, message.data(), 0, {}, {}};
+  parse_state st{mem, options, message.data()};
   const auto ctx = x3::make_context<state_tag>(st);
   const char* first = message.data();
   const char* const last = message.data() + message.size();
   T value{};
-  try {
-    if (rule.parse(first, last, ctx, x3::unused, value) && first == last) return value;
-    parse_error err;
+  const bool matched = rule.parse(first, last, ctx, x3::unused, value);
+  if (matched && first == last && !st.failed()) return value;
+  parse_error err;
+  err.tag = st.tag;
+  if (st.failed()) {  // an expectation failed: where and what it recorded
+    err.offset = static_cast<std::size_t>(st.failed_at - message.data());
+    err.production = st.failed_production.empty() ? production_name : st.failed_production;
+    err.expected = st.failed_expected.empty() ? err.production : st.failed_expected;
+  } else {
     err.offset = static_cast<std::size_t>(first - message.data());
     err.production = production_name;
     err.expected = first == last || first == message.data() ? production_name : "end of message";
-    err.tag = st.tag;
-    return err;
-  } catch (const x3::expectation_failure<const char*>& failure) {
-    parse_error err;
-    err.offset = static_cast<std::size_t>(failure.where() - message.data());
-    err.production = st.failed_production.empty() ? production_name : st.failed_production;
-    // X3 names a composite parser by its mangled type; say which production wanted it instead.
-    const std::string& which = failure.which();
-    err.expected = which.size() > 80 || which.find("boost") != std::string::npos
-                       ? err.production
-                       : mem.copy(which);  // the message's arena outlives the result
-    err.tag = st.tag;
-    return err;
   }
+  return err;
 }
 
 }  // namespace imapkit::grammar

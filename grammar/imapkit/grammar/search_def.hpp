@@ -169,7 +169,7 @@ inline const auto search_key_rule_def =
       x3::_val(ctx).kind = search_key_kind::sequence_set;
       x3::_val(ctx).set = x3::_attr(ctx);
     })];
-BOOST_SPIRIT_DEFINE(search_key_rule)
+IMAPKIT_DEFINE(search_key_rule)
 
 namespace search_detail {
 
@@ -254,7 +254,7 @@ inline const auto search_program_rule_def =
       search_detail::charset[([](auto& ctx) { x3::_val(ctx).charset = x3::_attr(ctx); })] >
       sp) > search_key_rule[push_member<&imapkit::search_program::keys>] >
     *(sp > search_key_rule[push_member<&imapkit::search_program::keys>]);
-BOOST_SPIRIT_DEFINE(search_program_rule)
+IMAPKIT_DEFINE(search_program_rule)
 
 // sort = ["UID" SP] "SORT" SP sort-criteria SP search-criteria   (RFC 5256 §5)
 // sort =/ ["UID" SP] "SORT" SP sort-return-opts SP sort-criteria SP search-criteria  (RFC 5267)
@@ -265,7 +265,7 @@ inline const auto sort_program_rule_def =
     search_detail::charset[set_member<&imapkit::sort_program::charset>] > sp >
     search_key_rule[push_member<&imapkit::sort_program::keys>] >
     *(sp > search_key_rule[push_member<&imapkit::sort_program::keys>]);
-BOOST_SPIRIT_DEFINE(sort_program_rule)
+IMAPKIT_DEFINE(sort_program_rule)
 
 // thread = ["UID" SP] "THREAD" SP thread-alg SP search-criteria
 // thread-alg = "ORDEREDSUBJECT" / "REFERENCES" / thread-alg-ext; thread-alg-ext = atom
@@ -287,6 +287,6 @@ inline const auto thread_program_rule_def =
     })] > sp > search_detail::charset[set_member<&imapkit::thread_program::charset>] > sp >
     search_key_rule[push_member<&imapkit::thread_program::keys>] >
     *(sp > search_key_rule[push_member<&imapkit::thread_program::keys>]);
-BOOST_SPIRIT_DEFINE(thread_program_rule)
+IMAPKIT_DEFINE(thread_program_rule)
 
 }  // namespace imapkit::grammar

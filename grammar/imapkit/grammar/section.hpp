@@ -9,8 +9,8 @@ namespace imapkit::grammar {
 // header-fld-name = astring
 // header-list = "(" header-fld-name *(SP header-fld-name) ")"
 IMAPKIT_RULE(header_list, "header-list", list<imapkit::string>);
-inline const auto header_list = header_list_rule =
-    '(' > astring[push_val] > *(sp > astring[push_val]) > ')';
+inline const auto header_list = header_list_rule = '(' > astring[push_val] >
+                                                   *(sp > astring[push_val]) > ')';
 
 template <section_text Kind>
 inline constexpr auto set_section_text = [](auto& ctx) { x3::_val(ctx).text = Kind; };
@@ -35,8 +35,8 @@ inline const auto section_msgtext =
     kw("TEXT")[set_section_text<section_text::text>];
 
 // section-part = nz-number *("." nz-number)
-inline const auto section_part = nz_number[push_member<&imapkit::section::part>] %
-                                 (x3::lit('.') >> &nz_number_p);
+inline const auto section_part =
+    nz_number[push_member<&imapkit::section::part>] % (x3::lit('.') >> &nz_number_p);
 
 // section-text = section-msgtext / "MIME"
 IMAPKIT_RULE(section_text_rule_id, "section-text", imapkit::section);
@@ -50,8 +50,7 @@ inline const auto section_spec = section_spec_rule =
 
 // section = "[" [section-spec] "]"
 IMAPKIT_RULE(section, "section", imapkit::section);
-inline const auto section = section_rule =
-    '[' > -section_spec[set_val] > ']';
+inline const auto section = section_rule = '[' > -section_spec[set_val] > ']';
 
 // section-binary = "[" [section-part] "]"
 IMAPKIT_RULE(section_binary, "section-binary", imapkit::section);
