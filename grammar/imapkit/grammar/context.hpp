@@ -23,12 +23,12 @@ struct parse_state {
   const char* begin;  // first byte of the message: offsets are counted from here
   unsigned depth = 0;
   // The tag, once the tag of a command or tagged response has been read.
-  std::string_view tag;
+  std::string_view tag{};
   // The first expectation failure (see fail()): where, what was expected there, and in which
   // production.
   const char* failed_at = nullptr;
-  std::string_view failed_expected;
-  std::string_view failed_production;
+  std::string_view failed_expected{};
+  std::string_view failed_production{};
 
   bool lenient() const noexcept { return options.mode == parse_mode::lenient; }
   bool failed() const noexcept { return failed_at != nullptr; }

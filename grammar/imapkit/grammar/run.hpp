@@ -16,7 +16,7 @@ namespace imapkit::grammar {
 template <class T, class Rule>
 result<T> run(const Rule& rule, std::string_view message, imapkit::arena& mem,
               const parse_options& options, std::string_view production_name) {
-  parse_state st{mem, options, message.data()};
+  parse_state st{.mem = mem, .options = options, .begin = message.data()};
   const auto ctx = x3::make_context<state_tag>(st);
   const char* first = message.data();
   const char* const last = message.data() + message.size();
