@@ -10,6 +10,7 @@
 #include "imapkit/framer.hpp"
 #include "imapkit/parse.hpp"
 #include "json.hpp"
+#include "proxy.hpp"
 #include "roundtrip.hpp"
 
 namespace {
@@ -159,6 +160,38 @@ int main(int argc, char** argv) {
   roundtrip->add_option("file", rt_opt.file, "capture to read, or - for stdin")
       ->capture_default_str();
 
+  cli::proxy_options proxy_opt;
+  CLI::App* proxy = app.add_subcommand(
+      "proxy",
+      "Forward live IMAP connections unchanged between clients and a server, and trace both "
+      "streams parsed: one line per message on stdout, violations flagged with '!!' "
+      "(docs/cli-json.md). Runs until SIGINT/SIGTERM (exit 0), or --once / --connections. "
+      "Targets loopback addresses only, unless --allow-remote");
+  proxy->add_option("--listen", proxy_opt.listen, "HOST:PORT to accept clients on (port 0: any)")
+      ->required();
+  proxy->add_option("--connect", proxy_opt.connect, "HOST:PORT of the IMAP server")->required();
+  proxy->add_option("--json", proxy_opt.json_file,
+                    "also write every message as JSON Lines to FILE (docs/cli-json.md)");
+  proxy->add_flag("--json-literals", proxy_opt.json_literals,
+                  "write literal data into the JSON (default: their sizes only)");
+  auto* proxy_once =
+      proxy->add_flag("--once", proxy_opt.once,
+                      "serve one connection, then exit (status 1 if a violation was seen)");
+  proxy
+      ->add_option("--connections", proxy_opt.connections,
+                   "serve N connections, then exit (status 1 if a violation was seen)")
+      ->check(CLI::PositiveNumber)
+      ->excludes(proxy_once);
+  proxy->add_flag("--strict", proxy_opt.strict,
+                  "parse following the ABNF only (default: lenient, accepting documented quirks)");
+  proxy
+      ->add_option("--width", proxy_opt.width,
+                   "cut message text on trace lines after N characters (0: never)")
+      ->capture_default_str();
+  proxy->add_flag("--allow-remote", proxy_opt.allow_remote,
+                  "allow non-loopback --listen / --connect addresses (imapkit's tools target "
+                  "loopback only by default)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -166,6 +199,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : usage_or_io_error;
   }
   if (parse->parsed()) return run_parse(parse_opt);
+  if (proxy->parsed()) return cli::run_proxy(proxy_opt);
   if (roundtrip->parsed()) {
     std::string input;
     if (!read_input(rt_opt.file, input)) {
