@@ -11,7 +11,8 @@ packages=(
   libbenchmark-dev python3               # benchmarks (python3 makes their input streams)
   libetpan-dev libvmime-dev              # benchmark peers: libetpan, vmime
   dovecot-dev dovecot-core               # benchmark peer: Dovecot's lib-imap (libdovecot)
-  dovecot-imapd                          # integration test: the client against a real Dovecot
+  dovecot-imapd                          # integration tests: the client and the proxy against Dovecot
+  isync fetchmail                        # integration tests: real clients of the example server
   clang libclang-rt-14-dev               # libFuzzer harnesses
   clang-format
 )
