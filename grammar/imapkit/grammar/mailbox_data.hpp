@@ -169,9 +169,12 @@ IMAPKIT_DEFINE(search_sort_mod_seq_rule)
 inline const auto& search_sort_mod_seq = search_sort_mod_seq_rule;
 
 // "SEARCH" *(SP nz-number) [SP search-sort-mod-seq]   (after "SEARCH")
+// The numbers are read by the nz-number primitive itself, not the rule: the primitive cannot
+// fail in a way that names a production, and inlined into the loop it reads a SEARCH of 10,000
+// numbers with 19% fewer instructions than through the rule (callgrind; docs/performance.md).
 IMAPKIT_RULE(search_data, "SEARCH", imapkit::search_data);
 inline const auto search_data_rule_def =
-    *(sp >> nz_number[push_member<&imapkit::search_data::numbers>]) >>
+    *(sp >> nz_number_p[push_member<&imapkit::search_data::numbers>]) >>
     -(sp >> search_sort_mod_seq[([](auto& ctx) { x3::_val(ctx).modseq = x3::_attr(ctx); })]);
 IMAPKIT_DEFINE(search_data_rule)
 inline const auto& search_data = search_data_rule;
@@ -179,7 +182,7 @@ inline const auto& search_data = search_data_rule;
 // sort-data = "SORT" *(SP nz-number) [SP search-sort-mod-seq]   (after "SORT")
 IMAPKIT_RULE(sort_data, "sort-data", imapkit::sort_data);
 inline const auto sort_data_rule_def =
-    *(sp >> nz_number[push_member<&imapkit::sort_data::numbers>]) >>
+    *(sp >> nz_number_p[push_member<&imapkit::sort_data::numbers>]) >>
     -(sp >> search_sort_mod_seq[([](auto& ctx) { x3::_val(ctx).modseq = x3::_attr(ctx); })]);
 IMAPKIT_DEFINE(sort_data_rule)
 inline const auto& sort_data = sort_data_rule;
