@@ -25,21 +25,9 @@ constexpr std::string_view known_commands[] = {
     "GETQUOTA",       "GETQUOTAROOT", "SETQUOTA",     "GETMETADATA", "SETMETADATA", "SETACL",
     "DELETEACL",      "GETACL",       "LISTRIGHTS",   "MYRIGHTS",    "REPLACE"};
 
-// base64 = *(4base64-char) [base64-terminal] (strict: a multiple of 4 octets; may be empty)
-bool is_base64(std::string_view s) {
-  std::size_t i = 0;
-  const auto b64 = [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '+' || c == '/';
-  };
-  while (i < s.size() && b64(s[i])) ++i;
-  std::size_t pad = 0;
-  while (i < s.size() && s[i] == '=' && pad < 2) ++i, ++pad;
-  return i == s.size() && s.size() % 4 == 0;
-}
-
 bool base64(writer& w, std::string_view s) {
   if (!w.ok()) return false;
-  if (!is_base64(s)) return w.fail(serialize_errc::invalid_value, "base64");
+  if (!is_valid_base64(s)) return w.fail(serialize_errc::invalid_value, "base64");
   w.raw(s);
   return w.ok();
 }

@@ -102,6 +102,16 @@ bool is_valid_astring_atom(std::string_view s) noexcept {
 }
 bool is_valid_tag(std::string_view s) noexcept { return all_of_class(s, chars::tag_char); }
 
+bool is_valid_base64(std::string_view s) noexcept {
+  if (s.size() % 4 != 0) return false;
+  std::size_t i = 0;
+  while (i < s.size() && chars::is(chars::base64_char, s[i])) ++i;
+  if (s.size() - i > 2) return false;  // at most two "=" of base64-terminal
+  for (; i < s.size(); ++i)
+    if (s[i] != '=') return false;
+  return true;
+}
+
 bool is_valid_flag(std::string_view s, bool allow_wildcard) noexcept {
   if (allow_wildcard && s == "\\*") return true;
   if (!s.empty() && s.front() == '\\') s.remove_prefix(1);

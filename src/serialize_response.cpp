@@ -90,17 +90,6 @@ bool ends_like_literal(std::string_view t) noexcept {
   return start == 0 || t[start - 1] == ' ' || t[start - 1] == '(';
 }
 
-// base64 = *(4base64-char) [base64-terminal]: what makes a continuation's text is_base64.
-bool is_base64_text(std::string_view s) noexcept {
-  if (s.size() % 4 != 0) return false;
-  std::size_t i = 0;
-  while (i < s.size() && chars::is(chars::base64_char, s[i])) ++i;
-  if (s.size() - i > 2) return false;
-  for (; i < s.size(); ++i)
-    if (s[i] != '=') return false;
-  return true;
-}
-
 // ---------------------------------------------------------------------------------------------
 // resp-text
 
@@ -1314,7 +1303,7 @@ bool response_tagged(writer& w, const tagged& t) {
 // continue-req = "+" SP (resp-text / base64) CRLF
 // The parser sets is_base64 from the text: it must agree, or the request would not come back.
 bool continue_req(writer& w, const imapkit::continue_req& c) {
-  if (c.is_base64 != (!c.text.code && is_base64_text(c.text.text)))
+  if (c.is_base64 != (!c.text.code && is_valid_base64(c.text.text)))
     return w.fail(serialize_errc::invalid_value, "continue-req");
   w.raw("+ ");
   if (!resp_text(w, c.text)) return false;

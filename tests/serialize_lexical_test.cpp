@@ -217,4 +217,20 @@ TEST(Writer, HostileStringsStayInTheirSlot) {
   }
 }
 
+// is_valid_base64 is what the parser decides for a continuation request's text: each answer is
+// checked against parse_response of "+ text".
+TEST(IsValidBase64, AgreesWithTheParser) {
+  for (const char* text : {"", "aGVsbG8=", "aGVsbA==", "aGVs", "YQ==", "+/+/", "aGVsbG8", "a===",
+                           "====", "aGVs bG8=", "Ready for literal data", "aGVsbG8=="}) {
+    arena mem;
+    const auto parsed = parse_response("+ " + std::string(text) + "\r\n", mem);
+    ASSERT_TRUE(parsed.ok()) << text;
+    const auto& c = std::get<continue_req>(parsed->value);
+    EXPECT_EQ(is_valid_base64(text), c.is_base64) << text;
+  }
+  EXPECT_TRUE(is_valid_base64("aGVsbG8="));
+  EXPECT_FALSE(is_valid_base64("aGVsbG8"));
+  EXPECT_FALSE(is_valid_base64("a==="));
+}
+
 }  // namespace

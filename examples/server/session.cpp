@@ -72,22 +72,6 @@ bool in_set(const sequence_set& set, std::uint32_t value, std::uint32_t largest)
   return false;
 }
 
-// is_base64 of a continuation request must say whether its text reads as base64 (the parser
-// would decide so), or the serializer refuses it.
-bool reads_as_base64(std::string_view s) {
-  if (s.size() % 4 != 0) return false;
-  std::size_t i = 0;
-  auto b64 = [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
-           c == '/';
-  };
-  while (i < s.size() && b64(s[i])) ++i;
-  if (s.size() - i > 2) return false;
-  for (; i < s.size(); ++i)
-    if (s[i] != '=') return false;
-  return true;
-}
-
 std::string_view substring(std::string_view data, const std::optional<fetch_partial>& partial) {
   if (!partial) return data;
   if (partial->offset >= data.size()) return {};
@@ -139,7 +123,7 @@ void session::send_status(std::string_view tag, status_kind status, std::string_
 }
 
 void session::send_continuation(std::string_view text) {
-  send(response{continue_req{resp_text{std::nullopt, text}, reads_as_base64(text)}});
+  send(response{continue_req{resp_text{std::nullopt, text}, is_valid_base64(text)}});
 }
 
 list<std::string_view> session::capabilities() {

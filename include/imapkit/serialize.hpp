@@ -152,6 +152,10 @@ bool is_valid_flag(std::string_view s, bool allow_wildcard = false) noexcept;
 bool is_valid_date(const date& d) noexcept;  // a day that exists in the calendar
 bool is_valid_date_time(const date_time& d) noexcept;
 bool is_valid_sequence_set(const sequence_set& s, bool allow_star = true) noexcept;
+// base64 = *(4base64-char) [base64-terminal]: the whole of s, possibly empty. A continuation
+// request's is_base64 must be exactly this of its text (a server writing "+ Ready" or a SASL
+// challenge sets it so), since that is what the parser reads back.
+bool is_valid_base64(std::string_view s) noexcept;
 
 // Writes the lexical productions of RFC 9051 §9 to a sink. Each method writes one value in the
 // representation its slot allows and returns false (recording error()) if the value cannot be

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "generate.hpp"
+#include "imapkit/serialize.hpp"
 
 namespace imapkit::generate {
 
@@ -20,20 +21,6 @@ bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (upper(a[i]) != upper(b[i])) return false;
-  return true;
-}
-
-bool is_base64_text(std::string_view s) {
-  if (s.size() % 4 != 0) return false;
-  std::size_t i = 0;
-  const auto b64 = [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
-           c == '/';
-  };
-  while (i < s.size() && b64(s[i])) ++i;
-  if (s.size() - i > 2) return false;
-  for (; i < s.size(); ++i)
-    if (s[i] != '=') return false;
   return true;
 }
 
@@ -187,7 +174,7 @@ class response_generator {
     } else {
       c.text = text();
     }
-    c.is_base64 = !c.text.code && is_base64_text(c.text.text);
+    c.is_base64 = !c.text.code && is_valid_base64(c.text.text);
     return c;
   }
 
