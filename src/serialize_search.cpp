@@ -3,6 +3,8 @@
 // search_def.hpp or fetch_command_def.hpp that reads it back; a value that rule could not read
 // back into an equal AST (a field its kind does not use, a name that is a known keyword) is an
 // error.
+#include <algorithm>
+
 #include "serialize_encode.hpp"
 
 namespace imapkit::encode {
@@ -600,6 +602,15 @@ bool fetch_program(writer& w, const imapkit::fetch_program& p) {
     if (!fetch_att(w, p.atts[0], false)) return false;
   }
   if (!p.modifiers.empty()) {
+    // A lone PREVIEW followed by modifiers that are all a bare "LAZY" would be read back as
+    // PREVIEW's own "(" preview-mod *(SP preview-mod) ")".
+    const auto bare_lazy = [](const imapkit::fetch_modifier& m) {
+      return m.kind == fetch_modifier_kind::extension && !m.value && iequals(m.name, "LAZY");
+    };
+    if (p.macro == fetch_macro::none && !p.parenthesized && p.atts.size() == 1 &&
+        p.atts[0].kind == fetch_att_kind::preview && !p.atts[0].lazy &&
+        std::all_of(p.modifiers.begin(), p.modifiers.end(), bare_lazy))
+      return w.fail(serialize_errc::invalid_value, "fetch-modifier");
     w.sp();
     return modifiers(w, p.modifiers, [&](const imapkit::fetch_modifier& m, bool after) {
       return fetch_modifier(w, m, after);

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "generate.hpp"
+#include "imapkit/make.hpp"
 #include "imapkit/parse.hpp"
 #include "imapkit/serialize.hpp"
 
@@ -217,6 +218,39 @@ TEST(FuzzFindings, ModseqEntryNamePrefixIsCaseInsensitiveForLettersOnly) {
   ASSERT_TRUE(upper);
   buffer_sink out;
   EXPECT_FALSE(serialize(*upper, out));
+}
+
+// fuzz_ast_roundtrip: "PREVIEW (lAzY 0 CHANGEDSINCE 1)" is PREVIEW followed by fetch-modifiers,
+// but the action of preview-mod had already set lazy when "(" preview-mod ")" failed at "0" and
+// was backtracked over. lazy is now set once the whole group has matched, and the serializer
+// refuses the one shape that is ambiguous: a lone PREVIEW with only bare "LAZY" modifiers.
+TEST(FuzzFindings, PreviewLazyIsSetOnlyWhenItsGroupMatches) {
+  arena mem;
+  const auto cmd = parse_command("H/ FETCH 9 PREVIEW (lAzY 0 CHANGEDSINCE 1)\r\n", mem);
+  ASSERT_TRUE(cmd);
+  const auto& fetch = std::get<fetch_command>(cmd->body);
+  ASSERT_EQ(fetch.program.atts.size(), 1u);
+  EXPECT_FALSE(fetch.program.atts[0].lazy);
+  ASSERT_EQ(fetch.program.modifiers.size(), 2u);
+  EXPECT_EQ(fetch.program.modifiers[0].name, "lAzY");
+  buffer_sink out;
+  ASSERT_FALSE(serialize(*cmd, out));
+  EXPECT_EQ(std::string(out.bytes()), "H/ FETCH 9 PREVIEW (lAzY 0 CHANGEDSINCE 1)\r\n");
+
+  const auto lazy = parse_command("a FETCH 9 PREVIEW (LAZY)\r\n", mem);
+  ASSERT_TRUE(lazy);
+  EXPECT_TRUE(std::get<fetch_command>(lazy->body).program.atts[0].lazy);
+
+  // PREVIEW without LAZY, then a modifier named LAZY: written, it would read back as lazy.
+  command ambiguous = *parse_command("a FETCH 9 PREVIEW (X-MOD)\r\n", mem);
+  auto& program = std::get<fetch_command>(ambiguous.body).program;
+  ASSERT_EQ(program.modifiers.size(), 1u);
+  fetch_modifier lazy_named = program.modifiers[0];
+  lazy_named.name = "Lazy";
+  program.modifiers = make_list<fetch_modifier>(mem, {lazy_named});
+  out.clear();
+  EXPECT_EQ(serialize(ambiguous, out).what, "fetch-modifier");
+  EXPECT_TRUE(out.bytes().empty());
 }
 
 }  // namespace

@@ -82,8 +82,11 @@ inline const auto fetch_att_keyword_rule_def =
     whole_kw("EMAILID")[att<fetch_att_kind::email_id>] |
     whole_kw("THREADID")[att<fetch_att_kind::thread_id>] |
     whole_kw("SAVEDATE")[att<fetch_att_kind::save_date>] |
+    // lazy is set only once the whole "(" preview-mod ... ")" has matched: "PREVIEW (LAZY 0 ...)"
+    // is PREVIEW followed by fetch-modifiers
+    // (fuzz/regressions/ast_roundtrip/preview-lazy-set-by-backtracked-group).
     (whole_kw("PREVIEW")[att<fetch_att_kind::preview>] >>
-     -(sp >> '(' >> preview_mod[([](auto& ctx) { x3::_val(ctx).lazy = true; })] % sp >> ')'));
+     -(sp >> '(' >> (preview_mod % sp) >> ')')[([](auto& ctx) { x3::_val(ctx).lazy = true; })]);
 IMAPKIT_DEFINE(fetch_att_section_rule)
 IMAPKIT_DEFINE(fetch_att_keyword_rule)
 
