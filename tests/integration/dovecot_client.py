@@ -15,10 +15,11 @@ import json
 import os
 import pwd
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
+
+from dovecot_run import Failure, dovecot_env, exit_on_signals, start_dovecot, stop_dovecot
 
 USER, PASSWORD = "imapkit", "imapkit-pass"
 SEARCH_SUBJECT = "Grüße"  # non-ASCII: the client sends CHARSET UTF-8 and a literal
@@ -218,10 +219,6 @@ def seed(dovecot_dir):
                 os.chown(os.path.join(root, name), uid, gid)
 
 
-class Failure(Exception):
-    pass
-
-
 def check(condition, what):
     if not condition:
         raise Failure(what)
@@ -347,32 +344,14 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the Dovecot directory")
     args = parser.parse_args()
 
-    env = dict(os.environ)
-    if args.dovecot:  # /usr/sbin is not in every user's PATH
-        env["PATH"] = os.path.dirname(args.dovecot) + os.pathsep + env.get("PATH", "")
-
-    # ctest's timeout sends SIGTERM (and Ctrl-C SIGINT): unwind so that Dovecot is stopped.
-    def interrupted(signum, _frame):
-        raise SystemExit(f"interrupted by signal {signum}")
-    signal.signal(signal.SIGTERM, interrupted)
-    signal.signal(signal.SIGINT, interrupted)
+    env = dovecot_env(args.dovecot)
+    exit_on_signals()
 
     base = tempfile.mkdtemp(prefix="imapkit-dovecot-")
     os.chmod(base, 0o755)  # as root Dovecot runs as nobody, who must reach DIR inside
     dovecot_dir = os.path.join(base, "dovecot")
-    started = False
     try:
-        started = True  # dovecot.sh may have started it even if it then fails
-        # Files, not pipes: the Dovecot daemon inherits them and keeps them open, so reading a
-        # pipe to its end would wait for Dovecot to exit.
-        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-            start = subprocess.run(["bash", args.dovecot_sh, "start", dovecot_dir], env=env,
-                                   stdout=out, stderr=err)
-            out.seek(0)
-            err.seek(0)
-            port = out.read().decode().strip()
-            if start.returncode != 0 or not port.isdigit():
-                raise Failure("dovecot.sh start failed: " + err.read().decode(errors="replace"))
+        port = str(start_dovecot(args.dovecot_sh, dovecot_dir, env))
         print(f"Dovecot on 127.0.0.1:{port} in {dovecot_dir} (as "
               f"{'nobody' if os.geteuid() == 0 else pwd.getpwuid(os.geteuid()).pw_name})")
         seed(dovecot_dir)
@@ -399,8 +378,7 @@ def main():
                 print("dovecot.log:\n" + f.read(), file=sys.stderr)
         return 1
     finally:
-        if started:
-            subprocess.run(["bash", args.dovecot_sh, "stop", dovecot_dir], env=env)
+        stop_dovecot(args.dovecot_sh, dovecot_dir, env)  # also if start failed half-way
         if args.keep:
             print(f"kept {base}")
         else:

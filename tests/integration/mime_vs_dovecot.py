@@ -16,11 +16,12 @@ import glob
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
 import tempfile
+
+from dovecot_run import Failure, dovecot_env, exit_on_signals, start_dovecot, stop_dovecot
 
 USER, PASSWORD = "imapkit", "imapkit-pass"
 
@@ -116,25 +117,16 @@ class imap_connection:
 
 def run(args, work):
     dovecot_dir = os.path.join(work, "dovecot")
-    env = dict(os.environ)
-    if args.dovecot:
-        env["PATH"] = os.path.dirname(args.dovecot) + os.pathsep + env.get("PATH", "")
+    env = dovecot_env(args.dovecot)
     try:
-        # Files, not pipes: the Dovecot daemon inherits them and keeps them open, so reading a
-        # pipe to its end would wait for Dovecot to exit.
-        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-            start = subprocess.run(["bash", args.dovecot_sh, "start", dovecot_dir], env=env,
-                                   stdout=out, stderr=err)
-            out.seek(0)
-            err.seek(0)
-            port = out.read().decode().strip()
-            if start.returncode != 0 or not port.isdigit():
-                print("dovecot.sh start failed: " + err.read().decode(errors="replace"),
-                      file=sys.stderr)
-                return 2
-        return compare_all(args, work, int(port))
+        try:
+            port = start_dovecot(args.dovecot_sh, dovecot_dir, env)
+        except Failure as e:
+            print(e, file=sys.stderr)
+            return 2
+        return compare_all(args, work, port)
     finally:
-        subprocess.run(["bash", args.dovecot_sh, "stop", dovecot_dir], env=env, check=False)
+        stop_dovecot(args.dovecot_sh, dovecot_dir, env)  # also if start failed half-way
 
 
 def compare_all(args, work, port):
@@ -208,10 +200,7 @@ def main():
     work = tempfile.mkdtemp(prefix="imapkit-mime-")
     os.chmod(work, 0o755)  # as root Dovecot runs as nobody, who must reach the directory inside
 
-    def interrupted(signum, _frame):
-        raise KeyboardInterrupt(f"signal {signum}")
-
-    signal.signal(signal.SIGTERM, interrupted)
+    exit_on_signals()
     try:
         return run(args, work)
     finally:

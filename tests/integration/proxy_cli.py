@@ -24,7 +24,8 @@ import tempfile
 import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from proxy_common import Failure, Proxy, check, check_records, exit_on_signals  # noqa: E402
+from dovecot_run import Failure, exit_on_signals  # noqa: E402
+from proxy_common import Proxy, check, check_records  # noqa: E402
 
 GREETING = b"* OK scripted server ready\r\n"
 COMMAND = b"a1 FETCH 1 BODY[]\r\n"

@@ -1,57 +1,19 @@
 """Helpers of the `imapkit proxy` integration tests (proxy_dovecot.py, proxy_malformed.py,
-proxy_cli.py): a throwaway Dovecot through dovecot.sh, and the proxy as a child process whose
-trace goes to a file. Everything started here is stopped by PID, also when a test fails."""
+proxy_cli.py): the proxy as a child process whose trace goes to a file, stopped by PID also when
+a test fails, and the checks of its trace and JSON Lines. Dovecot: dovecot_run.py."""
 
 import json
 import os
 import re
-import signal
 import subprocess
-import tempfile
 import time
 
-
-class Failure(Exception):
-    pass
+from dovecot_run import Failure
 
 
 def check(condition, what):
     if not condition:
         raise Failure(what)
-
-
-def exit_on_signals():
-    """ctest's timeout sends SIGTERM (and Ctrl-C SIGINT): unwind so that the finally blocks stop
-    what was started."""
-    def interrupted(signum, _frame):
-        raise SystemExit(f"interrupted by signal {signum}")
-    signal.signal(signal.SIGTERM, interrupted)
-    signal.signal(signal.SIGINT, interrupted)
-
-
-def dovecot_env(dovecot):
-    env = dict(os.environ)
-    if dovecot:  # /usr/sbin is not in every user's PATH
-        env["PATH"] = os.path.dirname(dovecot) + os.pathsep + env.get("PATH", "")
-    return env
-
-
-def start_dovecot(dovecot_sh, directory, env):
-    """Starts Dovecot in `directory` (dovecot.sh start); returns its port."""
-    # Files, not pipes: the Dovecot daemon inherits them and keeps them open.
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = subprocess.run(["bash", dovecot_sh, "start", directory], env=env, stdout=out,
-                               stderr=err)
-        out.seek(0)
-        err.seek(0)
-        port = out.read().decode().strip()
-        if start.returncode != 0 or not port.isdigit():
-            raise Failure("dovecot.sh start failed: " + err.read().decode(errors="replace"))
-    return int(port)
-
-
-def stop_dovecot(dovecot_sh, directory, env):
-    subprocess.run(["bash", dovecot_sh, "stop", directory], env=env)
 
 
 class Proxy:

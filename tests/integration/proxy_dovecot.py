@@ -26,9 +26,9 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import dovecot_client  # noqa: E402  (the seeded messages and the client's checks)
-from proxy_common import (Failure, Proxy, check, check_records, dovecot_env,  # noqa: E402
-                          exit_on_signals, start_dovecot, stop_dovecot, summaries,
-                          without_timings)
+from dovecot_run import (Failure, dovecot_env, exit_on_signals,  # noqa: E402
+                         start_dovecot, stop_dovecot)
+from proxy_common import Proxy, check, check_records, summaries, without_timings  # noqa: E402
 
 APPENDED = (b"From: imaplib <imaplib@example.org>\r\nTo: imapkit <imapkit@example.org>\r\n"
             b"Subject: Appended through imaplib\r\n\r\nA message sent as a synchronizing "

@@ -27,7 +27,6 @@ fetchmail only warns when run as root, so it runs as the invoking user.
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 
@@ -99,16 +98,8 @@ def main():
                     "second poll: fetchmail deleted and expunged every message")
         check(server.proc.poll() is None, "server still running")
     finally:
-        if server:
-            server.stop()
-            if check.failures:
-                server.show_log()
-        if args.keep:
-            print("kept", work)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    print("server_fetchmail: %d checks passed, %d failed" % (check.passed, check.failures))
-    return 1 if check.failures else 0
+        common.clean_up(server, check, work, args.keep)
+    return check.report("server_fetchmail")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ import base64
 import imaplib
 import os
 import re
-import shutil
 import sys
 import time
 import traceback
@@ -730,16 +729,8 @@ def main():
         except Exception:
             check(False, "restart step raised:\n" + traceback.format_exc())
     finally:
-        if server:
-            server.stop()
-            if check.failures:
-                server.show_log()
-        if args.keep:
-            print("kept", work)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    print("server_imaplib: %d checks passed, %d failed" % (check.passed, check.failures))
-    return 1 if check.failures else 0
+        common.clean_up(server, check, work, args.keep)
+    return check.report("server_imaplib")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,6 @@ compares the rest with LF line ends: every other byte must be identical.
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -176,16 +175,8 @@ SyncState *
                     "third sync: local has 4")
         check(server.proc.poll() is None, "server still running")
     finally:
-        if server:
-            server.stop()
-            if check.failures:
-                server.show_log()
-        if args.keep:
-            print("kept", work)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
-    print("server_mbsync: %d checks passed, %d failed" % (check.passed, check.failures))
-    return 1 if check.failures else 0
+        common.clean_up(server, check, work, args.keep)
+    return check.report("server_mbsync")
 
 
 if __name__ == "__main__":

@@ -65,12 +65,12 @@ constexpr std::string_view production_of(const Context& ctx) {
     return id::abnf_name;
 }
 
-// An expectation failure: records, if it is the first, where the parse failed, what it expected
-// there (a view that lives as long as the arena) and the production, and returns false. Nothing
-// throws: X3's own expectation failure would allocate (a std::runtime_error and the parser's
-// name as a std::string) and unwind, and rejecting bad input must not touch the heap. The false
-// return unwinds the parse; later failures (in alternatives tried afterwards) are not recorded,
-// and run() reports the recorded failure whatever the outer parsers return.
+// An expectation failure or an exceeded limit: records, if it is the first, where the parse failed,
+// what it expected there (a view that lives as long as the arena) and the production, and returns
+// false. Nothing throws: X3's own expectation failure would allocate (a std::runtime_error and the
+// parser's name as a std::string) and unwind, and rejecting bad input must not touch the heap. The
+// false return unwinds the parse; later failures (in alternatives tried afterwards) are not
+// recorded, and run() reports the recorded failure whatever the outer parsers return.
 template <class Context>
 inline bool fail(const Context& ctx, const char* where, std::string_view what) noexcept {
   parse_state& st = state(ctx);
@@ -158,13 +158,6 @@ struct named_rule : x3::rule<ID, Attribute> {
   };                                                    \
   inline const ::imapkit::grammar::named_rule<NAME##_class, ATTR> NAME##_rule { ABNF }
 
-// A limit of parse_options exceeded: an expectation failure whose expected text describes the
-// limit.
-template <class Context>
-inline bool limit_exceeded(const Context& ctx, const char* where, const char* what) noexcept {
-  return fail(ctx, where, what);
-}
-
 // nest[p]: p one nesting level deeper; past options.max_depth the parse stops with a clean
 // error instead of recursing further (a 10,000-deep input must not overflow the stack).
 // Place it after the opening "(" has matched, so that only real nesting counts.
@@ -179,7 +172,7 @@ struct nest_directive : x3::unary_parser<Subject, nest_directive<Subject>> {
              Attribute& attr) const {
     parse_state& st = state(ctx);
     if (st.depth >= st.options.max_depth)
-      return limit_exceeded(ctx, first, "nesting depth within max_depth");
+      return fail(ctx, first, "nesting depth within max_depth");  // a limit: a clean error
     ++st.depth;
     const bool ok = this->subject.parse(first, last, ctx, rctx, attr);
     --st.depth;
@@ -229,7 +222,7 @@ inline constexpr separately_compiled_gen separately_compiled{};
 template <class Context>
 inline bool count_item(const Context& ctx, std::size_t items, const char* where) {
   return items < state(ctx).options.max_list_items ||
-         limit_exceeded(ctx, where, "list items within max_list_items");
+         fail(ctx, where, "list items within max_list_items");
 }
 
 }  // namespace imapkit::grammar

@@ -223,6 +223,24 @@ class Check:
             expected_text = expected_text[:600] + "..."
         return self(got == expected, "%s (expected %s)" % (what, expected_text), got)
 
+    def report(self, test):
+        """Prints the tally; returns the test's exit status."""
+        print("%s: %d checks passed, %d failed" % (test, self.passed, self.failures))
+        return 1 if self.failures else 0
+
+
+def clean_up(server, check, work, keep):
+    """The end of every server test: the server stopped (its log shown if a check failed), the
+    work directory removed unless --keep."""
+    if server:
+        server.stop()
+        if check.failures:
+            server.show_log()
+    if keep:
+        print("kept", work)
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+
 
 def wait_for(predicate, timeout=10.0, step=0.05):
     end = time.time() + timeout
