@@ -1,6 +1,7 @@
 // Small out-of-line pieces of the public types.
 #include <string>
 
+#include "abnf/ascii.hpp"
 #include "imapkit/ast/lexical.hpp"
 #include "imapkit/ast/mailbox_data.hpp"
 #include "imapkit/ast/search.hpp"
@@ -11,11 +12,16 @@ namespace imapkit {
 
 std::string_view to_string(string_kind kind) noexcept {
   switch (kind) {
-    case string_kind::nil: return "nil";
-    case string_kind::atom: return "atom";
-    case string_kind::quoted: return "quoted";
-    case string_kind::literal: return "literal";
-    case string_kind::literal8: return "literal8";
+    case string_kind::nil:
+      return "nil";
+    case string_kind::atom:
+      return "atom";
+    case string_kind::quoted:
+      return "quoted";
+    case string_kind::literal:
+      return "literal";
+    case string_kind::literal8:
+      return "literal8";
   }
   return "?";
 }
@@ -153,15 +159,7 @@ std::string_view to_string(search_key_kind kind) noexcept {
 }
 
 bool mailbox::is_inbox() const noexcept {
-  const std::string_view v = name.value;
-  if (name.is_nil() || v.size() != 5) return false;
-  constexpr std::string_view inbox = "INBOX";
-  for (std::size_t i = 0; i < 5; ++i) {
-    char c = v[i];
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - ('a' - 'A'));
-    if (c != inbox[i]) return false;
-  }
-  return true;
+  return !name.is_nil() && abnf::iequals_upper(name.value, "INBOX");
 }
 
 std::string parse_error::message() const {

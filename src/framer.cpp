@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "abnf/ascii.hpp"
+
 namespace imapkit {
 
 namespace {
@@ -11,7 +13,7 @@ namespace {
 constexpr std::size_t max_literal_digits = 19;
 constexpr std::uint64_t max_number64 = (std::uint64_t{1} << 63) - 1;
 
-bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+using abnf::is_digit;
 
 }  // namespace
 
@@ -41,9 +43,9 @@ std::string_view framer_error::limit_name() const noexcept {
 
 framer::framer(framer_side side, framer_limits limits) : side_(side), limits_(limits) {}
 
-framer::literal_info framer::find_literal(std::string_view line, bool whole,
-                                          bool first_segment) noexcept {
-  literal_info lit;
+literal_announcement find_literal_announcement(std::string_view line,
+                                               bool starts_message) noexcept {
+  literal_announcement lit;
   std::size_t i = line.size();
   if (i < 3 || line[i - 1] != '}') return lit;
   --i;
@@ -61,10 +63,11 @@ framer::literal_info framer::find_literal(std::string_view line, bool whole,
   // Only an argument can be a literal: `INBOX{3}` is an atom (Dovecot agrees). At the segment
   // start, the byte before would be literal data, which says nothing about arguments.
   const bool argument_start =
-      start == 0 ? (whole && first_segment) : (line[start - 1] == ' ' || line[start - 1] == '(');
+      start == 0 ? starts_message : (line[start - 1] == ' ' || line[start - 1] == '(');
   if (!argument_start) return lit;
 
   lit.found = true;
+  lit.start = start;
   lit.synchronizing = synchronizing;
   if (digits > max_literal_digits) return lit;  // not a number64: a bad literal
   std::uint64_t n = 0;
@@ -137,7 +140,7 @@ std::size_t framer::discard(const char* data, std::size_t size) {
     i = lf_pos + 1;
     std::string_view line(tail_, tail_size_);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    const literal_info lit = find_literal(line, tail_whole_, discard_first_segment_);
+    const literal_info lit = find_literal_announcement(line, tail_whole_ && discard_first_segment_);
     tail_size_ = 0;
     tail_whole_ = true;
     discard_first_segment_ = false;
@@ -258,7 +261,7 @@ framer::event framer::next() {
     if (line_end > segment_ && base[line_end - 1] == '\r') --line_end;
     const std::string_view line(base + segment_, line_end - segment_);
     const literal_info lit = !line.empty() && line.back() == '}'
-                                 ? find_literal(line, true, segment_ == begin_)
+                                 ? find_literal_announcement(line, segment_ == begin_)
                                  : literal_info{};
     const std::uint64_t message_size = scanned_ - begin_;
 

@@ -100,6 +100,23 @@ TEST_F(CommandAuth, SelectCondstoreQresync) {
   fails("a SELECT INBOX (CONDSTORE\r\n", 25);
 }
 
+TEST_F(CommandAuth, QuirkModSequenceValueZero) {
+  // Wino Mail asks for QRESYNC with mod-sequence 0 on a first sync (Wino-Mail issue #656); RFC
+  // 7162's mod-sequence-value is 1 or more, so strict mode (the default for commands) refuses it
+  // at the "0" and lenient mode takes it. The one definition of mod-sequence-value serves both
+  // directions (a server's HIGHESTMODSEQ 0: RespTextCode.QuirkModSequenceValueZero).
+  constexpr std::string_view input = "a EXAMINE Inbox (QRESYNC (873134583 0))\r\n";
+  EXPECT_EQ(fails(input, 36).expected, "mod-sequence-value");
+  mem.reset();
+  const auto r = parse_command(input, mem, parse_options::lenient());
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  const auto& select = std::get<select_command>(r->body);
+  ASSERT_TRUE(select.qresync);
+  EXPECT_EQ(select.qresync->modseq, 0u);
+  // CHANGEDSINCE's mod-sequence-value too.
+  fails("a FETCH 1 (FLAGS) (CHANGEDSINCE 0)\r\n", 32);
+}
+
 TEST_F(CommandAuth, CreateDeleteRenameSubscribe) {
   // RFC 9051 §6.3.4: C: A003 CREATE owatagusiam/
   EXPECT_EQ(ok<create_command>("A003 CREATE owatagusiam/\r\n").mailbox.name.value, "owatagusiam/");

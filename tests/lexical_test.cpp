@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "imapkit/grammar/generic.hpp"
-#include "imapkit/grammar/lexical.hpp"
-#include "imapkit/grammar/run.hpp"
+#include "lexical/generic.hpp"
+#include "lexical/lexical.hpp"
+#include "x3/run.hpp"
 
 namespace {
 

@@ -165,6 +165,23 @@ TEST_F(RespTextCode, CondstoreQresync) {
   EXPECT_EQ(c.number, 9223372036854775807u);
 }
 
+TEST_F(RespTextCode, QuirkModSequenceValueZero) {
+  // Purelymail answers SELECT of an empty mailbox with HIGHESTMODSEQ 0 (Purelymail issue #446);
+  // RFC 7162's mod-sequence-value is 1 or more. Strict mode refuses it at the "0".
+  const parse_error e = fails("* OK [HIGHESTMODSEQ 0] Highest\r\n", 20);
+  EXPECT_EQ(e.expected, "mod-sequence-value");
+  const resp_text_code c =
+      *std::get<resp_cond>(
+           std::get<untagged>(lenient_only("* OK [HIGHESTMODSEQ 0] Highest\r\n").value).data)
+           .text.code;
+  EXPECT_EQ(c.kind, resp_code_kind::highestmodseq);
+  EXPECT_EQ(c.number, 0u);
+  // The same value in STATUS and in ESEARCH's MODSEQ.
+  EXPECT_EQ(
+      data<status_data>(lenient_only("* STATUS INBOX (HIGHESTMODSEQ 0)\r\n")).attributes[0].number,
+      0u);
+}
+
 TEST_F(RespTextCode, Mailboxid) {
   // RFC 8474 §4.1
   const resp_text_code c =

@@ -1,4 +1,4 @@
-// The command serializer (src/serialize_command.cpp, src/serialize_search.cpp): exact bytes for
+// The command serializer (src/command/encode_command.cpp, src/search/encode_search.cpp, src/fetch/encode_fetch_att.cpp): exact bytes for
 // typical commands, rejection of values their slots cannot hold, and the generated round trip
 // parse_client_message(serialize(m)) == m over random commands and client lines.
 #include <gtest/gtest.h>

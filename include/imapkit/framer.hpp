@@ -57,6 +57,23 @@ struct framer_limits {
   std::uint64_t max_message_size = 128ull << 20;
 };
 
+// A literal announcement ({N}, {N+}, {N-}, ~{N}, ~{N+}, ~{N-}) at the end of a line segment, as
+// the framer reads it (the rules above). The one definition of that rule: the serializer asks it
+// whether a text would be read as one, the proxy where a literal's bytes start.
+struct literal_announcement {
+  bool found = false;          // the segment ends in an announcement that starts an argument
+  bool valid = false;          // N is a valid number64 (otherwise: a bad literal)
+  bool synchronizing = false;  // {N} / ~{N}, as opposed to {N+} / {N-}
+  std::uint64_t size = 0;      // N, when valid
+  std::size_t start = 0;       // where the announcement starts: its "{", or the "~" before it
+};
+
+// Looks for a literal announcement at the end of `segment` (a line segment without its line
+// end). `starts_message`: the segment's first byte is the first byte of a message, so an
+// announcement there starts an argument; elsewhere only one after SP or "(" does.
+literal_announcement find_literal_announcement(std::string_view segment,
+                                               bool starts_message) noexcept;
+
 enum class framer_error_kind {
   line_too_long,      // a line segment exceeded max_line_length
   literal_too_large,  // a literal's N exceeded max_literal_size, or was not a valid number64
@@ -128,18 +145,7 @@ class framer {
   const framer_limits& limits() const noexcept { return limits_; }
 
  private:
-  // A literal announcement found at the end of a line segment.
-  struct literal_info {
-    bool found = false;          // the segment ends in a literal announcement
-    bool valid = false;          // N is a valid number64 (otherwise: a bad literal)
-    bool synchronizing = false;  // {N} / ~{N}, as opposed to {N+} / {N-}
-    std::uint64_t size = 0;      // N, when valid
-  };
-
-  // Looks for a literal announcement at the end of `line` (the segment without its line end).
-  // `whole` tells whether `line` starts at the segment start; `first_segment` whether that
-  // segment starts the message.
-  static literal_info find_literal(std::string_view line, bool whole, bool first_segment) noexcept;
+  using literal_info = literal_announcement;
 
   // After fail() at the end of a segment whose literal announcement is `lit`: decides whether
   // the rest of the offending message must be discarded (and its literal skipped).

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <utility>
 
+#include "imapkit/utf8.hpp"
+
 namespace imapkit {
 
 enum class mutf7_errc : std::uint8_t {
@@ -75,37 +77,13 @@ inline constexpr char32_t bad_code_point = 0xFFFFFFFF;
 // bad_code_point and leaves i alone. Follows Unicode table 3-7 (well-formed UTF-8), which rules
 // out overlongs, surrogates and anything above U+10FFFF.
 constexpr char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
+  const std::size_t len = utf8_sequence_length(s.data() + i, s.data() + s.size());
+  if (len == 0) return bad_code_point;
   const auto byte = [&](std::size_t k) -> std::uint32_t {
-    return static_cast<unsigned char>(s[k]);
+    return static_cast<unsigned char>(s[i + k]);
   };
-  const std::uint32_t b0 = byte(i);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  std::size_t len = 0;
-  std::uint32_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    if (b0 == 0xE0) lo = 0xA0;  // below: overlong
-    if (b0 == 0xED) hi = 0x9F;  // above: surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    if (b0 == 0xF0) lo = 0x90;  // below: overlong
-    if (b0 == 0xF4) hi = 0x8F;  // above: beyond U+10FFFF
-  } else {
-    return bad_code_point;  // continuation byte, C0/C1 (overlong) or F5..FF
-  }
-  if (s.size() - i < len) return bad_code_point;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return bad_code_point;
-  std::uint32_t cp = b0 & (0x7F >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    const std::uint32_t b = byte(i + k);
-    if ((b & 0xC0) != 0x80) return bad_code_point;
-    cp = (cp << 6) | (b & 0x3F);
-  }
+  std::uint32_t cp = len == 1 ? byte(0) : byte(0) & (0x7F >> len);
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (byte(k) & 0x3F);
   i += len;
   return cp;
 }

@@ -3,22 +3,11 @@
 #include <cstdio>
 #include <string>
 
+#include "imapkit/utf8.hpp"
+
 namespace imapkit::cli {
 
 namespace {
-
-bool is_valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return false;
-    i += n;
-  }
-  return true;
-}
 
 std::string base64_encode(std::string_view in) {
   static constexpr char alphabet[] =
@@ -61,8 +50,10 @@ boost::json::value to_json(const imapkit::string& s) {
 
 boost::json::value to_json(const generic_value& v) {
   switch (v.kind) {
-    case generic_value::kind_t::nil: return nullptr;
-    case generic_value::kind_t::atom: return boost::json::object{{"atom", v.text.value}};
+    case generic_value::kind_t::nil:
+      return nullptr;
+    case generic_value::kind_t::atom:
+      return boost::json::object{{"atom", v.text.value}};
     case generic_value::kind_t::string: {
       boost::json::object o{{"string", to_json(v.text)}};
       if (v.text.is_literal())

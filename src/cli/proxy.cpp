@@ -43,6 +43,7 @@
 #include "imapkit/arena.hpp"
 #include "imapkit/framer.hpp"
 #include "imapkit/parse.hpp"
+#include "imapkit/utf8.hpp"
 #include "json_command.hpp"
 #include "json_response.hpp"
 
@@ -61,39 +62,14 @@ enum exit_code { ok = 0, violations_seen = 1, usage_or_io_error = 2 };
 // --- Trace text ----------------------------------------------------------------------------------
 
 // If `segment` (a line segment without its line end) ends in a literal announcement that starts
-// an argument (the framer's rule: after SP or "(", or at the message start), returns the position
-// of its "{" (or "~") and N.
+// an argument (the framer's rule, imapkit::find_literal_announcement), returns the position of its
+// "{" (or "~") and N.
 std::optional<std::pair<std::size_t, std::uint64_t>> literal_at_end(std::string_view segment,
                                                                     bool first_segment) {
-  if (segment.empty() || segment.back() != '}') return std::nullopt;
-  std::size_t end = segment.size() - 1;
-  if (end > 0 && (segment[end - 1] == '+' || segment[end - 1] == '-')) --end;
-  std::size_t digits = end;
-  while (digits > 0 && segment[digits - 1] >= '0' && segment[digits - 1] <= '9') --digits;
-  if (digits == end || end - digits > 19 || digits == 0 || segment[digits - 1] != '{')
-    return std::nullopt;
-  std::size_t open = digits - 1;
-  if (open > 0 && segment[open - 1] == '~') --open;
-  const bool starts_argument = (open == 0 && first_segment) ||
-                               (open > 0 && (segment[open - 1] == ' ' || segment[open - 1] == '('));
-  if (!starts_argument) return std::nullopt;
-  std::uint64_t n = 0;
-  for (std::size_t i = digits; i < end; ++i) {
-    const std::uint64_t digit = static_cast<std::uint64_t>(segment[i] - '0');
-    if (n > (UINT64_MAX - digit) / 10) return std::nullopt;
-    n = n * 10 + digit;
-  }
-  return std::pair{open, n};
-}
-
-// Length of the valid UTF-8 sequence at the start of `s`, or 0.
-std::size_t utf8_sequence(std::string_view s) {
-  const auto c = static_cast<unsigned char>(s[0]);
-  const std::size_t n = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-  if (n == 0 || n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(s[k]) & 0xc0) != 0x80) return 0;
-  return n;
+  const imapkit::literal_announcement lit =
+      imapkit::find_literal_announcement(segment, first_segment);
+  if (!lit.found || !lit.valid) return std::nullopt;
+  return std::pair{lit.start, lit.size};
 }
 
 // Control bytes and bytes that are not UTF-8 become \xNN; UTF-8 (UTF8=ACCEPT) passes through.
@@ -105,7 +81,10 @@ void append_escaped(std::string& out, std::string_view text) {
       out += text[i++];
       continue;
     }
-    if (const std::size_t n = u >= 0x80 ? utf8_sequence(text.substr(i)) : 0; n != 0) {
+    if (const std::size_t n =
+            u >= 0x80 ? imapkit::utf8_sequence_length(text.data() + i, text.data() + text.size())
+                      : 0;
+        n != 0) {
       out.append(text, i, n);
       i += n;
       continue;

@@ -136,7 +136,7 @@ TEST(SteadyState, CommandsAllocateNothing) {
 }
 
 // Rejecting a message allocates nothing either: a failed expectation is recorded in the parse
-// state, not thrown (grammar/imapkit/grammar/expect.hpp). Every message of the error sessions
+// state, not thrown (src/x3/expect.hpp). Every message of the error sessions
 // and a set of malformed messages, one per kind of failure, parsed twice; the second pass counts.
 TEST(SteadyState, RejectedMessagesAllocateNothing) {
   std::vector<std::string> commands =

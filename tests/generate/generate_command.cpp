@@ -1,5 +1,5 @@
 // Random commands and client lines, in the normal form the command grammar produces
-// (grammar/imapkit/grammar/command*.hpp, search_def.hpp, fetch_command_def.hpp): every
+// (src/command/command*.hpp, search_def.hpp, fetch_command_def.hpp): every
 // command_body alternative, every search key, fetch item, modifier and return option. Fields a
 // kind does not use stay empty, names kept "as written" are set, and names that would be read as
 // a keyword of their context are avoided.

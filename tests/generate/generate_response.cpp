@@ -136,7 +136,7 @@ class response_generator {
         c.number = b_.nz_number();
         break;
       case resp_code_kind::highestmodseq:
-        c.number = b_.number64();
+        c.number = b_.nz_number64();  // mod-sequence-value
         break;
       case resp_code_kind::appenduid:
         c.number = b_.nz_number();
@@ -291,6 +291,9 @@ class response_generator {
       case status_att::mailboxid:
         a.text = objectid();
         break;
+      case status_att::highestmodseq:
+        a.number = b_.nz_number64();  // mod-sequence-value
+        break;
       default:
         a.number = b_.number64();
         break;
@@ -314,7 +317,7 @@ class response_generator {
         d.number = b_.number();
         break;
       case k::modseq:
-        d.number = b_.number64();
+        d.number = b_.nz_number64();  // mod-sequence-value
         break;
       case k::all:
         d.set = b_.sequence_set();
@@ -658,7 +661,7 @@ class response_generator {
       case 6: {
         search_data d;
         d.numbers = make_list<std::uint32_t>(0, 0, [&] { return b_.nz_number(); });
-        if (e_.chance(30)) d.modseq = b_.number64();
+        if (e_.chance(30)) d.modseq = b_.nz_number64();  // mod-sequence-value
         return d;
       }
       case 7:
@@ -666,7 +669,7 @@ class response_generator {
       case 8: {
         sort_data d;
         d.numbers = make_list<std::uint32_t>(0, 0, [&] { return b_.nz_number(); });
-        if (e_.chance(30)) d.modseq = b_.number64();
+        if (e_.chance(30)) d.modseq = b_.nz_number64();  // mod-sequence-value
         return d;
       }
       case 9:

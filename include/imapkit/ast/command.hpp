@@ -283,13 +283,9 @@ struct getmetadata_command {
   friend bool operator==(const getmetadata_command&, const getmetadata_command&) = default;
 };
 
-// entry-value = entry SP value; value = nstring / literal8                  (RFC 5464)
-struct metadata_entry_value {
-  imapkit::string entry;
-  imapkit::string value;  // NIL removes the entry
-
-  friend bool operator==(const metadata_entry_value&, const metadata_entry_value&) = default;
-};
+// entry-value = entry SP value; value = nstring / literal8 (RFC 5464): the same shape as in a
+// METADATA response (NIL removes the entry).
+using metadata_entry_value = metadata_entry;
 
 // setmetadata = "SETMETADATA" SP mailbox SP entry-values
 // entry-values = "(" entry-value *(SP entry-value) ")"

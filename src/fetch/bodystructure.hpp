@@ -1,0 +1,219 @@
+// body: the MIME structure of FETCH BODY / BODYSTRUCTURE (RFC 9051 §9; RFC 3501 §9).
+//
+// Recursive: multipart bodies hold bodies, message/rfc822 and message/global hold an envelope and
+// a body. Every opening parenthesis of the recursion goes through nest[], so a deeply nested
+// input stops at options.max_depth instead of exhausting the stack.
+//
+// Every rule here is defined with IMAPKIT_DEFINE and referenced by its rule object, never by
+// its definition: a definition embedded in another one repeats its whole type, and nested this
+// deep that made parse_fetch.cpp a 2.3 GB object file.
+#pragma once
+
+#include "abnf/ascii.hpp"
+#include "fetch/envelope.hpp"
+#include "imapkit/ast/body.hpp"
+#include "lexical/lexical.hpp"
+
+namespace imapkit::grammar {
+
+namespace body_detail {
+
+using abnf::iequals;
+
+// media-text = DQUOTE "TEXT" DQUOTE SP media-subtype
+constexpr bool is_media_text(const imapkit::body_structure& b) noexcept {
+  return iequals(b.media_type.value, "TEXT");
+}
+
+// media-message = DQUOTE "MESSAGE" DQUOTE SP DQUOTE ("RFC822" / "GLOBAL") DQUOTE
+constexpr bool is_media_message(const imapkit::body_structure& b) noexcept {
+  return iequals(b.media_type.value, "MESSAGE") &&
+         (iequals(b.media_subtype.value, "RFC822") || iequals(b.media_subtype.value, "GLOBAL"));
+}
+
+template <imapkit::body_structure::kind_t Kind>
+inline constexpr auto set_kind = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
+
+}  // namespace body_detail
+
+// body-fld-param's "string SP string" pair
+IMAPKIT_RULE(body_fld_param_pair, "body-fld-param", imapkit::body_param);
+inline const auto body_fld_param_pair_rule_def = string[set_member<&imapkit::body_param::name>] >
+                                                 sp >
+                                                 string[set_member<&imapkit::body_param::value>];
+IMAPKIT_DEFINE(body_fld_param_pair_rule)
+inline const auto& body_fld_param_pair = body_fld_param_pair_rule;
+
+// body-fld-param = "(" string SP string *(SP string SP string) ")" / nil
+// Lenient: "()" is the empty list, like NIL (docs/quirks.md).
+IMAPKIT_RULE(body_fld_param, "body-fld-param", imapkit::body_params);
+inline const auto body_fld_param_rule_def =
+    nil | (x3::lit('(') >> ((when_lenient >> x3::lit(')')) |
+                            (body_fld_param_pair[push_val] > *(sp > body_fld_param_pair[push_val]) >
+                             x3::lit(')'))));
+IMAPKIT_DEFINE(body_fld_param_rule)
+inline const auto& body_fld_param = body_fld_param_rule;
+
+// body-fld-enc = (DQUOTE ("7BIT" / "8BIT" / "BINARY" / "BASE64"/ "QUOTED-PRINTABLE") DQUOTE) /
+//                string
+// Lenient: NIL (docs/quirks.md).
+IMAPKIT_RULE(body_fld_enc, "body-fld-enc", imapkit::string);
+inline const auto body_fld_enc_rule_def =
+    string[set_val] |
+    (when_lenient >> nil)[([](auto& ctx) { x3::_val(ctx) = imapkit::string::nil(); })];
+IMAPKIT_DEFINE(body_fld_enc_rule)
+inline const auto& body_fld_enc = body_fld_enc_rule;
+
+// body-fld-octets = number
+// Lenient: NIL or "" for an unknown size, read as 0 (docs/quirks.md).
+IMAPKIT_RULE(body_fld_octets, "body-fld-octets", std::uint32_t);
+inline const auto body_fld_octets_rule_def =
+    number[set_val] |
+    (when_lenient >> (nil | x3::lit("\"\"")))[([](auto& ctx) { x3::_val(ctx) = 0; })];
+IMAPKIT_DEFINE(body_fld_octets_rule)
+inline const auto& body_fld_octets = body_fld_octets_rule;
+
+// body-fields = body-fld-param SP body-fld-id SP body-fld-desc SP body-fld-enc SP body-fld-octets
+// body-fld-id = nstring; body-fld-desc = nstring
+IMAPKIT_RULE(body_fields, "body-fields", imapkit::body_fields);
+inline const auto body_fields_rule_def =
+    body_fld_param[set_member<&imapkit::body_fields::params>] > sp >
+    nstring[set_member<&imapkit::body_fields::id>] > sp >
+    nstring[set_member<&imapkit::body_fields::description>] > sp >
+    body_fld_enc[set_member<&imapkit::body_fields::encoding>] > sp >
+    body_fld_octets[set_member<&imapkit::body_fields::octets>];
+IMAPKIT_DEFINE(body_fields_rule)
+inline const auto& body_fields = body_fields_rule;
+
+// SP body-fld-lines; body-fld-lines = number64 (RFC 3501: number)
+// Lenient: the field may be missing (docs/quirks.md); the count is then 0.
+IMAPKIT_RULE(sp_body_fld_lines, "body-fld-lines", std::uint64_t);
+inline const auto sp_body_fld_lines_rule_def =
+    (sp >> number64)[set_val] | (when_lenient >> !(sp >> x3::digit));
+IMAPKIT_DEFINE(sp_body_fld_lines_rule)
+inline const auto& sp_body_fld_lines = sp_body_fld_lines_rule;
+
+// body-fld-dsp = "(" string SP body-fld-param ")" / nil
+// Lenient: a bare string, the disposition type without parameters (docs/quirks.md).
+IMAPKIT_RULE(body_fld_dsp, "body-fld-dsp", imapkit::body_disposition);
+inline const auto body_fld_dsp_rule_def =
+    nil |
+    (x3::lit('(') > string[set_member<&imapkit::body_disposition::type>] > sp >
+     body_fld_param[set_member<&imapkit::body_disposition::params>] > ')') |
+    (when_lenient >> string[set_member<&imapkit::body_disposition::type>]);
+IMAPKIT_DEFINE(body_fld_dsp_rule)
+inline const auto& body_fld_dsp = body_fld_dsp_rule;
+
+// body-fld-lang = nstring / "(" string *(SP string) ")"
+IMAPKIT_RULE(body_fld_lang, "body-fld-lang", list<imapkit::string>);
+inline const auto body_fld_lang_rule_def =
+    nil | string[push_val] | (x3::lit('(') > string[push_val] > *(sp > string[push_val]) > ')');
+IMAPKIT_DEFINE(body_fld_lang_rule)
+inline const auto& body_fld_lang = body_fld_lang_rule;
+
+// body-extension = nstring / number / number64 / "(" body-extension *(SP body-extension) ")"
+IMAPKIT_RULE(body_extension, "body-extension", imapkit::body_extension);
+inline const auto body_extension_rule_def =
+    nstring[([](auto& ctx) {
+      x3::_val(ctx).kind = imapkit::body_extension::kind_t::nstring;
+      x3::_val(ctx).text = x3::_attr(ctx);
+    })] |
+    number64[([](auto& ctx) {
+      x3::_val(ctx).kind = imapkit::body_extension::kind_t::number;
+      x3::_val(ctx).number = x3::_attr(ctx);
+    })] |
+    (x3::lit('(')[([](auto& ctx) { x3::_val(ctx).kind = imapkit::body_extension::kind_t::list; })] >
+     nest[body_extension_rule[push_member<&imapkit::body_extension::items>] % sp] > ')');
+IMAPKIT_DEFINE(body_extension_rule)
+inline const auto& body_extension = body_extension_rule;
+
+// The part of body-ext-1part and body-ext-mpart after their first field:
+//   [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP body-extension)]]]
+// body-fld-loc = nstring
+inline const auto body_ext_after_first =
+    -(sp >> body_fld_dsp[([](auto& ctx) {
+        x3::_val(ctx).disposition = x3::_attr(ctx);
+        x3::_val(ctx).extension_fields = 2;
+      })] >>
+      -(sp >> body_fld_lang[([](auto& ctx) {
+          x3::_val(ctx).language = x3::_attr(ctx);
+          x3::_val(ctx).extension_fields = 3;
+        })] >>
+        -(sp >> nstring[([](auto& ctx) {
+            x3::_val(ctx).location = x3::_attr(ctx);
+            x3::_val(ctx).extension_fields = 4;
+          })] >>
+          *(sp >> body_extension[push_member<&imapkit::body_structure::extensions>]))));
+
+// body-ext-1part = body-fld-md5 [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc
+//                  *(SP body-extension)]]]
+// body-fld-md5 = nstring
+inline const auto body_ext_1part = nstring[([](auto& ctx) {
+                                     x3::_val(ctx).md5 = x3::_attr(ctx);
+                                     x3::_val(ctx).extension_fields = 1;
+                                   })] >>
+                                   body_ext_after_first;
+
+// body-ext-mpart = body-fld-param [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc
+//                  *(SP body-extension)]]]
+inline const auto body_ext_mpart = body_fld_param[([](auto& ctx) {
+                                     x3::_val(ctx).multipart_params = x3::_attr(ctx);
+                                     x3::_val(ctx).extension_fields = 1;
+                                   })] >>
+                                   body_ext_after_first;
+
+IMAPKIT_RULE(body, "body", imapkit::body_structure);
+
+// The rest of body-type-msg after body-fields: SP envelope SP body SP body-fld-lines.
+// Lenient: a MESSAGE/RFC822 part sent without them, i.e. as body-type-basic (docs/quirks.md).
+inline const auto body_type_msg_rest =
+    ((sp >> &x3::lit('(') >> envelope[push_member<&imapkit::body_structure::message_envelope>]) >
+     sp > body_rule[push_member<&imapkit::body_structure::parts>] >
+     sp_body_fld_lines[set_member<&imapkit::body_structure::lines>]) |
+    (when_lenient >> x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::basic>]);
+
+// body-type-1part = (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]
+// body-type-basic = media-basic SP body-fields
+// body-type-msg   = media-message SP body-fields SP envelope SP body SP body-fld-lines
+// body-type-text  = media-text SP body-fields SP body-fld-lines
+// media-basic = string SP media-subtype (the type is one of the listed ones or any string);
+// media-subtype = string. Which of the three it is follows from the type and subtype.
+IMAPKIT_RULE(body_type_1part, "body-type-1part", imapkit::body_structure);
+inline const auto body_type_1part_rule_def =
+    string[set_member<&imapkit::body_structure::media_type>] > sp >
+    string[set_member<&imapkit::body_structure::media_subtype>] > sp >
+    body_fields[set_member<&imapkit::body_structure::fields>] >
+    ((x3::eps[([](auto& ctx) {
+        x3::_val(ctx).kind = imapkit::body_structure::kind_t::text;
+        x3::_pass(ctx) = body_detail::is_media_text(x3::_val(ctx));
+      })] > sp_body_fld_lines[set_member<&imapkit::body_structure::lines>]) |
+     (x3::eps[([](auto& ctx) {
+        x3::_val(ctx).kind = imapkit::body_structure::kind_t::message;
+        x3::_pass(ctx) = body_detail::is_media_message(x3::_val(ctx));
+      })] > body_type_msg_rest) |
+     x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::basic>]) >>
+    -(sp >> body_ext_1part);
+IMAPKIT_DEFINE(body_type_1part_rule)
+inline const auto& body_type_1part = body_type_1part_rule;
+
+// body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]
+// Lenient: an SP between the parts (docs/quirks.md).
+IMAPKIT_RULE(body_type_mpart, "body-type-mpart", imapkit::body_structure);
+inline const auto body_type_mpart_rule_def =
+    ((x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::multipart>] >>
+      body_rule[push_member<&imapkit::body_structure::parts>] >>
+      *(-(when_lenient >> sp >> &x3::lit('(')) >>
+        body_rule[push_member<&imapkit::body_structure::parts>])) > sp >
+     string[set_member<&imapkit::body_structure::media_subtype>]) >>
+    -(sp >> body_ext_mpart);
+IMAPKIT_DEFINE(body_type_mpart_rule)
+inline const auto& body_type_mpart = body_type_mpart_rule;
+
+// body = "(" (body-type-1part / body-type-mpart) ")"
+inline const auto body_rule_def =
+    x3::lit('(') > nest[(&x3::lit('(') > body_type_mpart[set_val]) | body_type_1part[set_val]] >
+    ')';
+IMAPKIT_DEFINE(body_rule)
+inline const auto& body = body_rule;
+
+}  // namespace imapkit::grammar

@@ -1,0 +1,70 @@
+// Instantiates the FETCH response grammar: msg-att (for the response grammar, which calls it as
+// separately_compiled[msg_att_list_rule]) and the parse_fetch_items / parse_body_structure /
+// parse_envelope entry points.
+#include "fetch/fetch_def.hpp"
+#include "imapkit/parse.hpp"
+#include "x3/run.hpp"
+
+namespace imapkit {
+
+namespace grammar {
+BOOST_SPIRIT_INSTANTIATE(decltype(msg_att_list_rule), iterator_type, context_type)
+}  // namespace grammar
+
+result<msg_att_list> parse_fetch_items(std::string_view text, arena& mem,
+                                       const parse_options& options) {
+  return grammar::run<msg_att_list>(grammar::msg_att_list_rule, text, mem, options, "msg-att");
+}
+
+result<body_structure> parse_body_structure(std::string_view text, arena& mem,
+                                            const parse_options& options) {
+  return grammar::run<body_structure>(grammar::body, text, mem, options, "body");
+}
+
+result<envelope> parse_envelope(std::string_view text, arena& mem, const parse_options& options) {
+  return grammar::run<envelope>(grammar::envelope, text, mem, options, "envelope");
+}
+
+std::string_view msg_att::name() const noexcept {
+  struct namer {
+    std::string_view operator()(const fetch_flags&) const { return "FLAGS"; }
+    std::string_view operator()(const fetch_modseq&) const { return "MODSEQ"; }
+    std::string_view operator()(const fetch_envelope&) const { return "ENVELOPE"; }
+    std::string_view operator()(const fetch_internal_date&) const { return "INTERNALDATE"; }
+    std::string_view operator()(const fetch_rfc822_size&) const { return "RFC822.SIZE"; }
+    std::string_view operator()(const fetch_rfc822& r) const {
+      switch (r.part) {
+        case fetch_rfc822::part_t::header:
+          return "RFC822.HEADER";
+        case fetch_rfc822::part_t::text:
+          return "RFC822.TEXT";
+        case fetch_rfc822::part_t::whole:
+          break;
+      }
+      return "RFC822";
+    }
+    std::string_view operator()(const fetch_body_structure& b) const {
+      return b.extensible ? "BODYSTRUCTURE" : "BODY";
+    }
+    std::string_view operator()(const fetch_body_section&) const { return "BODY[]"; }
+    std::string_view operator()(const fetch_binary&) const { return "BINARY[]"; }
+    std::string_view operator()(const fetch_binary_size&) const { return "BINARY.SIZE"; }
+    std::string_view operator()(const fetch_uid&) const { return "UID"; }
+    std::string_view operator()(const fetch_object_id& o) const {
+      return o.which == fetch_object_id::which_t::email_id ? "EMAILID" : "THREADID";
+    }
+    std::string_view operator()(const fetch_preview&) const { return "PREVIEW"; }
+    std::string_view operator()(const fetch_save_date&) const { return "SAVEDATE"; }
+    std::string_view operator()(const fetch_gmail_id& g) const {
+      return g.which == fetch_gmail_id::which_t::message_id ? "X-GM-MSGID" : "X-GM-THRID";
+    }
+    std::string_view operator()(const fetch_gmail_labels&) const { return "X-GM-LABELS"; }
+    std::string_view operator()(const fetch_snippet&) const { return "SNIPPET"; }
+    std::string_view operator()(const fetch_x_guid&) const { return "X-GUID"; }
+    std::string_view operator()(const fetch_x_mailbox&) const { return "X-MAILBOX"; }
+    std::string_view operator()(const fetch_other& o) const { return o.name; }
+  };
+  return std::visit(namer{}, value);
+}
+
+}  // namespace imapkit

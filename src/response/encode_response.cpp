@@ -1,0 +1,829 @@
+// The response side of the serializer: one encoder per production of a server response
+// (RFC 9051 §9 and the extensions the grammar reads), each writing exactly the form that its
+// parser rule (response/{response,resp_text_code,mailbox_data}.hpp; FETCH's msg-att is the fetch
+// area's, fetch/encode_msg_att.cpp) reads back into an equal AST. A value the parser could not give
+// back (a field the production does not carry, a name that would be read as another item) is an
+// error naming the production, never silently changed output.
+#include <initializer_list>
+#include <string_view>
+
+#include "abnf/chars.hpp"
+#include "fetch/encode.hpp"
+#include "imapkit/framer.hpp"
+#include "lexical/encode.hpp"
+
+namespace imapkit {
+
+namespace encode {
+
+namespace {
+
+namespace chars = grammar::chars;
+
+// True when text, at the end of a line, ends like a literal announcement the framer would wait
+// for (the text follows a SP, so an announcement at its start counts).
+bool ends_like_literal(std::string_view t) noexcept {
+  return find_literal_announcement(t, true).found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// resp-text
+
+// 1*<any TEXT-CHAR except "]">: the text of an unknown resp-text-code (strict: 7-bit only)
+bool code_text(writer& w, std::string_view t) {
+  if (!w.ok()) return false;
+  for (char c : t)
+    if (c == '\0' || c == '\r' || c == '\n' || c == ']' || static_cast<unsigned char>(c) >= 0x80)
+      return w.fail(serialize_errc::invalid_text, "resp-text-code");
+  w.raw(t);
+  return w.ok();
+}
+
+// Which members of a resp_text_code a kind carries.
+enum code_member : unsigned {
+  m_number = 1,
+  m_charsets = 2,
+  m_capabilities = 4,
+  m_flags = 8,
+  m_source_uids = 16,
+  m_uids = 32,
+  m_text = 64,
+};
+
+unsigned code_members(resp_code_kind k) noexcept {
+  switch (k) {
+    case resp_code_kind::badcharset:
+      return m_charsets;
+    case resp_code_kind::capability:
+      return m_capabilities;
+    case resp_code_kind::permanentflags:
+      return m_flags;
+    case resp_code_kind::uidnext:
+    case resp_code_kind::uidvalidity:
+    case resp_code_kind::unseen:
+    case resp_code_kind::highestmodseq:
+    case resp_code_kind::metadata_longentries:
+    case resp_code_kind::metadata_maxsize:
+      return m_number;
+    case resp_code_kind::appenduid:
+      return m_number | m_uids;
+    case resp_code_kind::copyuid:
+      return m_number | m_source_uids | m_uids;
+    case resp_code_kind::modified:
+      return m_uids;
+    case resp_code_kind::mailboxid:
+    case resp_code_kind::other:
+      return m_text;
+    default:
+      return 0;
+  }
+}
+
+bool is_metadata_code(resp_code_kind k) noexcept {
+  return k == resp_code_kind::metadata_longentries || k == resp_code_kind::metadata_maxsize ||
+         k == resp_code_kind::metadata_toomany || k == resp_code_kind::metadata_noprivate;
+}
+
+// resp-text-code = "ALERT" / "BADCHARSET" [SP "(" charset *(SP charset) ")"] / capability-data /
+//   "PARSE" / "PERMANENTFLAGS" SP "(" [flag-perm *(SP flag-perm)] ")" / "READ-ONLY" /
+//   "READ-WRITE" / "TRYCREATE" / "UIDNEXT" SP nz-number / "UIDVALIDITY" SP nz-number /
+//   "UNSEEN" SP nz-number / resp-code-apnd / resp-code-copy / "UIDNOTSTICKY" / ... /
+//   atom [SP 1*<any TEXT-CHAR except "]">]   (with RFC 4315, 5530, 7162, 8474, 5464, 4978, 6154)
+bool resp_text_code(writer& w, const imapkit::resp_text_code& c) {
+  if (!w.ok()) return false;
+  const unsigned m = code_members(c.kind);
+  // A member the kind does not carry would not come back.
+  if ((!(m & m_number) && c.number != 0) || (!(m & m_charsets) && !c.charsets.empty()) ||
+      (!(m & m_capabilities) && !c.capabilities.empty()) || (!(m & m_flags) && !c.flags.empty()) ||
+      (!(m & m_source_uids) && !is_empty_set(c.source_uids)) ||
+      (!(m & m_uids) && !is_empty_set(c.uids)) || (!(m & m_text) && !c.text.empty()))
+    return w.fail(serialize_errc::invalid_value, "resp-text-code");
+
+  if (c.kind == resp_code_kind::other) {
+    // atom [SP 1*<any TEXT-CHAR except "]">]: the atom must not be read as a known code. A code
+    // without data keeps its kind only without text ("[ALERT x]" is an unknown code).
+    if (!is_valid_atom(c.name)) return w.fail(serialize_errc::invalid_atom, "resp-text-code");
+    if (is_one_of(c.name,
+                  {"BADCHARSET", "CAPABILITY", "PERMANENTFLAGS", "UIDNEXT", "UIDVALIDITY", "UNSEEN",
+                   "APPENDUID", "COPYUID", "HIGHESTMODSEQ", "MODIFIED", "MAILBOXID", "METADATA"}))
+      return w.fail(serialize_errc::invalid_value, "resp-text-code");
+    if (c.text.empty()) {
+      for (resp_code_kind k = resp_code_kind::alert; k != resp_code_kind::other;
+           k = static_cast<resp_code_kind>(static_cast<unsigned>(k) + 1))
+        if (iequals(c.name, to_string(k)))
+          return w.fail(serialize_errc::invalid_value, "resp-text-code");
+      w.raw(c.name);
+      return w.ok();
+    }
+    w.raw(c.name).sp();
+    return code_text(w, c.text);
+  }
+
+  if (is_metadata_code(c.kind)) {
+    // "METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number / "TOOMANY" / "NOPRIVATE");
+    // the code's name is the "METADATA" keyword alone.
+    keyword(w, c.name, "METADATA");
+    switch (c.kind) {
+      case resp_code_kind::metadata_longentries:
+        w.raw(" LONGENTRIES ");
+        return w.number(c.number);
+      case resp_code_kind::metadata_maxsize:
+        w.raw(" MAXSIZE ");
+        return w.number(c.number);
+      case resp_code_kind::metadata_toomany:
+        w.raw(" TOOMANY");
+        return w.ok();
+      default:
+        w.raw(" NOPRIVATE");
+        return w.ok();
+    }
+  }
+
+  keyword(w, c.name, to_string(c.kind));
+  switch (c.kind) {
+    case resp_code_kind::badcharset:
+      // "BADCHARSET" [SP "(" charset *(SP charset) ")"]; charset = atom / quoted
+      if (c.charsets.empty()) return w.ok();
+      w.raw(" (");
+      if (!sp_separated(w, c.charsets,
+                        [&](const imapkit::string& cs) { return w.atom_or_quoted(cs.value); }))
+        return false;
+      w.raw(")");
+      return w.ok();
+    case resp_code_kind::capability:
+      // capability-data's list: *(SP capability)
+      for (std::string_view cap : c.capabilities) {
+        w.sp();
+        if (!capability(w, cap)) return false;
+      }
+      return w.ok();
+    case resp_code_kind::permanentflags:
+      // "PERMANENTFLAGS" SP "(" [flag-perm *(SP flag-perm)] ")"
+      w.raw(" (");
+      if (!sp_separated(w, c.flags, [&](const imapkit::flag& f) { return w.flag(f, true); }))
+        return false;
+      w.raw(")");
+      return w.ok();
+    case resp_code_kind::uidnext:
+    case resp_code_kind::uidvalidity:
+    case resp_code_kind::unseen:
+      w.sp();
+      return w.nz_number(c.number);
+    case resp_code_kind::highestmodseq:
+      w.sp();
+      return mod_sequence_value(w, c.number);
+    case resp_code_kind::appenduid:
+      // resp-code-apnd = "APPENDUID" SP nz-number SP append-uid
+      w.sp();
+      w.nz_number(c.number);
+      w.sp();
+      return uid_set(w, c.uids);
+    case resp_code_kind::copyuid:
+      // resp-code-copy = "COPYUID" SP nz-number SP uid-set SP uid-set
+      w.sp();
+      w.nz_number(c.number);
+      w.sp();
+      uid_set(w, c.source_uids);
+      w.sp();
+      return uid_set(w, c.uids);
+    case resp_code_kind::modified:
+      w.sp();
+      return w.sequence_set(c.uids);
+    case resp_code_kind::mailboxid:
+      // "MAILBOXID" SP "(" objectid ")"
+      w.raw(" (");
+      objectid(w, c.text);
+      w.raw(")");
+      return w.ok();
+    default:
+      return w.ok();
+  }
+}
+
+// resp-text = ["[" resp-text-code "]" SP] [text]; always the last thing on its line.
+bool resp_text(writer& w, const imapkit::resp_text& t) {
+  if (!w.ok()) return false;
+  if (t.code) {
+    w.raw("[");
+    if (!resp_text_code(w, *t.code)) return false;
+    w.raw("] ");
+  } else if (!t.text.empty() && t.text.front() == '[') {
+    // Would be read as a resp-text-code (or fail as one).
+    return w.fail(serialize_errc::invalid_text, "resp-text");
+  }
+  // A text ending in " {5}" would make the framer wait for a literal that never comes.
+  if (ends_like_literal(t.text)) return w.fail(serialize_errc::invalid_text, "resp-text");
+  return w.text(t.text);
+}
+
+// resp-cond-state / resp-cond-auth / resp-cond-bye = status SP resp-text
+bool resp_cond(writer& w, const imapkit::resp_cond& c) {
+  switch (c.status) {
+    case status_kind::ok:
+    case status_kind::no:
+    case status_kind::bad:
+    case status_kind::preauth:
+    case status_kind::bye:
+      break;
+    default:
+      return w.fail(serialize_errc::invalid_value, "resp-cond-state");
+  }
+  w.raw(to_string(c.status)).sp();
+  return resp_text(w, c.text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// mailbox-data
+
+// capability-data = "CAPABILITY" *(SP capability) SP ("IMAP4rev2" / "IMAP4rev1") *(SP ...)
+bool capability_data(writer& w, const imapkit::capability_data& d) {
+  if (d.capabilities.empty()) return w.fail(serialize_errc::invalid_value, "capability-data");
+  w.raw("CAPABILITY");
+  for (std::string_view c : d.capabilities) {
+    w.sp();
+    if (!capability(w, c)) return false;
+  }
+  return w.ok();
+}
+
+// enable-data = "ENABLED" *(SP capability)
+bool enable_data(writer& w, const imapkit::enable_data& d) {
+  w.raw("ENABLED");
+  for (std::string_view c : d.capabilities) {
+    w.sp();
+    if (!capability(w, c)) return false;
+  }
+  return w.ok();
+}
+
+// "FLAGS" SP flag-list
+bool flags_data(writer& w, const imapkit::flags_data& d) {
+  w.raw("FLAGS ");
+  return w.flag_list(d.flags);
+}
+
+// DQUOTE QUOTED-CHAR DQUOTE / nil
+bool delimiter(writer& w, const std::optional<char>& d) {
+  if (!d) {
+    w.raw("NIL");
+    return w.ok();
+  }
+  return w.quoted_char(*d);
+}
+
+// The typed part of a list-extended item must be what the parser derives from its generic value.
+bool list_extended_item_consistent(const imapkit::list_extended_item& item) {
+  using kind_t = imapkit::generic_value::kind_t;
+  const bool is_list = item.value.kind == kind_t::list;
+  if (is_list && iequals(item.tag.value, "CHILDINFO")) {
+    if (item.kind != list_extended_kind::childinfo || item.old_name != imapkit::mailbox{})
+      return false;
+    std::size_t n = 0;
+    for (const imapkit::generic_value& v : item.value.items) {
+      if (v.kind != kind_t::string && v.kind != kind_t::atom) continue;
+      if (n >= item.childinfo.size() || !(item.childinfo[n] == v.text)) return false;
+      ++n;
+    }
+    return n == item.childinfo.size();
+  }
+  if (is_list && iequals(item.tag.value, "OLDNAME") && item.value.items.size() == 1 &&
+      item.value.items[0].kind != kind_t::list && item.value.items[0].kind != kind_t::nil) {
+    return item.kind == list_extended_kind::oldname && item.childinfo.empty() &&
+           item.old_name.name == item.value.items[0].text;
+  }
+  return item.kind == list_extended_kind::other && item.childinfo.empty() &&
+         item.old_name.name == imapkit::string{};
+}
+
+// mbox-list-extended-item = mbox-list-extended-item-tag SP tagged-ext-val
+bool mbox_list_extended_item(writer& w, const imapkit::list_extended_item& item) {
+  if (!list_extended_item_consistent(item))
+    return w.fail(serialize_errc::invalid_value, "mbox-list-extended-item");
+  if (item.tag.is_nil()) return w.fail(serialize_errc::invalid_value, "mbox-list-extended-item");
+  w.astring(item.tag.value);
+  w.sp();
+  return w.generic_value(item.value);
+}
+
+// mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
+//                [SP mbox-list-extended]
+bool mailbox_list(writer& w, const imapkit::mailbox_list& l) {
+  w.raw(l.lsub ? "LSUB " : "LIST ");
+  if (!w.flag_list(l.flags)) return false;
+  w.sp();
+  delimiter(w, l.delimiter);
+  w.sp();
+  if (!w.mailbox(l.mailbox)) return false;
+  if (l.extended.empty()) return w.ok();
+  w.raw(" (");
+  if (!sp_separated(w, l.extended, [&](const auto& i) { return mbox_list_extended_item(w, i); }))
+    return false;
+  w.raw(")");
+  return w.ok();
+}
+
+// status-att-val = ("MESSAGES" SP number) / ("UIDNEXT" SP nz-number) / ... / (atom SP number64)
+bool status_att_val(writer& w, const imapkit::status_att_val& a) {
+  if (!w.ok()) return false;
+  if ((a.att != status_att::mailboxid && !a.text.empty()) ||
+      (a.is_nil && (a.att != status_att::appendlimit || a.number != 0)) ||
+      (a.att == status_att::mailboxid && a.number != 0))
+    return w.fail(serialize_errc::invalid_value, "status-att-val");
+  if (a.att == status_att::other) {
+    // The attribute must not be read as a known one.
+    if (!is_valid_atom(a.name)) return w.fail(serialize_errc::invalid_atom, "status-att-val");
+    if (is_one_of(a.name,
+                  {"MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "DELETED-STORAGE", "DELETED",
+                   "SIZE", "RECENT", "HIGHESTMODSEQ", "APPENDLIMIT", "MAILBOXID"}))
+      return w.fail(serialize_errc::invalid_value, "status-att-val");
+    w.raw(a.name).sp();
+    return w.number64(a.number);
+  }
+  const std::string_view word = to_string(a.att);
+  if (word.empty()) return w.fail(serialize_errc::invalid_value, "status-att-val");
+  keyword(w, a.name, word);
+  w.sp();
+  switch (a.att) {
+    case status_att::uidnext:
+    case status_att::uidvalidity:
+      return w.nz_number(a.number);
+    case status_att::messages:
+    case status_att::unseen:
+    case status_att::deleted:
+    case status_att::recent:
+      return w.number(a.number);
+    case status_att::appendlimit:
+      if (a.is_nil) {
+        w.raw("NIL");
+        return w.ok();
+      }
+      return w.number(a.number);
+    case status_att::mailboxid:
+      w.raw("(");
+      objectid(w, a.text);
+      w.raw(")");
+      return w.ok();
+    case status_att::highestmodseq:
+      return mod_sequence_value(w, a.number);
+    default:
+      return w.number64(a.number);  // SIZE, DELETED-STORAGE
+  }
+}
+
+// "STATUS" SP mailbox SP "(" [status-att-list] ")"
+bool status_data(writer& w, const imapkit::status_data& d) {
+  w.raw("STATUS ");
+  if (!w.mailbox(d.mailbox)) return false;
+  w.raw(" (");
+  if (!sp_separated(w, d.attributes, [&](const auto& a) { return status_att_val(w, a); }))
+    return false;
+  w.raw(")");
+  return w.ok();
+}
+
+// name *(SP nz-number) [SP search-sort-mod-seq]; search-sort-mod-seq = "(" "MODSEQ" SP
+// mod-sequence-value ")"
+bool numbers_with_modseq(writer& w, std::string_view name, const list<std::uint32_t>& numbers,
+                         const std::optional<std::uint64_t>& modseq) {
+  w.raw(name);
+  for (std::uint32_t n : numbers) {
+    w.sp();
+    if (!w.nz_number(n)) return false;
+  }
+  if (modseq) {
+    w.raw(" (MODSEQ ");
+    mod_sequence_value(w, *modseq);
+    w.raw(")");
+  }
+  return w.ok();
+}
+
+// search-return-data = "MIN" SP nz-number / "MAX" SP nz-number / "ALL" SP sequence-set /
+//   "COUNT" SP number / "MODSEQ" SP mod-sequence-value /
+//   "PARTIAL" SP "(" partial-range SP partial-results ")" / search-ret-data-ext
+bool search_return_data(writer& w, const imapkit::search_return_data& d, bool first, bool uid) {
+  if (!w.ok()) return false;
+  using k = search_return_data_kind;
+  const bool uses_number =
+      d.kind == k::min || d.kind == k::max || d.kind == k::count || d.kind == k::modseq;
+  const bool uses_set = d.kind == k::all || d.kind == k::partial;
+  const bool uses_value = d.kind == k::addto || d.kind == k::removefrom || d.kind == k::other;
+  if ((!uses_number && d.number != 0) || (!uses_set && !is_empty_set(d.set)) ||
+      (d.kind != k::partial && !(d.range == imapkit::partial_range{})) ||
+      (d.is_nil && (d.kind != k::partial || !is_empty_set(d.set))) ||
+      (!uses_value && !is_nil_value(d.value)))
+    return w.fail(serialize_errc::invalid_value, "search-return-data");
+  switch (d.kind) {
+    case k::min:
+      keyword(w, d.name, "MIN");
+      w.sp();
+      return w.nz_number(d.number);
+    case k::max:
+      keyword(w, d.name, "MAX");
+      w.sp();
+      return w.nz_number(d.number);
+    case k::count:
+      keyword(w, d.name, "COUNT");
+      w.sp();
+      return w.number(d.number);
+    case k::modseq:
+      keyword(w, d.name, "MODSEQ");
+      w.sp();
+      return mod_sequence_value(w, d.number);
+    case k::all:
+      keyword(w, d.name, "ALL");
+      w.sp();
+      return w.sequence_set(d.set);
+    case k::partial:
+      keyword(w, d.name, "PARTIAL");
+      w.raw(" (");
+      if (!partial_range(w, d.range)) return false;
+      w.sp();
+      if (d.is_nil)
+        w.raw("NIL");
+      else
+        w.sequence_set(d.set);
+      w.raw(")");
+      return w.ok();
+    case k::addto:
+      keyword(w, d.name, "ADDTO");
+      w.sp();
+      return w.generic_value(d.value);
+    case k::removefrom:
+      keyword(w, d.name, "REMOVEFROM");
+      w.sp();
+      return w.generic_value(d.value);
+    case k::other:
+      // search-ret-data-ext = search-modifier-name SP search-return-value: not a known name,
+      // nor the "UID" that may follow ESEARCH's correlator.
+      if (!is_valid_atom(d.name)) return w.fail(serialize_errc::invalid_atom, "search-return-data");
+      if (is_one_of(d.name,
+                    {"MIN", "MAX", "ALL", "COUNT", "MODSEQ", "PARTIAL", "ADDTO", "REMOVEFROM"}) ||
+          (first && !uid && iequals(d.name, "UID")))
+        return w.fail(serialize_errc::invalid_value, "search-return-data");
+      w.raw(d.name).sp();
+      return w.generic_value(d.value);
+  }
+  return w.fail(serialize_errc::invalid_value, "search-return-data");
+}
+
+// esearch-response = "ESEARCH" [search-correlator] [SP "UID"] *(SP search-return-data)
+// search-correlator = SP "(" "TAG" SP tag-string ")"
+bool esearch_response(writer& w, const imapkit::esearch_data& d) {
+  w.raw("ESEARCH");
+  if (d.correlator) {
+    if (d.correlator->is_nil()) return w.fail(serialize_errc::invalid_value, "search-correlator");
+    w.raw(" (TAG ");
+    if (!w.astring(d.correlator->value)) return false;
+    w.raw(")");
+  }
+  if (d.uid) w.raw(" UID");
+  bool first = true;
+  for (const auto& item : d.items) {
+    w.sp();
+    if (!search_return_data(w, item, first, d.uid)) return false;
+    first = false;
+  }
+  return w.ok();
+}
+
+// thread-list = "(" (thread-members / thread-nested) ")"
+// thread-members = nz-number *(SP nz-number) [SP thread-nested]; thread-nested = 2*thread-list
+// The parser keeps a chain's numbers as members and the branches as children: a single child
+// is no branch (it would be written as more members), so it cannot come back.
+bool thread_list(writer& w, const imapkit::thread_list& t) {
+  if (!w.ok()) return false;
+  if (t.children.size() == 1 || (t.members.empty() && t.children.empty()))
+    return w.fail(serialize_errc::invalid_value, "thread-list");
+  w.raw("(");
+  bool first = true;
+  for (std::uint32_t n : t.members) {
+    if (!first) w.sp();
+    first = false;
+    if (!w.nz_number(n)) return false;
+  }
+  if (!t.members.empty() && !t.children.empty()) w.sp();
+  for (const imapkit::thread_list& c : t.children)
+    if (!thread_list(w, c)) return false;
+  w.raw(")");
+  return w.ok();
+}
+
+// thread-data = "THREAD" [SP 1*thread-list]
+bool thread_data(writer& w, const imapkit::thread_data& d) {
+  w.raw("THREAD");
+  if (!d.threads.empty()) w.sp();
+  for (const auto& t : d.threads)
+    if (!thread_list(w, t)) return false;
+  return w.ok();
+}
+
+// namespace-response-extension = SP string SP "(" string *(SP string) ")"
+bool namespace_response_extension(writer& w, const imapkit::namespace_extension& e) {
+  if (e.name.is_nil() || e.values.empty())
+    return w.fail(serialize_errc::invalid_value, "namespace-response-extension");
+  w.sp();
+  w.string(e.name.value);
+  w.raw(" (");
+  if (!sp_separated(w, e.values, [&](const imapkit::string& v) {
+        if (v.is_nil())
+          return w.fail(serialize_errc::invalid_value, "namespace-response-extension");
+        return w.string(v.value);
+      }))
+    return false;
+  w.raw(")");
+  return w.ok();
+}
+
+// namespace-descr = "(" string SP (DQUOTE QUOTED-CHAR DQUOTE / nil)
+//                   [namespace-response-extensions] ")"
+bool namespace_descr(writer& w, const imapkit::namespace_descr& d) {
+  if (d.prefix.is_nil()) return w.fail(serialize_errc::invalid_value, "namespace-descr");
+  w.raw("(");
+  w.string(d.prefix.value);
+  w.sp();
+  delimiter(w, d.delimiter);
+  for (const auto& e : d.extensions)
+    if (!namespace_response_extension(w, e)) return false;
+  w.raw(")");
+  return w.ok();
+}
+
+// namespace = nil / "(" 1*namespace-descr ")"
+bool namespace_(writer& w, const list<imapkit::namespace_descr>& l) {
+  if (l.empty()) {
+    w.raw("NIL");
+    return w.ok();
+  }
+  w.raw("(");
+  for (const auto& d : l)
+    if (!namespace_descr(w, d)) return false;
+  w.raw(")");
+  return w.ok();
+}
+
+// namespace-response = "NAMESPACE" SP namespace SP namespace SP namespace
+bool namespace_response(writer& w, const imapkit::namespace_data& d) {
+  w.raw("NAMESPACE ");
+  namespace_(w, d.personal);
+  w.sp();
+  namespace_(w, d.other_users);
+  w.sp();
+  return namespace_(w, d.shared);
+}
+
+// quota-response = "QUOTA" SP quota-root-name SP quota-list
+// quota-list = "(" quota-resource *(SP quota-resource) ")"
+// quota-resource = resource-name SP resource-usage SP resource-limit
+bool quota_response(writer& w, const imapkit::quota_data& d) {
+  w.raw("QUOTA ");
+  if (!astring_value(w, d.root, "quota-root-name")) return false;
+  w.raw(" (");
+  if (!sp_separated(w, d.resources, [&](const imapkit::quota_resource& r) {
+        if (!is_valid_atom(r.name)) return w.fail(serialize_errc::invalid_atom, "resource-name");
+        w.raw(r.name).sp();
+        w.number64(r.usage);
+        w.sp();
+        return w.number64(r.limit);
+      }))
+    return false;
+  w.raw(")");
+  return w.ok();
+}
+
+// quotaroot-response = "QUOTAROOT" SP mailbox *(SP quota-root-name)
+bool quotaroot_response(writer& w, const imapkit::quotaroot_data& d) {
+  w.raw("QUOTAROOT ");
+  if (!w.mailbox(d.mailbox)) return false;
+  for (const auto& r : d.roots) {
+    w.sp();
+    if (!astring_value(w, r, "quota-root-name")) return false;
+  }
+  return w.ok();
+}
+
+// metadata-resp = "METADATA" SP mailbox SP (entry-values / entry-list)
+// entry-values = "(" entry-value *(SP entry-value) ")"; entry-value = entry SP value
+// value = nstring / literal8; entry-list = entry *(SP entry)
+bool metadata_resp(writer& w, const imapkit::metadata_data& d) {
+  // Exactly one of the two forms, and neither may be empty.
+  if (d.entries.empty() == d.changed.empty())
+    return w.fail(serialize_errc::invalid_value, "metadata-resp");
+  w.raw("METADATA ");
+  if (!w.mailbox(d.mailbox)) return false;
+  w.sp();
+  if (!d.changed.empty())
+    return sp_separated(w, d.changed,
+                        [&](const imapkit::string& e) { return astring_value(w, e, "entry"); });
+  w.raw("(");
+  if (!sp_separated(w, d.entries, [&](const imapkit::metadata_entry& e) {
+        if (!astring_value(w, e.entry, "entry")) return false;
+        w.sp();
+        return w.nstring(e.value, true);
+      }))
+    return false;
+  w.raw(")");
+  return w.ok();
+}
+
+// id-response = "ID" SP id-params-list; id-params-list = "(" *(string SP nstring) ")" / nil
+bool id_response(writer& w, const imapkit::id_data& d) {
+  w.raw("ID ");
+  if (d.params.empty()) {
+    w.raw("NIL");
+    return w.ok();
+  }
+  w.raw("(");
+  if (!sp_separated(w, d.params, [&](const imapkit::id_param& p) {
+        if (p.field.is_nil()) return w.fail(serialize_errc::invalid_value, "id-params-list");
+        w.string(p.field.value);
+        w.sp();
+        return w.nstring(p.value);
+      }))
+    return false;
+  w.raw(")");
+  return w.ok();
+}
+
+// acl-data = "ACL" SP mailbox *(SP identifier SP rights)
+bool acl_data(writer& w, const imapkit::acl_data& d) {
+  w.raw("ACL ");
+  if (!w.mailbox(d.mailbox)) return false;
+  for (const auto& e : d.entries) {
+    w.sp();
+    astring_value(w, e.identifier, "identifier");
+    w.sp();
+    if (!astring_value(w, e.rights, "rights")) return false;
+  }
+  return w.ok();
+}
+
+// listrights-data = "LISTRIGHTS" SP mailbox SP identifier SP rights *(SP rights)
+bool listrights_data(writer& w, const imapkit::listrights_data& d) {
+  w.raw("LISTRIGHTS ");
+  if (!w.mailbox(d.mailbox)) return false;
+  w.sp();
+  astring_value(w, d.identifier, "identifier");
+  w.sp();
+  astring_value(w, d.required, "rights");
+  for (const auto& r : d.optional) {
+    w.sp();
+    if (!astring_value(w, r, "rights")) return false;
+  }
+  return w.ok();
+}
+
+// myrights-data = "MYRIGHTS" SP mailbox SP rights
+bool myrights_data(writer& w, const imapkit::myrights_data& d) {
+  w.raw("MYRIGHTS ");
+  if (!w.mailbox(d.mailbox)) return false;
+  w.sp();
+  return astring_value(w, d.rights, "rights");
+}
+
+// expunged-resp = "VANISHED" [SP "(EARLIER)"] SP known-uids
+bool expunged_resp(writer& w, const imapkit::vanished_data& d) {
+  w.raw(d.earlier ? "VANISHED (EARLIER) " : "VANISHED ");
+  return uid_set(w, d.uids);
+}
+
+// message-data = nz-number SP "FETCH" SP msg-att
+bool message_data(writer& w, const fetch_data& f) {
+  if (!w.nz_number(f.number)) return false;
+  w.raw(" FETCH ");
+  return msg_att(w, f.attributes);
+}
+
+// Untagged data this library does not know: [number SP] atom *(SP value) (read in lenient mode).
+bool generic_data(writer& w, const imapkit::generic_data& d) {
+  if (!is_valid_atom(d.name)) return w.fail(serialize_errc::invalid_atom, "untagged data");
+  // The name must not be read as known data, nor (without a number) as the number of
+  // "* 5 FOO".
+  static constexpr std::string_view keywords[] = {
+      "OK",        "NO",      "BAD",  "PREAUTH",    "BYE",       "CAPABILITY",
+      "FLAGS",     "LIST",    "LSUB", "STATUS",     "SEARCH",    "ESEARCH",
+      "NAMESPACE", "ENABLED", "SORT", "THREAD",     "QUOTAROOT", "QUOTA",
+      "METADATA",  "ID",      "ACL",  "LISTRIGHTS", "MYRIGHTS",  "VANISHED"};
+  for (std::string_view k : keywords)
+    if (starts_with_keyword(d.name, k))
+      return w.fail(serialize_errc::invalid_value, "untagged data");
+  if (d.number) {
+    for (std::string_view k : {"EXISTS", "RECENT", "EXPUNGE", "FETCH"})
+      if (starts_with_keyword(d.name, k))
+        return w.fail(serialize_errc::invalid_value, "untagged data");
+    w.number(*d.number);
+    w.sp();
+  } else if (!d.values.empty() &&
+             d.name.find_first_not_of("0123456789") == std::string_view::npos) {
+    return w.fail(serialize_errc::invalid_value, "untagged data");
+  }
+  w.raw(d.name);
+  for (const auto& v : d.values) {
+    w.sp();
+    if (!w.generic_value(v)) return false;
+  }
+  return w.ok();
+}
+
+struct untagged_encoder {
+  writer& w;
+  bool operator()(const imapkit::resp_cond& c) { return resp_cond(w, c); }
+  bool operator()(const imapkit::capability_data& d) { return capability_data(w, d); }
+  bool operator()(const imapkit::enable_data& d) { return enable_data(w, d); }
+  bool operator()(const imapkit::flags_data& d) { return flags_data(w, d); }
+  bool operator()(const imapkit::mailbox_list& d) { return mailbox_list(w, d); }
+  bool operator()(const imapkit::status_data& d) { return status_data(w, d); }
+  bool operator()(const imapkit::search_data& d) {
+    return numbers_with_modseq(w, "SEARCH", d.numbers, d.modseq);
+  }
+  bool operator()(const imapkit::esearch_data& d) { return esearch_response(w, d); }
+  bool operator()(const imapkit::sort_data& d) {
+    return numbers_with_modseq(w, "SORT", d.numbers, d.modseq);
+  }
+  bool operator()(const imapkit::thread_data& d) { return thread_data(w, d); }
+  // number SP "EXISTS"
+  bool operator()(const imapkit::exists_data& d) {
+    w.number(d.count);
+    w.raw(" EXISTS");
+    return w.ok();
+  }
+  // number SP "RECENT"
+  bool operator()(const imapkit::recent_data& d) {
+    w.number(d.count);
+    w.raw(" RECENT");
+    return w.ok();
+  }
+  bool operator()(const imapkit::namespace_data& d) { return namespace_response(w, d); }
+  bool operator()(const imapkit::quota_data& d) { return quota_response(w, d); }
+  bool operator()(const imapkit::quotaroot_data& d) { return quotaroot_response(w, d); }
+  bool operator()(const imapkit::metadata_data& d) { return metadata_resp(w, d); }
+  bool operator()(const imapkit::id_data& d) { return id_response(w, d); }
+  bool operator()(const imapkit::acl_data& d) { return acl_data(w, d); }
+  bool operator()(const imapkit::listrights_data& d) { return listrights_data(w, d); }
+  bool operator()(const imapkit::myrights_data& d) { return myrights_data(w, d); }
+  // nz-number SP "EXPUNGE"
+  bool operator()(const imapkit::expunge_data& d) {
+    w.nz_number(d.number);
+    w.raw(" EXPUNGE");
+    return w.ok();
+  }
+  bool operator()(const imapkit::vanished_data& d) { return expunged_resp(w, d); }
+  bool operator()(const imapkit::fetch_data& d) { return message_data(w, d); }
+  bool operator()(const imapkit::generic_data& d) { return generic_data(w, d); }
+};
+
+// response-data = "*" SP (resp-cond-state / resp-cond-bye / mailbox-data / message-data /
+//                 capability-data / enable-data) CRLF
+bool response_data(writer& w, const untagged& u) {
+  w.raw("* ");
+  if (!std::visit(untagged_encoder{w}, u.data)) return false;
+  w.crlf();
+  return w.ok();
+}
+
+// response-tagged = tag SP resp-cond-state CRLF
+bool response_tagged(writer& w, const tagged& t) {
+  if (t.state.status != status_kind::ok && t.state.status != status_kind::no &&
+      t.state.status != status_kind::bad)
+    return w.fail(serialize_errc::invalid_value, "resp-cond-state");
+  if (!w.tag(t.tag)) return false;
+  w.sp();
+  if (!resp_cond(w, t.state)) return false;
+  w.crlf();
+  return w.ok();
+}
+
+// continue-req = "+" SP (resp-text / base64) CRLF
+// The parser sets is_base64 from the text: it must agree, or the request would not come back.
+bool continue_req(writer& w, const imapkit::continue_req& c) {
+  if (c.is_base64 != (!c.text.code && is_valid_base64(c.text.text)))
+    return w.fail(serialize_errc::invalid_value, "continue-req");
+  w.raw("+ ");
+  if (!resp_text(w, c.text)) return false;
+  w.crlf();
+  return w.ok();
+}
+
+struct response_encoder {
+  writer& w;
+  bool operator()(const imapkit::continue_req& c) { return continue_req(w, c); }
+  bool operator()(const untagged& u) { return response_data(w, u); }
+  bool operator()(const tagged& t) { return response_tagged(w, t); }
+};
+
+}  // namespace
+
+}  // namespace encode
+
+serialize_error serialize(const response& r, sink& out, const serialize_options& options) {
+  // A server writes responses: its literals never wait for "+".
+  serialize_options server = options;
+  server.writer = serialize_options::role::server;
+  writer w(out, server);
+  out.begin_message();
+  std::visit(encode::response_encoder{w}, r.value);
+  if (!w.ok()) out.abandon_message();
+  return w.error();
+}
+
+}  // namespace imapkit

@@ -1,0 +1,210 @@
+// resp-text and resp-text-code (RFC 9051 §9, RFC 3501 §9, RFC 5530, RFC 4315, RFC 7162,
+// RFC 8474, RFC 5464, RFC 4978, RFC 6154).
+#pragma once
+
+#include <array>
+#include <string_view>
+#include <utility>
+
+#include "abnf/ascii.hpp"
+#include "imapkit/ast/resp_text_code.hpp"
+#include "lexical/lexical.hpp"
+#include "lexical/modifiers.hpp"
+#include "lexical/objectid.hpp"
+
+namespace imapkit::grammar {
+
+// A resp-text-code keyword: the keyword, then no further ATOM-CHAR (so "ALERT" does not match
+// "ALERTS"; "]" may follow, unlike after whole_kw).
+inline constexpr auto code_kw(std::string_view word) { return kw(word) >> !atom_chars; }
+
+// Lenient-only alternatives start with this (docs/quirks.md).
+inline constexpr auto if_lenient =
+    x3::eps[([](auto& ctx) { x3::_pass(ctx) = state(ctx).lenient(); })];
+
+// 1*<any TEXT-CHAR except "]">; lenient mode also takes 8-bit octets.
+struct code_text_parser : x3::parser<code_text_parser> {
+  using attribute_type = std::string_view;
+  static bool const has_attribute = true;
+
+  template <class Context, class RContext, class Attribute>
+  bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
+             Attribute& attr) const {
+    const bool lenient = state(ctx).lenient();
+    const char* p = first;
+    while (p != last && *p != ']' &&
+           (chars::is(chars::text_char, *p) || (lenient && chars::is(chars::high_bit, *p))))
+      ++p;
+    if (p == first) return false;
+    primitives::assign(std::string_view(first, static_cast<std::size_t>(p - first)), attr);
+    first = p;
+    return true;
+  }
+};
+
+// The codes without data, by name, for the generic form's kind.
+inline constexpr std::array<std::pair<std::string_view, resp_code_kind>, 31> simple_resp_codes{{
+    {"ALERT", resp_code_kind::alert},
+    {"PARSE", resp_code_kind::parse},
+    {"READ-ONLY", resp_code_kind::read_only},
+    {"READ-WRITE", resp_code_kind::read_write},
+    {"TRYCREATE", resp_code_kind::trycreate},
+    {"CLOSED", resp_code_kind::closed},
+    {"UNKNOWN-CTE", resp_code_kind::unknown_cte},
+    {"UIDNOTSTICKY", resp_code_kind::uidnotsticky},
+    {"UNAVAILABLE", resp_code_kind::unavailable},
+    {"AUTHENTICATIONFAILED", resp_code_kind::authenticationfailed},
+    {"AUTHORIZATIONFAILED", resp_code_kind::authorizationfailed},
+    {"EXPIRED", resp_code_kind::expired},
+    {"PRIVACYREQUIRED", resp_code_kind::privacyrequired},
+    {"CONTACTADMIN", resp_code_kind::contactadmin},
+    {"NOPERM", resp_code_kind::noperm},
+    {"INUSE", resp_code_kind::inuse},
+    {"EXPUNGEISSUED", resp_code_kind::expungeissued},
+    {"CORRUPTION", resp_code_kind::corruption},
+    {"SERVERBUG", resp_code_kind::serverbug},
+    {"CLIENTBUG", resp_code_kind::clientbug},
+    {"CANNOT", resp_code_kind::cannot},
+    {"LIMIT", resp_code_kind::limit},
+    {"OVERQUOTA", resp_code_kind::overquota},
+    {"ALREADYEXISTS", resp_code_kind::alreadyexists},
+    {"NONEXISTENT", resp_code_kind::nonexistent},
+    {"NOTSAVED", resp_code_kind::notsaved},
+    {"HASCHILDREN", resp_code_kind::haschildren},
+    {"NOMODSEQ", resp_code_kind::nomodseq},
+    {"COMPRESSIONACTIVE", resp_code_kind::compressionactive},
+    {"USEATTR", resp_code_kind::useattr},
+    {"BADCHARSET", resp_code_kind::badcharset},
+}};
+
+inline resp_code_kind simple_resp_code_kind(std::string_view name) noexcept {
+  for (const auto& [code, kind] : simple_resp_codes) {
+    if (abnf::iequals_upper(name, code)) return kind;
+  }
+  return resp_code_kind::other;
+}
+
+// Sets kind and name (the keyword as it arrived) of a code.
+template <resp_code_kind Kind>
+inline constexpr auto set_code_kind = [](auto& ctx) {
+  x3::_val(ctx).kind = Kind;
+  x3::_val(ctx).name = as_view(x3::_attr(ctx));
+};
+
+using code = imapkit::resp_text_code;
+
+// resp-text-code = "ALERT" / "BADCHARSET" [SP "(" charset *(SP charset) ")"] / capability-data /
+//   "PARSE" / "PERMANENTFLAGS" SP "(" [flag-perm *(SP flag-perm)] ")" / "READ-ONLY" /
+//   "READ-WRITE" / "TRYCREATE" / "UIDNEXT" SP nz-number / "UIDVALIDITY" SP nz-number /
+//   "UNSEEN" SP nz-number (RFC 3501) / resp-code-apnd / resp-code-copy / "UIDNOTSTICKY" /
+//   RFC 5530's codes / "CLOSED" / "UNKNOWN-CTE" / atom [SP 1*<any TEXT-CHAR except "]">]
+//   (RFC 9051 §9)
+// resp-code-apnd = "APPENDUID" SP nz-number SP append-uid   (RFC 4315: append-uid may be a uid-set)
+// resp-code-copy = "COPYUID" SP nz-number SP uid-set SP uid-set
+// resp-text-code =/ "HIGHESTMODSEQ" SP mod-sequence-value / "NOMODSEQ" /
+//                   "MODIFIED" SP sequence-set   (RFC 7162)
+// resp-text-code =/ "MAILBOXID" SP "(" objectid ")"   (RFC 8474)
+// resp-text-code =/ "METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number / "TOOMANY" /
+//                   "NOPRIVATE")   (RFC 5464)
+// A known code commits after its keyword and SP: "[UIDNEXT x]" is an error, not an unknown code.
+// The codes of RFC 9051 / RFC 3501 that carry data.
+IMAPKIT_RULE(resp_code_base, "resp-text-code", code);
+inline const auto resp_code_base_rule_def =
+    (x3::raw[code_kw("BADCHARSET")][set_code_kind<resp_code_kind::badcharset>] >>
+     -(sp >> '(' > charset[push_member<&code::charsets>] % sp > ')')) |
+    (x3::raw[code_kw("CAPABILITY")][set_code_kind<resp_code_kind::capability>] >>
+     *(sp >> capability[push_member<&code::capabilities>])) |
+    (x3::raw[code_kw("PERMANENTFLAGS")][set_code_kind<resp_code_kind::permanentflags>] > sp > '(' >
+     -(flag_perm[push_member<&code::flags>] % sp) > ')') |
+    (x3::raw[code_kw("UIDNEXT")][set_code_kind<resp_code_kind::uidnext>] > sp >
+     nz_number[set_member<&code::number>]) |
+    (x3::raw[code_kw("UIDVALIDITY")][set_code_kind<resp_code_kind::uidvalidity>] > sp >
+     nz_number[set_member<&code::number>]) |
+    (x3::raw[code_kw("UNSEEN")][set_code_kind<resp_code_kind::unseen>] > sp >
+     nz_number[set_member<&code::number>]);
+IMAPKIT_DEFINE(resp_code_base_rule)
+
+// "METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number / "TOOMANY" / "NOPRIVATE"),
+// after "METADATA" SP   (RFC 5464)
+IMAPKIT_RULE(resp_code_metadata, "resp-text-code", code);
+inline const auto resp_code_metadata_rule_def =
+    (code_kw("LONGENTRIES")[([](auto& ctx) {
+       x3::_val(ctx).kind = resp_code_kind::metadata_longentries;
+     })] > sp > number[set_member<&code::number>]) |
+    (code_kw(
+         "MAXSIZE")[([](auto& ctx) { x3::_val(ctx).kind = resp_code_kind::metadata_maxsize; })] >
+     sp > number[set_member<&code::number>]) |
+    code_kw("TOOMANY")[([](auto& ctx) { x3::_val(ctx).kind = resp_code_kind::metadata_toomany; })] |
+    code_kw(
+        "NOPRIVATE")[([](auto& ctx) { x3::_val(ctx).kind = resp_code_kind::metadata_noprivate; })];
+IMAPKIT_DEFINE(resp_code_metadata_rule)
+
+// The extensions' codes that carry data: UIDPLUS, CONDSTORE, OBJECTID, METADATA.
+IMAPKIT_RULE(resp_code_ext, "resp-text-code", code);
+inline const auto resp_code_ext_rule_def =
+    (x3::raw[code_kw("APPENDUID")][set_code_kind<resp_code_kind::appenduid>] > sp >
+     nz_number[set_member<&code::number>] > sp > uid_set[set_member<&code::uids>]) |
+    (x3::raw[code_kw("COPYUID")][set_code_kind<resp_code_kind::copyuid>] > sp >
+     nz_number[set_member<&code::number>] > sp > uid_set[set_member<&code::source_uids>] > sp >
+     uid_set[set_member<&code::uids>]) |
+    (x3::raw[code_kw("HIGHESTMODSEQ")][set_code_kind<resp_code_kind::highestmodseq>] > sp >
+     mod_sequence_value[set_member<&code::number>]) |
+    (x3::raw[code_kw("MODIFIED")][set_code_kind<resp_code_kind::modified>] > sp >
+     sequence_set[set_member<&code::uids>]) |
+    (x3::raw[code_kw("MAILBOXID")][set_code_kind<resp_code_kind::mailboxid>] > sp > '(' >
+     objectid[set_member<&code::text>] > ')') |
+    (x3::raw[code_kw("METADATA")][([](auto& ctx) {
+       x3::_val(ctx).name = as_view(x3::_attr(ctx));
+     })] > sp > resp_code_metadata_rule[([](auto& ctx) {
+       x3::_val(ctx).kind = x3::_attr(ctx).kind;
+       x3::_val(ctx).number = x3::_attr(ctx).number;
+     })]);
+IMAPKIT_DEFINE(resp_code_ext_rule)
+
+// atom [SP 1*<any TEXT-CHAR except "]">]: the codes without data, and the codes nobody knows.
+IMAPKIT_RULE(resp_code_atom, "resp-text-code", code);
+inline const auto resp_code_atom_rule_def =
+    atom[([](auto& ctx) {
+      x3::_val(ctx).name = x3::_attr(ctx);
+      x3::_val(ctx).kind = simple_resp_code_kind(x3::_attr(ctx));
+    })] >>
+    -(sp >> code_text_parser{}[([](auto& ctx) {
+        x3::_val(ctx).text = x3::_attr(ctx);
+        x3::_val(ctx).kind = resp_code_kind::other;  // a known code never carries text
+      })]);
+IMAPKIT_DEFINE(resp_code_atom_rule)
+
+// resp-text-code = "ALERT" / "BADCHARSET" [SP "(" charset *(SP charset) ")"] / capability-data /
+//   "PARSE" / "PERMANENTFLAGS" SP "(" [flag-perm *(SP flag-perm)] ")" / "READ-ONLY" /
+//   "READ-WRITE" / "TRYCREATE" / "UIDNEXT" SP nz-number / "UIDVALIDITY" SP nz-number /
+//   "UNSEEN" SP nz-number (RFC 3501) / resp-code-apnd / resp-code-copy / "UIDNOTSTICKY" /
+//   RFC 5530's codes / "CLOSED" / "UNKNOWN-CTE" / atom [SP 1*<any TEXT-CHAR except "]">]
+//   (RFC 9051 §9)
+// resp-code-apnd = "APPENDUID" SP nz-number SP append-uid   (RFC 4315: append-uid may be a uid-set)
+// resp-code-copy = "COPYUID" SP nz-number SP uid-set SP uid-set
+// resp-text-code =/ "HIGHESTMODSEQ" SP mod-sequence-value / "NOMODSEQ" /
+//                   "MODIFIED" SP sequence-set   (RFC 7162)
+// resp-text-code =/ "MAILBOXID" SP "(" objectid ")"   (RFC 8474)
+// resp-text-code =/ "METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number / "TOOMANY" /
+//                   "NOPRIVATE")   (RFC 5464)
+// A known code commits after its keyword and SP: "[UIDNEXT x]" is an error, not an unknown code.
+IMAPKIT_RULE(resp_text_code, "resp-text-code", code);
+inline const auto resp_text_code_rule_def =
+    resp_code_base_rule[set_val] | resp_code_ext_rule[set_val] | resp_code_atom_rule[set_val];
+IMAPKIT_DEFINE(resp_text_code_rule)
+inline const auto& resp_text_code = resp_text_code_rule;
+
+// text, possibly empty (RFC 9051: resp-text = ["[" resp-text-code "]" SP] [text]).
+inline const auto resp_text_tail = -text[set_member<&imapkit::resp_text::text>];
+
+// resp-text = ["[" resp-text-code "]" SP] [text]
+// Lenient: "]" directly followed by CRLF (no SP before the empty text).
+IMAPKIT_RULE(resp_text, "resp-text", imapkit::resp_text);
+inline const auto resp_text_rule_def =
+    -(('[' >> resp_text_code >> ']' >>
+       (sp | (if_lenient >> &crlf)))[([](auto& ctx) { x3::_val(ctx).code = x3::_attr(ctx); })]) >>
+    resp_text_tail;
+IMAPKIT_DEFINE(resp_text_rule)
+inline const auto& resp_text = resp_text_rule;
+
+}  // namespace imapkit::grammar

@@ -1,0 +1,276 @@
+// Definitions of the SEARCH / SORT / THREAD argument rules declared in search.hpp. Included only
+// by src/search/parse_search.cpp, which instantiates them.
+#pragma once
+
+#include "abnf/ascii.hpp"
+#include "lexical/lexical.hpp"
+#include "lexical/modifiers.hpp"
+#include "lexical/objectid.hpp"
+#include "search/search.hpp"
+
+namespace imapkit::grammar {
+
+namespace search_detail {
+
+template <search_key_kind Kind>
+inline constexpr auto key = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
+
+inline constexpr auto set_value = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
+inline constexpr auto set_field = [](auto& ctx) { x3::_val(ctx).field = x3::_attr(ctx); };
+inline constexpr auto set_date = [](auto& ctx) { x3::_val(ctx).date = x3::_attr(ctx); };
+inline constexpr auto set_number = [](auto& ctx) { x3::_val(ctx).number = x3::_attr(ctx); };
+inline constexpr auto set_set = [](auto& ctx) { x3::_val(ctx).set = x3::_attr(ctx); };
+inline constexpr auto push_child = push_member<&imapkit::search_key::children>;
+inline constexpr auto set_atom_value = [](auto& ctx) {
+  x3::_val(ctx).value = imapkit::string::atom(x3::_attr(ctx));
+};
+
+// A search value: astring. Lenient mode also takes 8-bit octets in its atom form, which
+// Python's imaplib sends for non-ASCII search text without CHARSET literal (docs/quirks.md).
+inline constexpr primitives::char_run_parser<chars::astring_char, chars::lenient_atom_char>
+    search_astring_chars{"ASTRING-CHAR"};
+IMAPKIT_RULE(search_value, "astring", imapkit::string);
+inline const auto search_value = search_value_rule =
+    search_astring_chars[(
+        [](auto& ctx) { x3::_val(ctx) = imapkit::string::atom(x3::_attr(ctx)); })] |
+    string[set_val];
+
+// objectid: src/lexical/objectid.hpp
+using grammar::objectid;
+
+// entry-name = entry-flag-name; entry-flag-name = DQUOTE "/flags/" attr-flag DQUOTE
+// (RFC 7162 §7: a quoted string with quoted's escapes, so "\\seen" is \seen)
+IMAPKIT_RULE(entry_name, "entry-name", imapkit::string);
+inline const auto entry_name = entry_name_rule = quoted_p[([](auto& ctx) {
+  const std::string_view v = x3::_attr(ctx).value;
+  constexpr std::string_view prefix = "/flags/";
+  // Case-insensitive for the letters only: `c | 0x20` would also turn the control character
+  // 0x0F into "/" (fuzz/regressions/command/modseq-entry-name-control-char-as-slash).
+  const bool ok = v.size() > prefix.size() && abnf::istarts_with(v, prefix);
+  x3::_val(ctx) = x3::_attr(ctx);
+  x3::_pass(ctx) = ok;
+})];
+
+// entry-type-req = entry-type-resp / "all"; entry-type-resp = "priv" / "shared"   (RFC 7162)
+IMAPKIT_RULE(entry_type_req, "entry-type-req", modseq_entry_type);
+inline const auto entry_type_req = entry_type_req_rule =
+    whole_kw("PRIV")[([](auto& ctx) { x3::_val(ctx) = modseq_entry_type::priv; })] |
+    whole_kw("SHARED")[([](auto& ctx) { x3::_val(ctx) = modseq_entry_type::shared; })] |
+    whole_kw("ALL")[([](auto& ctx) { x3::_val(ctx) = modseq_entry_type::all; })];
+
+// flag-keyword = "$MDNSent" / "$Forwarded" / "$Junk" / "$NotJunk" / "$Phishing" / atom
+IMAPKIT_RULE(flag_keyword, "flag-keyword", std::string_view);
+inline const auto flag_keyword = flag_keyword_rule = flag_atom_chars;
+
+// A vendor search key: "X-" atom SP astring (X-GM-RAW, X-GM-MSGID, X-GM-LABELS, Dovecot's
+// X-GUID and X-MAILBOX). Not in any RFC's ABNF; every one in use takes one astring.
+IMAPKIT_RULE(vendor_key_name, "search-key", std::string_view);
+inline const auto vendor_key_name = vendor_key_name_rule =
+    x3::raw[&kw("X-") >> atom_chars][([](auto& ctx) { x3::_val(ctx) = as_view(x3::_attr(ctx)); })];
+
+// Keys with no argument.
+inline const auto bare_keys =
+    whole_kw("ALL")[key<search_key_kind::all>] |
+    whole_kw("ANSWERED")[key<search_key_kind::answered>] |
+    whole_kw("DELETED")[key<search_key_kind::deleted>] |
+    whole_kw("DRAFT")[key<search_key_kind::draft>] |
+    whole_kw("FLAGGED")[key<search_key_kind::flagged>] |
+    whole_kw("NEW")[key<search_key_kind::new_>] | whole_kw("OLD")[key<search_key_kind::old>] |
+    whole_kw("RECENT")[key<search_key_kind::recent>] |
+    whole_kw("SEEN")[key<search_key_kind::seen>] |
+    whole_kw("UNANSWERED")[key<search_key_kind::unanswered>] |
+    whole_kw("UNDELETED")[key<search_key_kind::undeleted>] |
+    whole_kw("UNDRAFT")[key<search_key_kind::undraft>] |
+    whole_kw("UNFLAGGED")[key<search_key_kind::unflagged>] |
+    whole_kw("UNSEEN")[key<search_key_kind::unseen>] |
+    whole_kw("SAVEDATESUPPORTED")[key<search_key_kind::savedate_supported>];
+
+// Keys with an astring argument.
+inline const auto string_keys =
+    (whole_kw("BCC")[key<search_key_kind::bcc>] > sp > search_value[set_value]) |
+    (whole_kw("BODY")[key<search_key_kind::body>] > sp > search_value[set_value]) |
+    (whole_kw("CC")[key<search_key_kind::cc>] > sp > search_value[set_value]) |
+    (whole_kw("FROM")[key<search_key_kind::from>] > sp > search_value[set_value]) |
+    (whole_kw("SUBJECT")[key<search_key_kind::subject>] > sp > search_value[set_value]) |
+    (whole_kw("TEXT")[key<search_key_kind::text>] > sp > search_value[set_value]) |
+    (whole_kw("TO")[key<search_key_kind::to>] > sp > search_value[set_value]) |
+    (whole_kw("HEADER")[key<search_key_kind::header>] > sp > search_value[set_field] > sp >
+     search_value[set_value]) |
+    (whole_kw("KEYWORD")[key<search_key_kind::keyword>] > sp > flag_keyword[set_atom_value]) |
+    (whole_kw("UNKEYWORD")[key<search_key_kind::unkeyword>] > sp > flag_keyword[set_atom_value]) |
+    (whole_kw("EMAILID")[key<search_key_kind::email_id>] > sp > objectid[set_atom_value]) |
+    (whole_kw("THREADID")[key<search_key_kind::thread_id>] > sp > objectid[set_atom_value]);
+
+// Keys with a date argument.
+inline const auto date_keys =
+    (whole_kw("BEFORE")[key<search_key_kind::before>] > sp > date[set_date]) |
+    (whole_kw("ON")[key<search_key_kind::on>] > sp > date[set_date]) |
+    (whole_kw("SINCE")[key<search_key_kind::since>] > sp > date[set_date]) |
+    (whole_kw("SENTBEFORE")[key<search_key_kind::sent_before>] > sp > date[set_date]) |
+    (whole_kw("SENTON")[key<search_key_kind::sent_on>] > sp > date[set_date]) |
+    (whole_kw("SENTSINCE")[key<search_key_kind::sent_since>] > sp > date[set_date]) |
+    (whole_kw("SAVEDBEFORE")[key<search_key_kind::saved_before>] > sp > date[set_date]) |
+    (whole_kw("SAVEDON")[key<search_key_kind::saved_on>] > sp > date[set_date]) |
+    (whole_kw("SAVEDSINCE")[key<search_key_kind::saved_since>] > sp > date[set_date]);
+
+// Keys with a number or a set.
+inline const auto number_keys =
+    (whole_kw("LARGER")[key<search_key_kind::larger>] > sp > number64[set_number]) |
+    (whole_kw("SMALLER")[key<search_key_kind::smaller>] > sp > number64[set_number]) |
+    (whole_kw("OLDER")[key<search_key_kind::older>] > sp > nz_number[set_number]) |
+    (whole_kw("YOUNGER")[key<search_key_kind::younger>] > sp > nz_number[set_number]) |
+    (whole_kw("UID")[key<search_key_kind::uid>] > sp > sequence_set[set_set]) |
+    // search-modsequence = "MODSEQ" [SP entry-name SP entry-type-req] SP mod-sequence-valzer
+    (whole_kw("MODSEQ")[key<search_key_kind::modseq>] > sp >
+     -(entry_name[set_field] > sp >
+       entry_type_req[([](auto& ctx) { x3::_val(ctx).entry_type = x3::_attr(ctx); })] > sp) >
+     mod_sequence_valzer[set_number]);
+
+// Keys that hold other keys: each operand one nesting level deeper.
+inline const auto compound_keys =
+    (whole_kw("NOT")[key<search_key_kind::not_>] > sp > nest[search_key_rule[push_child]]) |
+    (whole_kw("OR")[key<search_key_kind::or_>] > sp >
+     nest[search_key_rule[push_child] > sp > search_key_rule[push_child]]) |
+    (whole_kw("FUZZY")[key<search_key_kind::fuzzy>] > sp > nest[search_key_rule[push_child]]) |
+    (x3::lit('(')[key<search_key_kind::list>] >
+     nest[search_key_rule[push_child] > *(sp > search_key_rule[push_child])] > ')');
+
+}  // namespace search_detail
+
+// search-key = "ALL" / "ANSWERED" / "BCC" SP astring / "BEFORE" SP date / "BODY" SP astring /
+//   "CC" SP astring / "DELETED" / "FLAGGED" / "FROM" SP astring / "KEYWORD" SP flag-keyword /
+//   "ON" SP date / "SEEN" / "SINCE" SP date / "SUBJECT" SP astring / "TEXT" SP astring /
+//   "TO" SP astring / "UNANSWERED" / "UNDELETED" / "UNFLAGGED" / "UNKEYWORD" SP flag-keyword /
+//   "UNSEEN" / "DRAFT" / "HEADER" SP header-fld-name SP astring / "LARGER" SP number64 /
+//   "NOT" SP search-key / "OR" SP search-key SP search-key / "SENTBEFORE" SP date /
+//   "SENTON" SP date / "SENTSINCE" SP date / "SMALLER" SP number64 / "UID" SP sequence-set /
+//   "UNDRAFT" / sequence-set / "(" search-key *(SP search-key) ")"          (RFC 9051 §9)
+// search-key =/ "NEW" / "OLD" / "RECENT"                                    (RFC 3501 §9)
+// search-key =/ search-modsequence                                          (RFC 7162 §7)
+// search-key =/ ("OLDER" / "YOUNGER") SP nz-number                          (RFC 5032 §5)
+// search-key =/ "EMAILID" SP objectid / "THREADID" SP objectid              (RFC 8474 §7)
+// search-key =/ "SAVEDBEFORE" SP date / "SAVEDON" SP date / "SAVEDSINCE" SP date /
+//               "SAVEDATESUPPORTED"                                         (RFC 8514 §6)
+// search-key =/ "FUZZY" SP search-key                                       (RFC 6203 §6)
+// and vendor keys "X-" atom SP astring.
+inline const auto search_key_rule_def =
+    search_detail::compound_keys | search_detail::bare_keys | search_detail::string_keys |
+    search_detail::date_keys | search_detail::number_keys |
+    (search_detail::vendor_key_name[([](auto& ctx) {
+       x3::_val(ctx).kind = search_key_kind::extension;
+       x3::_val(ctx).name = x3::_attr(ctx);
+     })] > sp > search_detail::search_value[search_detail::set_value]) |
+    sequence_set[([](auto& ctx) {
+      x3::_val(ctx).kind = search_key_kind::sequence_set;
+      x3::_val(ctx).set = x3::_attr(ctx);
+    })];
+IMAPKIT_DEFINE(search_key_rule)
+
+namespace search_detail {
+
+template <search_return_opt_kind Kind>
+inline constexpr auto ret = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
+
+// search-return-opt = "MIN" / "MAX" / "ALL" / "COUNT" / "SAVE" / search-ret-opt-ext
+//   (RFC 9051 §9, RFC 4731, RFC 5182)
+// search-return-opt =/ modifier-context / modifier-partial / modifier-update   (RFC 5267)
+// search-return-opt =/ modifier-partial   (RFC 9394); =/ "RELEVANCY"   (RFC 6203)
+// search-ret-opt-ext = search-ret-opt-name [SP search-ret-opt-value]   (RFC 4466)
+IMAPKIT_RULE(search_return_opt, "search-return-opt", imapkit::search_return_opt);
+inline const auto search_return_opt = search_return_opt_rule =
+    whole_kw("MIN")[ret<search_return_opt_kind::min>] |
+    whole_kw("MAX")[ret<search_return_opt_kind::max>] |
+    whole_kw("ALL")[ret<search_return_opt_kind::all>] |
+    whole_kw("COUNT")[ret<search_return_opt_kind::count>] |
+    whole_kw("SAVE")[ret<search_return_opt_kind::save>] |
+    whole_kw("CONTEXT")[ret<search_return_opt_kind::context>] |
+    whole_kw("UPDATE")[ret<search_return_opt_kind::update>] |
+    whole_kw("RELEVANCY")[ret<search_return_opt_kind::relevancy>] |
+    (whole_kw("PARTIAL")[ret<search_return_opt_kind::partial>] > sp >
+     partial_range[set_member<&imapkit::search_return_opt::range>]) |
+    (&tagged_ext_label_rule[ret<search_return_opt_kind::extension>] >>
+     tagged_ext_item<imapkit::search_return_opt>);
+
+// search-return-opts = SP "RETURN" SP "(" [search-return-opt *(SP search-return-opt)] ")"
+// (here without its leading SP, which the caller has consumed)
+IMAPKIT_RULE(search_return_opts, "search-return-opts", imapkit::search_return_opts);
+inline const auto search_return_opts = search_return_opts_rule =
+    whole_kw("RETURN")[([](auto& ctx) { x3::_val(ctx).present = true; })] > sp > '(' >
+    -(search_return_opt[push_member<&imapkit::search_return_opts::options>] % sp) > ')';
+
+// sort-key = "ARRIVAL" / "CC" / "DATE" / "FROM" / "SIZE" / "SUBJECT" / "TO"   (RFC 5256 §5)
+// sort-key =/ "DISPLAYFROM" / "DISPLAYTO"   (RFC 5957 §3); =/ "RELEVANCY"   (RFC 6203 §6)
+// and vendor keys "X-" atom (Dovecot's X-SCORE).
+template <sort_key_kind Kind>
+inline constexpr auto sort_key_is = [](auto& ctx) { x3::_val(ctx).key = Kind; };
+IMAPKIT_RULE(sort_key, "sort-key", imapkit::sort_criterion);
+inline const auto sort_key = sort_key_rule =
+    whole_kw("ARRIVAL")[sort_key_is<sort_key_kind::arrival>] |
+    whole_kw("CC")[sort_key_is<sort_key_kind::cc>] |
+    whole_kw("DATE")[sort_key_is<sort_key_kind::date>] |
+    whole_kw("FROM")[sort_key_is<sort_key_kind::from>] |
+    whole_kw("SIZE")[sort_key_is<sort_key_kind::size>] |
+    whole_kw("SUBJECT")[sort_key_is<sort_key_kind::subject>] |
+    whole_kw("TO")[sort_key_is<sort_key_kind::to>] |
+    whole_kw("DISPLAYFROM")[sort_key_is<sort_key_kind::display_from>] |
+    whole_kw("DISPLAYTO")[sort_key_is<sort_key_kind::display_to>] |
+    whole_kw("RELEVANCY")[sort_key_is<sort_key_kind::relevancy>] | vendor_key_name[([](auto& ctx) {
+      x3::_val(ctx).key = sort_key_kind::extension;
+      x3::_val(ctx).name = x3::_attr(ctx);
+    })];
+
+// sort-criterion = ["REVERSE" SP] sort-key   (RFC 5256 §5)
+IMAPKIT_RULE(sort_criterion, "sort-criterion", imapkit::sort_criterion);
+inline const auto sort_criterion = sort_criterion_rule =
+    -(whole_kw("REVERSE")[([](auto& ctx) { x3::_val(ctx).reverse = true; })] > sp) >
+    sort_key[([](auto& ctx) {
+      x3::_val(ctx).key = x3::_attr(ctx).key;
+      x3::_val(ctx).name = x3::_attr(ctx).name;
+    })];
+
+// sort-criteria = "(" sort-criterion *(SP sort-criterion) ")"   (RFC 5256 §5)
+IMAPKIT_RULE(sort_criteria, "sort-criteria", list<imapkit::sort_criterion>);
+inline const auto sort_criteria = sort_criteria_rule = '(' > sort_criterion[push_val] >
+                                                       *(sp > sort_criterion[push_val]) > ')';
+
+}  // namespace search_detail
+
+// search = "SEARCH" [search-return-opts] SP search-program
+// search-program = ["CHARSET" SP charset SP] search-key *(SP search-key)   (RFC 9051 §9)
+inline const auto search_program_rule_def =
+    -(search_detail::search_return_opts[set_member<&imapkit::search_program::returns>] > sp) >>
+    -(whole_kw("CHARSET") > sp >
+      charset[([](auto& ctx) { x3::_val(ctx).charset = x3::_attr(ctx); })] >
+      sp) > search_key_rule[push_member<&imapkit::search_program::keys>] >
+    *(sp > search_key_rule[push_member<&imapkit::search_program::keys>]);
+IMAPKIT_DEFINE(search_program_rule)
+
+// sort = ["UID" SP] "SORT" SP sort-criteria SP search-criteria   (RFC 5256 §5)
+// sort =/ ["UID" SP] "SORT" SP sort-return-opts SP sort-criteria SP search-criteria  (RFC 5267)
+// search-criteria = charset 1*(SP search-key)
+inline const auto sort_program_rule_def =
+    -(search_detail::search_return_opts[set_member<&imapkit::sort_program::returns>] > sp) >
+    search_detail::sort_criteria[set_member<&imapkit::sort_program::criteria>] > sp >
+    charset[set_member<&imapkit::sort_program::charset>] > sp >
+    search_key_rule[push_member<&imapkit::sort_program::keys>] >
+    *(sp > search_key_rule[push_member<&imapkit::sort_program::keys>]);
+IMAPKIT_DEFINE(sort_program_rule)
+
+// thread = ["UID" SP] "THREAD" SP thread-alg SP search-criteria
+// thread-alg = "ORDEREDSUBJECT" / "REFERENCES" / thread-alg-ext; thread-alg-ext = atom
+//   (RFC 5256 §5)
+inline const auto thread_program_rule_def =
+    atom[([](auto& ctx) {
+      const std::string_view a = x3::_attr(ctx);
+      const auto equals = [&](std::string_view word) { return abnf::iequals_upper(a, word); };
+      auto& v = x3::_val(ctx);
+      v.name = a;
+      v.algorithm = equals("ORDEREDSUBJECT") ? thread_algorithm::ordered_subject
+                    : equals("REFERENCES")   ? thread_algorithm::references
+                                             : thread_algorithm::other;
+    })] > sp > charset[set_member<&imapkit::thread_program::charset>] > sp >
+    search_key_rule[push_member<&imapkit::thread_program::keys>] >
+    *(sp > search_key_rule[push_member<&imapkit::thread_program::keys>]);
+IMAPKIT_DEFINE(thread_program_rule)
+
+}  // namespace imapkit::grammar
