@@ -64,7 +64,7 @@ pass_result serialize_pass(const parsed_input<T>& parsed, buffer_sink& out) {
   pass_result r;
   for (const T& value : parsed.values) {
     out.clear();
-    if (serialize(value, out)) ++r.rejected;
+    if (!serialize(value, out)) ++r.rejected;
     r.checksum += out.bytes().size();
   }
   return r;

@@ -26,7 +26,8 @@ void show(std::string_view bytes) {
 
 void send(const command& c, const serialize_options& options) {
   buffer_sink out;
-  if (const serialize_error err = serialize(c, out, options)) {
+  if (const serialize_result written = serialize(c, out, options); !written) {
+    const serialize_error& err = written.error();
     std::printf("refused: %s in %s\n", std::string(to_string(err.code)).c_str(),
                 std::string(err.what).c_str());
     return;

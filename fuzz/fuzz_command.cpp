@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       imapkit::arena mem;
       const auto parsed = imapkit::parse_client_message(message, mem, expect, mode);
       if (!parsed) continue;
-      const imapkit::serialize_error err = imapkit::fuzz::check_round_trip(
+      const imapkit::serialize_result written = imapkit::fuzz::check_round_trip(
           *parsed, imapkit::framer_side::read_commands, imapkit::serialize_options{},
           [&](std::string_view m, imapkit::arena& again) {
             return imapkit::parse_client_message(m, again, expect, mode);
@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       // Lenient mode reads values no client may send (8-bit in a flag): the serializer refuses
       // those rather than write them.
       if (mode.mode == imapkit::parse_mode::strict)
-        FUZZ_CHECK(!err || imapkit::fuzz::is_deliberate_refusal(err));
+        FUZZ_CHECK(written || imapkit::fuzz::is_deliberate_refusal(written.error()));
     }
   }
   // Expecting a command, a client line is exactly a command.

@@ -52,16 +52,16 @@ inline bool is_deliberate_refusal(const serialize_error& err) {
          (err.code == serialize_errc::invalid_atom && err.what == "value");
 }
 
-// Serializes `value`, frames and parses it with `parse(message, arena&)`. Returns the
-// serializer's error (checking that nothing was written) when it refused the value.
+// Serializes `value`, frames and parses it with `parse(message, arena&)`. Returns what the
+// serializer said: its error (checking that nothing was written) when it refused the value.
 template <class T, class Parse>
-serialize_error check_round_trip(const T& value, framer_side side, const serialize_options& options,
-                                 Parse&& parse) {
+serialize_result check_round_trip(const T& value, framer_side side,
+                                  const serialize_options& options, Parse&& parse) {
   buffer_sink out;
-  if (const serialize_error err = serialize(value, out, options)) {
+  if (const serialize_result written = serialize(value, out, options); !written) {
     FUZZ_CHECK(out.bytes().empty());
     FUZZ_CHECK(out.continuation_points().empty());
-    return err;
+    return written;
   }
   framer f(side, framer_limits{.max_line_length = 1 << 30,
                                .max_literal_size = 1 << 30,

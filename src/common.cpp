@@ -162,6 +162,18 @@ bool mailbox::is_inbox() const noexcept {
   return !name.is_nil() && abnf::iequals_upper(name.value, "INBOX");
 }
 
+std::string_view to_string(parse_errc kind) noexcept {
+  switch (kind) {
+    case parse_errc::syntax:
+      return "syntax";
+    case parse_errc::depth_limit:
+      return "depth_limit";
+    case parse_errc::list_limit:
+      return "list_limit";
+  }
+  return "?";
+}
+
 std::string parse_error::message() const {
   std::string out = "offset " + std::to_string(offset);
   if (!production.empty()) out += ": in " + std::string(production);

@@ -238,6 +238,7 @@ TEST_F(body_fixture, depth_limit) {
   const auto e = parse_fail(nested_multipart(101));
   EXPECT_EQ(e.offset, 101u);
   EXPECT_EQ(e.expected, "nesting depth within max_depth");
+  EXPECT_EQ(e.kind, parse_errc::depth_limit);
   parse_options tight = parse_options::strict();
   tight.max_depth = 3;
   EXPECT_TRUE(parse_body_structure(nested_multipart(3), mem, tight).ok());

@@ -155,8 +155,8 @@ TEST(FuzzFindings, GeneratorEndsEveryTreeOnceItsInputRunsOut) {
       const response r = generate::random_response(b);
       const client_message c = generate::random_client_message(b);
       buffer_sink out;
-      EXPECT_FALSE(serialize(r, out)) << "depth " << depth;
-      EXPECT_FALSE(serialize(c, out)) << "depth " << depth;
+      EXPECT_TRUE(serialize(r, out)) << "depth " << depth;
+      EXPECT_TRUE(serialize(c, out)) << "depth " << depth;
     }
   }
 }
@@ -175,7 +175,7 @@ TEST(FuzzFindings, LongCharsetIsQuotedWhateverTheQuotedLengthLimit) {
   serialize_options options;
   options.max_quoted_length = 8;
   buffer_sink out;
-  ASSERT_FALSE(serialize(response{t}, out, options));
+  ASSERT_TRUE(serialize(response{t}, out, options));
   EXPECT_EQ(out.bytes(), "a1 NO [BADCHARSET (\"x-long charset name\")] unsupported\r\n");
   const auto back = parse_response(out.bytes(), mem, parse_options::strict());
   ASSERT_TRUE(back);
@@ -193,7 +193,7 @@ TEST(FuzzFindings, StrictParsingTakesOnlyDaysThatExist) {
   const auto lenient = parse_response(april_31, mem, parse_options::lenient());
   ASSERT_TRUE(lenient);
   buffer_sink out;
-  EXPECT_EQ(serialize(*lenient, out).code, serialize_errc::invalid_date);
+  EXPECT_EQ(serialize(*lenient, out).error().code, serialize_errc::invalid_date);
   EXPECT_TRUE(out.bytes().empty());
 
   EXPECT_TRUE(parse_response("* 7 FETCH (INTERNALDATE \"30-Apr-2023 11:30:20 +0000\")\r\n", mem,
@@ -217,7 +217,7 @@ TEST(FuzzFindings, ModseqEntryNamePrefixIsCaseInsensitiveForLettersOnly) {
   const auto upper = parse_command("a SEARCH MODSEQ \"/FLAGS/\\\\draft\" all 620\r\n", mem);
   ASSERT_TRUE(upper);
   buffer_sink out;
-  EXPECT_FALSE(serialize(*upper, out));
+  EXPECT_TRUE(serialize(*upper, out));
 }
 
 // fuzz_ast_roundtrip: "PREVIEW (lAzY 0 CHANGEDSINCE 1)" is PREVIEW followed by fetch-modifiers,
@@ -234,7 +234,7 @@ TEST(FuzzFindings, PreviewLazyIsSetOnlyWhenItsGroupMatches) {
   ASSERT_EQ(fetch.program.modifiers.size(), 2u);
   EXPECT_EQ(fetch.program.modifiers[0].name, "lAzY");
   buffer_sink out;
-  ASSERT_FALSE(serialize(*cmd, out));
+  ASSERT_TRUE(serialize(*cmd, out));
   EXPECT_EQ(std::string(out.bytes()), "H/ FETCH 9 PREVIEW (lAzY 0 CHANGEDSINCE 1)\r\n");
 
   const auto lazy = parse_command("a FETCH 9 PREVIEW (LAZY)\r\n", mem);
@@ -249,7 +249,7 @@ TEST(FuzzFindings, PreviewLazyIsSetOnlyWhenItsGroupMatches) {
   lazy_named.name = "Lazy";
   program.modifiers = make_list<fetch_modifier>(mem, {lazy_named});
   out.clear();
-  EXPECT_EQ(serialize(ambiguous, out).what, "fetch-modifier");
+  EXPECT_EQ(serialize(ambiguous, out).error().what, "fetch-modifier");
   EXPECT_TRUE(out.bytes().empty());
 }
 

@@ -1,11 +1,12 @@
 // The lexical grammar (RFC 9051 §9): one test group per rule, valid and invalid inputs, and the
 // offset of every failure. This is the one test TU that includes the grammar directly.
+#include "lexical/lexical.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "lexical/generic.hpp"
-#include "lexical/lexical.hpp"
 #include "x3/run.hpp"
 
 namespace {
@@ -52,10 +53,10 @@ TEST_F(Lexical, Atom) {
   EXPECT_EQ(ok<std::string_view>(g::atom, "a.b-c+d$e[f"), "a.b-c+d$e[f");
   for (const char* bad : {"", " a", "(", ")", "{", "%", "*", "\"", "\\", "]"})
     fails<std::string_view>(g::atom, bad, 0);
-  fails<std::string_view>(g::atom, "ab]", 2);       // "]" is resp-specials, not ATOM-CHAR
+  fails<std::string_view>(g::atom, "ab]", 2);  // "]" is resp-specials, not ATOM-CHAR
   fails<std::string_view>(g::atom, "ab cd", 2);
   fails<std::string_view>(g::atom, "caf\xc3\xa9", 3);  // 8-bit is never an ATOM-CHAR
-  fails<std::string_view>(g::atom, "a\x7f", 1);       // CTL
+  fails<std::string_view>(g::atom, "a\x7f", 1);        // CTL
 }
 
 TEST_F(Lexical, NumbersHaveTheirRanges) {
@@ -89,10 +90,10 @@ TEST_F(Lexical, QuotedWithEscapesIsUnescapedIntoTheArena) {
 }
 
 TEST_F(Lexical, QuotedRejectsWhatMustBeALiteral) {
-  fails<imapkit::string>(g::quoted, "\"abc", 4);            // unterminated
-  fails<imapkit::string>(g::quoted, "\"a\r\nb\"", 2);        // CR
-  fails<imapkit::string>(g::quoted, "\"a\\qb\"", 3);         // \q is no quoted-special
-  fails<imapkit::string>(g::quoted, "\"a\xff\"", 2);         // not UTF-8
+  fails<imapkit::string>(g::quoted, "\"abc", 4);       // unterminated
+  fails<imapkit::string>(g::quoted, "\"a\r\nb\"", 2);  // CR
+  fails<imapkit::string>(g::quoted, "\"a\\qb\"", 3);   // \q is no quoted-special
+  fails<imapkit::string>(g::quoted, "\"a\xff\"", 2);   // not UTF-8
   EXPECT_EQ(ok<imapkit::string>(g::quoted, "\"caf\xc3\xa9\"").value, "caf\xc3\xa9");  // RFC 9051
   // Lenient mode: any 8-bit octet, and a backslash before any TEXT-CHAR.
   EXPECT_EQ(ok<imapkit::string>(g::quoted, "\"a\xff\"", parse_mode::lenient).value, "a\xff");
@@ -242,15 +243,16 @@ TEST_F(Lexical, Text) {
 }
 
 TEST_F(Lexical, Base64) {
-  EXPECT_EQ(ok<std::string_view>(g::base64, "AGxhYnVzZXIAbGFicGFzcw=="), "AGxhYnVzZXIAbGFicGFzcw==");
+  EXPECT_EQ(ok<std::string_view>(g::base64, "AGxhYnVzZXIAbGFicGFzcw=="),
+            "AGxhYnVzZXIAbGFicGFzcw==");
   EXPECT_EQ(ok<std::string_view>(g::base64, ""), "");
   fails<std::string_view>(g::base64, "abc", 0);  // not a multiple of 4
   fails<std::string_view>(g::base64, "ab=c", 0);
 }
 
 TEST_F(Lexical, GenericValues) {
-  const generic_value v =
-      ok<generic_value>(g::generic_value, "(NIL \"a\" {1}\r\nb (x y) BODY[HEADER.FIELDS (A B)]<0>)");
+  const generic_value v = ok<generic_value>(
+      g::generic_value, "(NIL \"a\" {1}\r\nb (x y) BODY[HEADER.FIELDS (A B)]<0>)");
   ASSERT_EQ(v.kind, generic_value::kind_t::list);
   ASSERT_EQ(v.items.size(), 5u);
   EXPECT_EQ(v.items[0].kind, generic_value::kind_t::nil);
@@ -266,6 +268,7 @@ TEST_F(Lexical, DepthLimitStopsDeepNestingCleanly) {
   // The 101st "(" has been read when the limit stops the parse.
   const parse_error e = fails<generic_value>(g::generic_value, deep, 101);
   EXPECT_EQ(e.expected, "nesting depth within max_depth");
+  EXPECT_EQ(e.kind, parse_errc::depth_limit);
   const std::string fine = std::string(100, '(') + std::string(100, ')');
   EXPECT_EQ(ok<generic_value>(g::generic_value, fine).kind, generic_value::kind_t::list);
 }
@@ -277,6 +280,7 @@ TEST_F(Lexical, ListItemLimit) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().offset, 8u);  // just after the item that went past the limit
   EXPECT_EQ(r.error().expected, "list items within max_list_items");
+  EXPECT_EQ(r.error().kind, parse_errc::list_limit);
 }
 
 TEST_F(Lexical, ErrorsNameTheProductionAndTheTag) {
@@ -286,6 +290,7 @@ TEST_F(Lexical, ErrorsNameTheProductionAndTheTag) {
   EXPECT_EQ(r.error().production, "value");
   EXPECT_EQ(r.error().expected, "')'");
   EXPECT_EQ(r.error().tag, "a1");
+  EXPECT_EQ(r.error().kind, parse_errc::syntax);
   EXPECT_EQ(r.error().message(), "offset 15: in value: expected ')'");
 }
 

@@ -28,7 +28,8 @@ awaitable<bool> connection::send(const imapkit::command& c, const untagged_handl
   // Serialize the whole command first: a value the serializer refuses (a tag with a space, a
   // flag with a parenthesis...) is refused before a byte of it is sent.
   out_.clear();
-  if (const imapkit::serialize_error err = imapkit::serialize(c, out_, options_)) {
+  if (const imapkit::serialize_result written = imapkit::serialize(c, out_, options_); !written) {
+    const imapkit::serialize_error& err = written.error();
     throw session_error("serialize", std::string(imapkit::command_name(c)) + ": " +
                                          std::string(imapkit::to_string(err.code)) + " in " +
                                          std::string(err.what));
@@ -59,9 +60,9 @@ awaitable<bool> connection::send(const imapkit::command& c, const untagged_handl
 
 awaitable<void> connection::send(const imapkit::client_message& m) {
   out_.clear();
-  if (const imapkit::serialize_error err = imapkit::serialize(m, out_, options_))
-    throw session_error("serialize",
-                        std::string(imapkit::to_string(err.code)) + " in " + std::string(err.what));
+  if (const imapkit::serialize_result written = imapkit::serialize(m, out_, options_); !written)
+    throw session_error("serialize", std::string(imapkit::to_string(written.error().code)) +
+                                         " in " + std::string(written.error().what));
   co_await write(out_.bytes());
 }
 

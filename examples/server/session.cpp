@@ -97,7 +97,8 @@ session::~session() { store_.remove_listener(this); }
 // --- Output ---------------------------------------------------------------------------------
 
 void session::send(const response& r) {
-  if (const serialize_error err = serialize(r, out_, options_)) {
+  if (const serialize_result written = serialize(r, out_, options_); !written) {
+    const serialize_error& err = written.error();
     // A value the serializer refuses (say NUL in a BODY[] string): the response is dropped and
     // the client told, with a response the serializer can always write.
     std::cerr << "session " << id_ << ": cannot serialize a response: " << to_string(err.code)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -9,14 +10,26 @@
 
 namespace imapkit {
 
+// What kind of failure a parse_error is: the input breaks the grammar, or it goes past one of
+// parse_options' limits (it may be valid IMAP that this parser was told not to take).
+enum class parse_errc : std::uint8_t {
+  syntax,       // the bytes do not follow the grammar at offset
+  depth_limit,  // nesting deeper than parse_options::max_depth
+  list_limit,   // more items in one list than parse_options::max_list_items
+};
+
+std::string_view to_string(parse_errc kind) noexcept;
+
 // Why a message did not parse. Every field points into static storage, the message or the arena
 // the message was parsed into (`expected` may be a copy of the grammar's description there), so
 // an error is as cheap to return as a value, and valid as long as the message and the arena.
 struct parse_error {
-  std::size_t offset = 0;        // byte offset in the message where parsing could not go on
-  std::string_view production;   // the grammar production that failed (ABNF name, e.g. "resp-text-code")
-  std::string_view expected;     // what was expected at offset (a production name or a description)
-  std::string_view tag;          // the message's tag when it could be read (so a server can say "tag BAD")
+  std::size_t offset = 0;  // byte offset in the message where parsing could not go on
+  std::string_view
+      production;  // the grammar production that failed (ABNF name, e.g. "resp-text-code")
+  std::string_view expected;  // what was expected at offset (a production name or a description)
+  std::string_view tag;  // the message's tag when it could be read (so a server can say "tag BAD")
+  parse_errc kind = parse_errc::syntax;
 
   // "offset 12: in flag-list: expected flag"
   std::string message() const;

@@ -136,12 +136,29 @@ enum class serialize_errc : std::uint8_t {
 
 std::string_view to_string(serialize_errc e) noexcept;
 
+// Why a value could not be written. It converts to nothing: ask a serialize_result (or a
+// writer's ok()) whether writing succeeded.
 struct serialize_error {
   serialize_errc code = serialize_errc::ok;
   std::string_view what;  // the production whose value was rejected, e.g. "tag"
 
-  constexpr explicit operator bool() const noexcept { return code != serialize_errc::ok; }
   friend bool operator==(const serialize_error&, const serialize_error&) = default;
+};
+
+// What serialize() returns: success, or the error that stopped the message. Its truth means
+// success, as result<T>'s and mutf7_result's do: `if (!serialize(c, out)) report(r.error())`.
+class serialize_result {
+ public:
+  constexpr serialize_result() noexcept = default;
+  constexpr serialize_result(serialize_error error) noexcept : error_(error) {}
+
+  constexpr bool ok() const noexcept { return error_.code == serialize_errc::ok; }
+  constexpr explicit operator bool() const noexcept { return ok(); }
+  constexpr const serialize_error& error() const noexcept { return error_; }
+  friend bool operator==(const serialize_result&, const serialize_result&) = default;
+
+ private:
+  serialize_error error_;
 };
 
 // Checks for constrained values, for callers building an AST and for the writer itself.
@@ -205,7 +222,7 @@ class writer {
   // DQUOTE QUOTED-CHAR DQUOTE: a hierarchy delimiter ("/", "\\" for a backslash).
   bool quoted_char(char c);
 
-  bool ok() const noexcept { return !error_; }
+  bool ok() const noexcept { return error_.code == serialize_errc::ok; }
   const serialize_error& error() const noexcept { return error_; }
   const serialize_options& options() const noexcept { return options_; }
   bool fail(serialize_errc code, std::string_view what);
@@ -223,19 +240,20 @@ class writer {
 };
 
 // Whole messages. Each writes one message, CRLF included, to `out`, choosing for every value the
-// representation its slot allows (src/serialize_response.cpp, src/serialize_command.cpp; one
-// encoder per production, named like the parser rule it mirrors). On error nothing of the
+// representation its slot allows (src/response/encode_response.cpp, src/command/encode_command.cpp
+// and the areas' encoders they call; one encoder per production, named like the parser rule it
+// mirrors). On error nothing of the
 // message stays in a buffering sink (see sink::abandon_message) and the error names the
 // production whose value was rejected.
 //
 // A response is written by a server: literals never wait for "+", and options.writer is ignored.
-serialize_error serialize(const response& r, sink& out, const serialize_options& options = {});
+serialize_result serialize(const response& r, sink& out, const serialize_options& options = {});
 // A command is written by a client: a synchronizing literal ends a fragment (the sink is told to
 // wait for "+") unless options allow LITERAL+ / LITERAL-; options.writer is ignored.
-serialize_error serialize(const command& c, sink& out, const serialize_options& options = {});
+serialize_result serialize(const command& c, sink& out, const serialize_options& options = {});
 // Any client line: a command, an AUTHENTICATE data line (base64 or "*"), or DONE.
-serialize_error serialize(const client_message& m, sink& out,
-                          const serialize_options& options = {});
+serialize_result serialize(const client_message& m, sink& out,
+                           const serialize_options& options = {});
 
 // A mailbox name as a user writes it (UTF-8) to its wire form: modified UTF-7 (RFC 3501 §5.1.3)
 // unless options.utf8. INBOX in any case becomes "INBOX". Returns false for invalid UTF-8.

@@ -22,7 +22,7 @@ struct response_side {
   result<response> parse(std::string_view m, arena& mem) const {
     return parse_response(m, mem, options);
   }
-  serialize_error write(const response& r, buffer_sink& out, const serialize_options& o) const {
+  serialize_result write(const response& r, buffer_sink& out, const serialize_options& o) const {
     return serialize(r, out, o);
   }
   void advance(const response&) {}
@@ -35,8 +35,8 @@ struct command_side {
   result<client_message> parse(std::string_view m, arena& mem) const {
     return parse_client_message(m, mem, expect, options);
   }
-  serialize_error write(const client_message& c, buffer_sink& out,
-                        const serialize_options& o) const {
+  serialize_result write(const client_message& c, buffer_sink& out,
+                         const serialize_options& o) const {
     return serialize(c, out, o);
   }
   void advance(const client_message& c) { expect = next_expectation(c, expect); }
@@ -84,8 +84,9 @@ int run(const roundtrip_options& opt, std::string_view input, const std::string&
       continue;
     }
     out.clear();
-    const serialize_error err = side.write(*parsed, out, write_options);
-    if (err) {
+    const serialize_result written = side.write(*parsed, out, write_options);
+    if (!written) {
+      const serialize_error& err = written.error();
       ++failures;
       std::fprintf(stderr, "%s:%llu: error: cannot serialize: %.*s in %.*s\n", name.c_str(),
                    static_cast<unsigned long long>(ev.offset),

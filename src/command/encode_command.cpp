@@ -689,14 +689,14 @@ serialize_options client_options(const serialize_options& options) {
 
 }  // namespace encode
 
-serialize_error serialize(const command& c, sink& out, const serialize_options& options) {
+serialize_result serialize(const command& c, sink& out, const serialize_options& options) {
   out.begin_message();
   writer w(out, encode::client_options(options));
   if (!encode::command(w, c)) out.abandon_message();
   return w.error();
 }
 
-serialize_error serialize(const client_message& m, sink& out, const serialize_options& options) {
+serialize_result serialize(const client_message& m, sink& out, const serialize_options& options) {
   if (const command* c = std::get_if<command>(&m)) return serialize(*c, out, options);
   out.begin_message();
   writer w(out, encode::client_options(options));

@@ -115,7 +115,7 @@ bool is_valid_sequence_set(const sequence_set& s, bool allow_star) noexcept {
 }
 
 bool writer::fail(serialize_errc code, std::string_view what) {
-  if (!error_) error_ = serialize_error{code, what};
+  if (error_.code == serialize_errc::ok) error_ = serialize_error{code, what};
   return false;
 }
 

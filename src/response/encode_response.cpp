@@ -815,7 +815,7 @@ struct response_encoder {
 
 }  // namespace encode
 
-serialize_error serialize(const response& r, sink& out, const serialize_options& options) {
+serialize_result serialize(const response& r, sink& out, const serialize_options& options) {
   // A server writes responses: its literals never wait for "+".
   serialize_options server = options;
   server.writer = serialize_options::role::server;

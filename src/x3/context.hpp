@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "imapkit/arena.hpp"
+#include "imapkit/error.hpp"
 #include "imapkit/options.hpp"
 
 namespace imapkit::grammar {
@@ -29,6 +30,7 @@ struct parse_state {
   const char* failed_at = nullptr;
   std::string_view failed_expected{};
   std::string_view failed_production{};
+  parse_errc failed_kind = parse_errc::syntax;
 
   bool lenient() const noexcept { return options.mode == parse_mode::lenient; }
   bool failed() const noexcept { return failed_at != nullptr; }
@@ -72,12 +74,14 @@ constexpr std::string_view production_of(const Context& ctx) {
 // false return unwinds the parse; later failures (in alternatives tried afterwards) are not
 // recorded, and run() reports the recorded failure whatever the outer parsers return.
 template <class Context>
-inline bool fail(const Context& ctx, const char* where, std::string_view what) noexcept {
+inline bool fail(const Context& ctx, const char* where, std::string_view what,
+                 parse_errc kind = parse_errc::syntax) noexcept {
   parse_state& st = state(ctx);
   if (!st.failed()) {
     st.failed_at = where;
     st.failed_expected = what;
     st.failed_production = production_of(ctx);
+    st.failed_kind = kind;
   }
   return false;
 }
@@ -172,7 +176,7 @@ struct nest_directive : x3::unary_parser<Subject, nest_directive<Subject>> {
              Attribute& attr) const {
     parse_state& st = state(ctx);
     if (st.depth >= st.options.max_depth)
-      return fail(ctx, first, "nesting depth within max_depth");  // a limit: a clean error
+      return fail(ctx, first, "nesting depth within max_depth", parse_errc::depth_limit);
     ++st.depth;
     const bool ok = this->subject.parse(first, last, ctx, rctx, attr);
     --st.depth;
@@ -222,7 +226,7 @@ inline constexpr separately_compiled_gen separately_compiled{};
 template <class Context>
 inline bool count_item(const Context& ctx, std::size_t items, const char* where) {
   return items < state(ctx).options.max_list_items ||
-         fail(ctx, where, "list items within max_list_items");
+         fail(ctx, where, "list items within max_list_items", parse_errc::list_limit);
 }
 
 }  // namespace imapkit::grammar

@@ -215,7 +215,7 @@ void expect_serialization_allocates_nothing(const char* name, framer_side side, 
   const auto write_all = [&] {
     for (const T& v : values) {
       out.clear();
-      failures += static_cast<bool>(serialize(v, out));
+      failures += !serialize(v, out);
     }
   };
   write_all();
@@ -231,7 +231,7 @@ void expect_serialization_allocates_nothing(const char* name, framer_side side, 
   failures = 0;  // counted, not EXPECTed in the loop: a failing EXPECT allocates
   for (const T& v : values) {
     fixed_buffer_sink fixed(buffer.data(), buffer.size());
-    failures += serialize(v, fixed) || fixed.overflowed();
+    failures += !serialize(v, fixed) || fixed.overflowed();
   }
   EXPECT_EQ(failures, 0u) << name;
   EXPECT_EQ(heap_allocations.load() - before, 0u) << name << ": fixed_buffer_sink";
