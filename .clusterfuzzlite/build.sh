@@ -4,8 +4,11 @@
 # puts next to each fuzz_<name> in $OUT its dictionary (fuzz_<name>.dict), its options
 # (fuzz_<name>.options: the project's limits) and its seeds (fuzz_<name>_seed_corpus.zip: the
 # repository's corpus/fuzz/<name>_seed_corpus.zip, copied as it is; the binary is fuzz_<name>, so
-# OSS-Fuzz's name is the repository's with a fuzz_ prefix).
-cd "$SRC/imapkit"
+# OSS-Fuzz's name is the repository's with a fuzz_ prefix). scripts/oss-fuzz-check.sh (CI) runs
+# this script the way the base builder does and checks what it leaves in $OUT.
+# -P: the real path, so that build/oss-fuzz/ keeps one source path when $SRC/imapkit is a symlink
+# (scripts/oss-fuzz-check.sh makes one in a new temporary $SRC each time).
+cd -P "$SRC/imapkit"
 
 # $CXXFLAGS already holds -fsanitize=fuzzer-no-link and the sanitizer of this build.
 cmake -S . -B build/oss-fuzz -G "Unix Makefiles" \
