@@ -2,8 +2,13 @@
 # ClusterFuzzLite / OSS-Fuzz build script: builds every harness listed in fuzz/harnesses.cmake
 # with the engine's compiler and flags ($CXX, $CXXFLAGS, $LIB_FUZZING_ENGINE; the project is C++ only) and
 # puts next to each fuzz_<name> in $OUT its dictionary (fuzz_<name>.dict), its options
-# (fuzz_<name>.options: the project's limits) and its seeds (fuzz_<name>_seed_corpus.zip).
-cd "$SRC/imapkit"
+# (fuzz_<name>.options: the project's limits) and its seeds (fuzz_<name>_seed_corpus.zip: the
+# repository's corpus/fuzz/<name>_seed_corpus.zip, copied as it is; the binary is fuzz_<name>, so
+# OSS-Fuzz's name is the repository's with a fuzz_ prefix). scripts/oss-fuzz-check.sh (CI) runs
+# this script the way the base builder does and checks what it leaves in $OUT.
+# -P: the real path, so that build/oss-fuzz/ keeps one source path when $SRC/imapkit is a symlink
+# (scripts/oss-fuzz-check.sh makes one in a new temporary $SRC each time).
+cd -P "$SRC/imapkit"
 
 # $CXXFLAGS already holds -fsanitize=fuzzer-no-link and the sanitizer of this build.
 cmake -S . -B build/oss-fuzz -G "Unix Makefiles" \
@@ -20,7 +25,5 @@ for h in $harnesses; do
   cp "build/oss-fuzz/fuzz/fuzz_$h" "$OUT/"
   cp "fuzz/$h.dict" "$OUT/fuzz_$h.dict"
   printf '[libfuzzer]\nrss_limit_mb = 512\ntimeout = 5\n' > "$OUT/fuzz_$h.options"
-  if [ -d "corpus/fuzz/$h" ]; then
-    (cd "corpus/fuzz/$h" && zip -q -r "$OUT/fuzz_${h}_seed_corpus.zip" .)
-  fi
+  cp "corpus/fuzz/${h}_seed_corpus.zip" "$OUT/fuzz_${h}_seed_corpus.zip"
 done

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Seeds for the harnesses whose input is a program of choices rather than IMAP bytes
 (fuzz_ast_roundtrip, fuzz_serializer_injection): reproducible pseudo-random byte strings, every
-setup byte value included, so the first runs already reach every shape and option."""
+setup byte value included, so the first runs already reach every shape and option.
+
+Usage: make_random_seeds.py DIR; writes DIR/<harness>/seed-random-*, replacing the old ones
+(scripts/fuzz.sh seeds passes the unpacked seed archives, build/fuzz/seeds/)."""
 import pathlib
 import random
 import sys

@@ -1,8 +1,9 @@
-// make_seeds: builds the seed corpora under corpus/fuzz/<harness>/ from the real captures
+// make_seeds: builds the seed corpora under OUTPUT_DIR/<harness>/ from the real captures
 // (corpus/captures/*.s2c, *.c2s, split into single messages with imapkit::framer) and from the
-// example lines of the RFCs (C: / S: lines). Run once by `scripts/fuzz.sh seeds` (which compiles
-// it with src/framer.cpp alone); its output is committed. It replaces only its own files (named
-// seed-*), never what a campaign added.
+// example lines of the RFCs (C: / S: lines). Run by `scripts/fuzz.sh seeds` (which compiles it
+// with src/framer.cpp alone) over the unpacked seed archives, build/fuzz/seeds/<harness>/, which
+// it then packs again into corpus/fuzz/<harness>_seed_corpus.zip (committed). It replaces only
+// its own files (named seed-*), never what a campaign added.
 //
 // To keep the corpora small (< 2 MB in all) messages are deduplicated by shape (tag dropped,
 // digits folded), capped per capture file, and long ones are left out.
