@@ -6,24 +6,33 @@
 #
 #   scripts/behaviour-digest.sh IMAPKIT_BINARY [SEED_DIR...] > digest.txt
 #
-# SEED_DIRs default to corpus/fuzz/{response,generic,bodystructure,command,search_key} (seeds of
-# the command-side harnesses are read as commands, the others as responses).
+# SEED_DIRs default to the seeds of the response, generic, bodystructure, command and search_key
+# harnesses, unpacked from corpus/fuzz/<harness>_seed_corpus.zip into build/digest-seeds/ (seeds
+# of the command-side harnesses are read as commands, the others as responses). Lines name the
+# seeds by harness and file name, so digests of two trees compare.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bin=$(realpath "$1")
 shift
 dirs=("$@")
 if [[ ${#dirs[@]} -eq 0 ]]; then
-  dirs=(corpus/fuzz/response corpus/fuzz/generic corpus/fuzz/bodystructure corpus/fuzz/command
-        corpus/fuzz/search_key)
+  for h in response generic bodystructure command search_key; do
+    python3 fuzz/tools/seed_archive.py unpack "corpus/fuzz/${h}_seed_corpus.zip" \
+      "build/digest-seeds/$h" >/dev/null
+    dirs+=("build/digest-seeds/$h")
+  done
 fi
 
 one() {  # one FILE DIRECTION
   local f=$1 dir=$2 mode out rc
+  # Run from the file's folder with its bare name: messages that name the file are alike in
+  # digests of two trees.
+  cd "$(dirname "$f")" || return
   for mode in "parse --strict" "parse --lenient" "roundtrip --check --strict" "roundtrip --check --lenient"; do
     # shellcheck disable=SC2086
-    out=$("$bin" ${mode% *} "$dir" ${mode##* } "$f" 2>&1 | sha1sum | cut -c1-16; echo "${PIPESTATUS[0]}")
-    echo "$f|$mode|${out//$'\n'/|}"
+    out=$("$bin" ${mode% *} "$dir" ${mode##* } "$(basename "$f")" 2>&1 | sha1sum | cut -c1-16
+          echo "${PIPESTATUS[0]}")
+    echo "$(basename "$(dirname "$f")")/$(basename "$f")|$mode|${out//$'\n'/|}"
   done
 }
 export -f one

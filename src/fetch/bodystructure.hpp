@@ -18,7 +18,10 @@ namespace imapkit::grammar {
 
 namespace body_detail {
 
-using abnf::iequals;
+// The media type and subtype against an upper-case word.
+constexpr bool iequals(std::string_view a, std::string_view upper_word) noexcept {
+  return abnf::iequals_upper(a, upper_word);
+}
 
 // media-text = DQUOTE "TEXT" DQUOTE SP media-subtype
 constexpr bool is_media_text(const imapkit::body_structure& b) noexcept {

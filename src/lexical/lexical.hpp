@@ -142,7 +142,7 @@ struct text_parser : x3::parser<text_parser> {
       if (chars::is(chars::text_char, *p)) {
         ++p;
       } else if (chars::is(chars::high_bit, *p)) {
-        const std::size_t n = utf8_sequence_length(p, last);
+        const std::size_t n = utf8_multibyte_length(p, last);
         if (n == 0 && !lenient) break;
         p += n == 0 ? 1 : n;
       } else {

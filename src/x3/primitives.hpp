@@ -16,8 +16,8 @@
 
 #include "abnf/ascii.hpp"
 #include "abnf/chars.hpp"
-#include "imapkit/utf8.hpp"
 #include "imapkit/string.hpp"
+#include "imapkit/utf8.hpp"
 #include "x3/context.hpp"
 
 namespace imapkit::grammar::primitives {
@@ -156,7 +156,7 @@ struct quoted_parser : x3::parser<quoted_parser> {
       } else if (chars::is(chars::quoted_char, c)) {
         ++p;
       } else if (chars::is(chars::high_bit, c)) {
-        const std::size_t n = utf8_sequence_length(p, last);
+        const std::size_t n = utf8_multibyte_length(p, last);
         if (n == 0 && !st.lenient()) return fail(ctx, p, "UTF-8 in quoted");
         p += n == 0 ? 1 : n;
       } else {

@@ -29,7 +29,7 @@ result<T> run(const Rule& rule, std::string_view message, imapkit::arena& mem,
     err.offset = static_cast<std::size_t>(st.failed_at - message.data());
     err.production = st.failed_production.empty() ? production_name : st.failed_production;
     err.expected = st.failed_expected.empty() ? err.production : st.failed_expected;
-    err.kind = st.failed_kind;
+    err.kind = failure_kind(st);
   } else {
     err.offset = static_cast<std::size_t>(first - message.data());
     err.production = production_name;
