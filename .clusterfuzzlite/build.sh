@@ -24,6 +24,6 @@ harnesses=$(sed -n '/^set(IMAPKIT_FUZZ_HARNESSES/,/^)/p' fuzz/harnesses.cmake | 
 for h in $harnesses; do
   cp "build/oss-fuzz/fuzz/fuzz_$h" "$OUT/"
   cp "fuzz/$h.dict" "$OUT/fuzz_$h.dict"
-  printf '[libfuzzer]\nrss_limit_mb = 512\ntimeout = 5\n' > "$OUT/fuzz_$h.options"
+  cp fuzz/libfuzzer.options "$OUT/fuzz_$h.options"
   cp "corpus/fuzz/${h}_seed_corpus.zip" "$OUT/fuzz_${h}_seed_corpus.zip"
 done

@@ -16,7 +16,7 @@
 # use into build/fuzz/seeds/<h>/ (emptied first) and packed again, deterministically, after a
 # merge or `seeds` (fuzz/tools/seed_archive.py: an unchanged set gives a byte-identical archive).
 # Every run uses the harness's dictionary (fuzz/<h>.dict), its seeds, the project's limits
-# (-rss_limit_mb=512 -timeout=5) and writes crash, leak, timeout and out-of-memory reproducers
+# (fuzz/libfuzzer.options: -rss_limit_mb=512 -timeout=5) and writes crash, leak, timeout and out-of-memory reproducers
 # to fuzz/regressions/<h>/, which ctest then replays for good. A crash makes the script exit
 # non-zero. Extra libFuzzer flags: FUZZ_FLAGS="-jobs=2 -workers=2" etc.
 set -euo pipefail
@@ -34,6 +34,10 @@ harnesses() {
 }
 
 archive() { echo "$root/corpus/fuzz/$1_seed_corpus.zip"; }
+
+# The limits of fuzz/libfuzzer.options (the file OSS-Fuzz gets as fuzz_<h>.options) as flags.
+mapfile -t limits < <(awk -F '=' '/^\[/ { in_section = ($0 == "[libfuzzer]"); next }
+  in_section && NF == 2 { gsub(/[ \t]/, ""); print "-" $1 "=" $2 }' "$root/fuzz/libfuzzer.options")
 seeds_dir() { echo "$build/seeds/$1"; }
 
 # unpack HARNESS: build/fuzz/seeds/<h>/ holds exactly the archive's seeds (none for a new harness
@@ -71,7 +75,7 @@ run_one() {
   # shellcheck disable=SC2086
   "$bin" "$work" "$(seeds_dir "$h")" \
     -dict="$root/fuzz/$h.dict" -max_total_time="$secs" -max_len="$(max_len "$h")" \
-    -rss_limit_mb=512 -timeout=5 -artifact_prefix="$artifacts" -print_final_stats=1 \
+    "${limits[@]}" -artifact_prefix="$artifacts" -print_final_stats=1 \
     ${FUZZ_FLAGS:-} >"$build/campaign/$h.log" 2>&1
   local status=$?
   set -e
@@ -89,7 +93,7 @@ merge_one() {
   local work=$build/campaign/$h
   [[ -d $work ]] || return 0
   unpack "$h"
-  "$build/fuzz/fuzz_$h" -merge=1 -max_len="$(max_len "$h")" -rss_limit_mb=512 -timeout=5 \
+  "$build/fuzz/fuzz_$h" -merge=1 -max_len="$(max_len "$h")" "${limits[@]}" \
     "$(seeds_dir "$h")" "$work" >"$build/campaign/$h.merge.log" 2>&1
   grep -E 'MERGE-OUTER: [0-9]+ new files' "$build/campaign/$h.merge.log" || true
   pack "$h"
