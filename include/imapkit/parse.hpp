@@ -25,7 +25,8 @@ result<generic_message> parse_generic_response(std::string_view message, arena& 
                                                const parse_options& options = parse_options::lenient());
 
 // One server response (RFC 9051 §7 / §9): a continuation request, untagged data or a tagged
-// status response, ending in CRLF. Lenient by default (docs/quirks.md). src/parse_response.cpp.
+// status response, ending in CRLF. Lenient by default (docs/quirks.md).
+// src/response/parse_response.cpp.
 result<response> parse_response(std::string_view message, arena& mem,
                                 const parse_options& options = parse_options::lenient());
 
@@ -35,7 +36,8 @@ result<generic_message> parse_generic_command(std::string_view message, arena& m
 
 // One client command (RFC 9051 §9 `command`): tag SP command-body CRLF. Strict by default. A
 // command name the grammar does not know parses into generic_command. On error, parse_error::tag
-// holds the tag when it was readable, so a server can answer "tag BAD". src/parse_command.cpp.
+// holds the tag when it was readable, so a server can answer "tag BAD".
+// src/command/parse_command.cpp.
 result<command> parse_command(std::string_view message, arena& mem,
                               const parse_options& options = parse_options::strict());
 
@@ -68,8 +70,8 @@ result<envelope> parse_envelope(std::string_view text, arena& mem,
                                 const parse_options& options = parse_options::lenient());
 
 // Command arguments alone, without tag, command name or CRLF (for tests, fuzzers and tools; a
-// whole command goes through parse_command). Strict by default. src/parse_search.cpp,
-// src/parse_fetch_command.cpp.
+// whole command goes through parse_command). Strict by default. src/search/parse_search.cpp,
+// src/fetch/parse_fetch_command.cpp.
 // One search-key: FROM alice, OR (SEEN) NOT DRAFT, 1:5, ...
 result<search_key> parse_search_key(std::string_view text, arena& mem,
                                     const parse_options& options = parse_options::strict());
