@@ -48,16 +48,6 @@ void check_views(const generic_value& v, std::string_view message) {
   }
 }
 
-bool is_status_word(std::string_view name) {
-  for (std::string_view word : {"OK", "NO", "BAD", "PREAUTH", "BYE"}) {
-    if (name.size() != word.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < name.size(); ++i) same = same && (name[i] & ~0x20) == word[i];
-    if (same) return true;
-  }
-  return false;
-}
-
 using parse_fn = imapkit::result<generic_message> (*)(std::string_view, imapkit::arena&,
                                                       const imapkit::parse_options&);
 
@@ -161,7 +151,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const generic_value& v : m.args) check_views(v, message);
   FUZZ_CHECK(m.args.size() <= options.max_list_items);
 
-  if (m.has_text || m.tag == "+" || is_status_word(m.name)) {
+  if (m.has_text || m.tag == "+" || imapkit::fuzz::is_status_word(m.name)) {
     // Kept as it stands: tag [SP name] [SP text] CRLF.
     FUZZ_CHECK(m.args.empty());
     std::string rebuilt(m.tag);

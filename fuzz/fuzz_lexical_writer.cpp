@@ -402,16 +402,6 @@ outcome run(const program& p, Sink& out, imapkit::arena& mem, std::vector<std::s
   return result;
 }
 
-bool is_status_word(std::string_view name) {
-  for (std::string_view word : {"OK", "NO", "BAD", "PREAUTH", "BYE"}) {
-    if (name.size() != word.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < name.size(); ++i) same = same && (name[i] & ~0x20) == word[i];
-    if (same) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -486,7 +476,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // After a bare token with an unclosed "[", the generic grammar may read the rest of the
     // line into that token (see has_unclosed_bracket): nothing to compare.
     if (!result.compare_values) continue;
-    if (is_status_word(p.name)) {
+    if (imapkit::fuzz::is_status_word(p.name)) {
       // `TAG OK ...` is a status response to the generic grammar: what follows the name is
       // resp-text, a single line. Without a literal, it is exactly the bytes written.
       const std::string_view head_and_text = bytes.substr(0, bytes.size() - 2);

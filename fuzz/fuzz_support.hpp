@@ -70,4 +70,18 @@ class byte_reader {
   std::string_view data_;
 };
 
+// A generic message's name that is a status word (OK, NO, BAD, PREAUTH, BYE, in any case of its
+// letters): the generic grammar reads the rest of such a line as resp-text.
+inline bool is_status_word(std::string_view name) {
+  for (std::string_view word : {"OK", "NO", "BAD", "PREAUTH", "BYE"}) {
+    if (name.size() != word.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < name.size(); ++i)
+      same =
+          same && ((name[i] >= 'a' && name[i] <= 'z') ? name[i] - ('a' - 'A') : name[i]) == word[i];
+    if (same) return true;
+  }
+  return false;
+}
+
 }  // namespace imapkit::fuzz
