@@ -18,20 +18,16 @@ namespace imapkit::grammar {
 
 namespace body_detail {
 
-// The media type and subtype against an upper-case word.
-constexpr bool iequals(std::string_view a, std::string_view upper_word) noexcept {
-  return abnf::iequals_upper(a, upper_word);
-}
-
 // media-text = DQUOTE "TEXT" DQUOTE SP media-subtype
 constexpr bool is_media_text(const imapkit::body_structure& b) noexcept {
-  return iequals(b.media_type.value, "TEXT");
+  return abnf::iequals_upper(b.media_type.value, "TEXT");
 }
 
 // media-message = DQUOTE "MESSAGE" DQUOTE SP DQUOTE ("RFC822" / "GLOBAL") DQUOTE
 constexpr bool is_media_message(const imapkit::body_structure& b) noexcept {
-  return iequals(b.media_type.value, "MESSAGE") &&
-         (iequals(b.media_subtype.value, "RFC822") || iequals(b.media_subtype.value, "GLOBAL"));
+  return abnf::iequals_upper(b.media_type.value, "MESSAGE") &&
+         (abnf::iequals_upper(b.media_subtype.value, "RFC822") ||
+          abnf::iequals_upper(b.media_subtype.value, "GLOBAL"));
 }
 
 template <imapkit::body_structure::kind_t Kind>

@@ -8,6 +8,7 @@
 #include "imapkit/mutf7.hpp"
 #include "imapkit/serialize.hpp"
 #include "imapkit/utf8.hpp"
+#include "lexical/encode.hpp"
 
 namespace imapkit {
 
@@ -364,9 +365,7 @@ bool is_valid_generic_token(std::string_view s) noexcept {
   if (s.empty() || s.front() == '{' || (s.size() >= 2 && s[0] == '~' && s[1] == '{')) return false;
   // The parser's nil is whole_kw("NIL"): NIL, then no ASTRING-CHAR. A token starting so ("nil\\")
   // would come back as NIL and another value (found by fuzz_lexical_writer).
-  if (abnf::istarts_with(s, "NIL") &&
-      (s.size() == 3 || !grammar::chars::is(grammar::chars::astring_char, s[3])))
-    return false;
+  if (encode::starts_with_keyword(s, "NIL")) return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (c == '[') {
