@@ -4,8 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+#include <iterator>
 #include <optional>
 #include <string_view>
+#include <variant>
 
 #include "imapkit/ast/lexical.hpp"
 #include "imapkit/list.hpp"
@@ -14,77 +18,272 @@
 namespace imapkit {
 
 // Which search-key a search_key is. The keys of RFC 9051 and RFC 3501 (NEW, OLD and RECENT are
-// RFC 3501 only), then the extensions.
+// RFC 3501 only), then the extensions. search_key_names says each one's keyword and argument.
 enum class search_key_kind : std::uint8_t {
   all,
   answered,
-  bcc,     // value
-  before,  // date
-  body,    // value
-  cc,      // value
+  bcc,
+  before,
+  body,
+  cc,
   deleted,
   draft,
   flagged,
-  from,     // value
-  header,   // field, value
-  keyword,  // value (flag-keyword, an atom)
-  larger,   // number
-  new_,     // RFC 3501
-  not_,     // children[0]
-  old,      // RFC 3501
-  on,       // date
-  or_,      // children[0], children[1]
-  recent,   // RFC 3501
+  from,
+  header,
+  keyword,
+  larger,
+  new_,  // RFC 3501
+  not_,
+  old,  // RFC 3501
+  on,
+  or_,
+  recent,  // RFC 3501
   seen,
-  sent_before,  // date
-  sent_on,      // date
-  sent_since,   // date
-  since,        // date
-  smaller,      // number
-  subject,      // value
-  text,         // value
-  to,           // value
-  uid,          // set
+  sent_before,
+  sent_on,
+  sent_since,
+  since,
+  smaller,
+  subject,
+  text,
+  to,
+  uid,
   unanswered,
   undeleted,
   undraft,
   unflagged,
-  unkeyword,  // value (flag-keyword, an atom)
+  unkeyword,
   unseen,
-  sequence_set,  // set: a bare sequence-set, "$" included (RFC 5182)
-  list,          // children: "(" search-key *(SP search-key) ")"
-  modseq,        // number; with RFC 7162's search-modseq-ext also field (entry-name) and entry_type
-  older,         // number (RFC 5032, seconds)
-  younger,       // number (RFC 5032, seconds)
-  email_id,      // value (RFC 8474 objectid)
-  thread_id,     // value (RFC 8474 objectid)
-  saved_before,  // date (RFC 8514)
-  saved_on,      // date (RFC 8514)
-  saved_since,   // date (RFC 8514)
+  sequence_set,  // a bare sequence-set, "$" included (RFC 5182)
+  list,          // "(" search-key *(SP search-key) ")"
+  modseq,        // RFC 7162
+  older,         // RFC 5032 (seconds)
+  younger,       // RFC 5032 (seconds)
+  email_id,      // RFC 8474
+  thread_id,     // RFC 8474
+  saved_before,  // RFC 8514
+  saved_on,      // RFC 8514
+  saved_since,   // RFC 8514
   savedate_supported,  // RFC 8514
-  fuzzy,               // children[0] (RFC 6203)
-  extension,  // name SP value: a vendor key "X-..." with one astring (X-GM-RAW, X-GUID, ...)
+  fuzzy,               // RFC 6203
+  extension,  // a vendor key "X-..." with one astring (X-GM-RAW, X-GUID, ...)
 };
+
+// What follows a search key's keyword, as the grammar reads it. Each names the alternative of
+// search_key::arg that holds it (search_arg_alternative).
+enum class search_arg : std::uint8_t {
+  none,          // std::monostate
+  astring,       // search_astring
+  flag_keyword,  // search_atom: flag-keyword (an atom)
+  objectid,      // search_atom: objectid (RFC 8474)
+  header,        // search_header: header-fld-name SP astring
+  date,          // search_date
+  number64,      // search_number
+  nz_number,     // search_number, not 0
+  set,           // search_set: a sequence-set
+  modseq,        // search_modseq: [entry-name SP entry-type-req SP] mod-sequence-valzer
+  one_key,       // search_operands with one key (NOT, FUZZY)
+  two_keys,      // search_operands with two keys (OR)
+  key_list,      // search_operands with one or more keys (a parenthesised list)
+  extension,     // search_extension: the vendor key's name, then an astring
+};
+
+// One row per search_key_kind, in the enum's order: the one place that spells each key.
+struct search_key_name {
+  search_key_kind kind;
+  std::string_view keyword;  // as written on the wire; for the three kinds that have no keyword
+                             // ("sequence-set", "list", "extension") a name, and is_keyword false
+  search_arg arg;
+  bool is_keyword = true;
+};
+
+inline constexpr search_key_name search_key_names[] = {
+    {search_key_kind::all, "ALL", search_arg::none},
+    {search_key_kind::answered, "ANSWERED", search_arg::none},
+    {search_key_kind::bcc, "BCC", search_arg::astring},
+    {search_key_kind::before, "BEFORE", search_arg::date},
+    {search_key_kind::body, "BODY", search_arg::astring},
+    {search_key_kind::cc, "CC", search_arg::astring},
+    {search_key_kind::deleted, "DELETED", search_arg::none},
+    {search_key_kind::draft, "DRAFT", search_arg::none},
+    {search_key_kind::flagged, "FLAGGED", search_arg::none},
+    {search_key_kind::from, "FROM", search_arg::astring},
+    {search_key_kind::header, "HEADER", search_arg::header},
+    {search_key_kind::keyword, "KEYWORD", search_arg::flag_keyword},
+    {search_key_kind::larger, "LARGER", search_arg::number64},
+    {search_key_kind::new_, "NEW", search_arg::none},
+    {search_key_kind::not_, "NOT", search_arg::one_key},
+    {search_key_kind::old, "OLD", search_arg::none},
+    {search_key_kind::on, "ON", search_arg::date},
+    {search_key_kind::or_, "OR", search_arg::two_keys},
+    {search_key_kind::recent, "RECENT", search_arg::none},
+    {search_key_kind::seen, "SEEN", search_arg::none},
+    {search_key_kind::sent_before, "SENTBEFORE", search_arg::date},
+    {search_key_kind::sent_on, "SENTON", search_arg::date},
+    {search_key_kind::sent_since, "SENTSINCE", search_arg::date},
+    {search_key_kind::since, "SINCE", search_arg::date},
+    {search_key_kind::smaller, "SMALLER", search_arg::number64},
+    {search_key_kind::subject, "SUBJECT", search_arg::astring},
+    {search_key_kind::text, "TEXT", search_arg::astring},
+    {search_key_kind::to, "TO", search_arg::astring},
+    {search_key_kind::uid, "UID", search_arg::set},
+    {search_key_kind::unanswered, "UNANSWERED", search_arg::none},
+    {search_key_kind::undeleted, "UNDELETED", search_arg::none},
+    {search_key_kind::undraft, "UNDRAFT", search_arg::none},
+    {search_key_kind::unflagged, "UNFLAGGED", search_arg::none},
+    {search_key_kind::unkeyword, "UNKEYWORD", search_arg::flag_keyword},
+    {search_key_kind::unseen, "UNSEEN", search_arg::none},
+    {search_key_kind::sequence_set, "sequence-set", search_arg::set, false},
+    {search_key_kind::list, "list", search_arg::key_list, false},
+    {search_key_kind::modseq, "MODSEQ", search_arg::modseq},
+    {search_key_kind::older, "OLDER", search_arg::nz_number},
+    {search_key_kind::younger, "YOUNGER", search_arg::nz_number},
+    {search_key_kind::email_id, "EMAILID", search_arg::objectid},
+    {search_key_kind::thread_id, "THREADID", search_arg::objectid},
+    {search_key_kind::saved_before, "SAVEDBEFORE", search_arg::date},
+    {search_key_kind::saved_on, "SAVEDON", search_arg::date},
+    {search_key_kind::saved_since, "SAVEDSINCE", search_arg::date},
+    {search_key_kind::savedate_supported, "SAVEDATESUPPORTED", search_arg::none},
+    {search_key_kind::fuzzy, "FUZZY", search_arg::one_key},
+    {search_key_kind::extension, "extension", search_arg::extension, false},
+};
+
+constexpr bool search_key_names_in_enum_order() {
+  for (std::size_t i = 0; i < std::size(search_key_names); ++i)
+    if (static_cast<std::size_t>(search_key_names[i].kind) != i) return false;
+  return std::size(search_key_names) == static_cast<std::size_t>(search_key_kind::extension) + 1;
+}
+static_assert(search_key_names_in_enum_order(), "one row per search_key_kind, in order");
+
+constexpr const search_key_name& name_of(search_key_kind kind) noexcept {
+  const auto i = static_cast<std::size_t>(kind);
+  return search_key_names[i < std::size(search_key_names) ? i
+                                                          : std::size(search_key_names) - 1];
+}
 
 // The key as written on the wire ("SENTBEFORE", "SAVEDATESUPPORTED"); "sequence-set", "list"
 // and "extension" for the kinds that have no keyword of their own.
-std::string_view to_string(search_key_kind kind) noexcept;
+constexpr std::string_view to_string(search_key_kind kind) noexcept {
+  return name_of(kind).keyword;
+}
 
 // entry-type-req of RFC 7162's search-modseq-ext.
-enum class modseq_entry_type : std::uint8_t { none, priv, shared, all };
+enum class modseq_entry_type : std::uint8_t { priv, shared, all };
+BOOST_DESCRIBE_ENUM(modseq_entry_type, priv, shared, all)
 
-// search-key (RFC 9051 §9). One struct for every key, with the fields its kind uses (the comment
-// on each kind names them); the others stay empty. Recursive through `children`.
+struct search_key;
+
+// The arguments of search keys, one struct per form (search_arg names which key takes which).
+struct search_astring {
+  imapkit::string value;
+  friend bool operator==(const search_astring&, const search_astring&) = default;
+};
+BOOST_DESCRIBE_STRUCT(search_astring, (), (value))
+
+// A flag-keyword (KEYWORD, UNKEYWORD) or an objectid (EMAILID, THREADID): an atom.
+struct search_atom {
+  std::string_view value;
+  friend bool operator==(const search_atom&, const search_atom&) = default;
+};
+BOOST_DESCRIBE_STRUCT(search_atom, (), (value))
+
+struct search_header {
+  imapkit::string field;  // header-fld-name
+  imapkit::string value;
+  friend bool operator==(const search_header&, const search_header&) = default;
+};
+BOOST_DESCRIBE_STRUCT(search_header, (), (field, value))
+
+struct search_date {
+  imapkit::date date;
+  friend bool operator==(const search_date&, const search_date&) = default;
+};
+BOOST_DESCRIBE_STRUCT(search_date, (), (date))
+
+// LARGER SMALLER (number64), OLDER YOUNGER (nz-number, seconds)
+struct search_number {
+  std::uint64_t number = 0;
+  friend bool operator==(const search_number&, const search_number&) = default;
+};
+BOOST_DESCRIBE_STRUCT(search_number, (), (number))
+
+struct search_set {
+  imapkit::sequence_set set;
+  friend bool operator==(const search_set&, const search_set&) = default;
+};
+BOOST_DESCRIBE_STRUCT(search_set, (), (set))
+
+// RFC 7162's entry-name SP entry-type-req: entry-name = "/flags/" attr-flag, as a quoted string
+struct search_modseq_entry {
+  imapkit::string name;
+  modseq_entry_type type = modseq_entry_type::all;
+  friend bool operator==(const search_modseq_entry&, const search_modseq_entry&) = default;
+};
+BOOST_DESCRIBE_STRUCT(search_modseq_entry, (), (name, type))
+
+// search-modsequence = "MODSEQ" [SP entry-name SP entry-type-req] SP mod-sequence-valzer
+struct search_modseq {
+  std::uint64_t number = 0;
+  std::optional<search_modseq_entry> entry;
+  friend bool operator==(const search_modseq&, const search_modseq&) = default;
+};
+BOOST_DESCRIBE_STRUCT(search_modseq, (), (number, entry))
+
+// NOT, FUZZY: one key; OR: two; a parenthesised list: one or more.
+struct search_operands {
+  list<search_key> keys;
+  friend bool operator==(const search_operands&, const search_operands&) = default;
+};
+BOOST_DESCRIBE_STRUCT(search_operands, (), (keys))
+
+struct search_extension {
+  std::string_view name;  // the key as written ("X-GM-RAW")
+  imapkit::string value;
+  friend bool operator==(const search_extension&, const search_extension&) = default;
+};
+BOOST_DESCRIBE_STRUCT(search_extension, (), (name, value))
+
+using search_argument =
+    std::variant<std::monostate, search_astring, search_atom, search_header, search_date,
+                 search_number, search_set, search_modseq, search_operands, search_extension>;
+
+// The alternative of search_argument that holds an argument of this form.
+constexpr std::size_t search_arg_alternative(search_arg arg) noexcept {
+  switch (arg) {
+    case search_arg::none:
+      return 0;
+    case search_arg::astring:
+      return 1;
+    case search_arg::flag_keyword:
+    case search_arg::objectid:
+      return 2;
+    case search_arg::header:
+      return 3;
+    case search_arg::date:
+      return 4;
+    case search_arg::number64:
+    case search_arg::nz_number:
+      return 5;
+    case search_arg::set:
+      return 6;
+    case search_arg::modseq:
+      return 7;
+    case search_arg::one_key:
+    case search_arg::two_keys:
+    case search_arg::key_list:
+      return 8;
+    case search_arg::extension:
+      return 9;
+  }
+  return 0;
+}
+
+// search-key (RFC 9051 §9): which key, and its argument, whose alternative is the one
+// search_arg_alternative(name_of(kind).arg) names. Recursive through search_operands.
 struct search_key {
   search_key_kind kind = search_key_kind::all;
-  imapkit::string value;      // the astring argument (or objectid, flag-keyword)
-  imapkit::string field;      // HEADER's header-fld-name; MODSEQ's entry-name ("/flags/\\seen")
-  std::string_view name;      // extension: the key as written ("X-GM-RAW")
-  imapkit::date date;         // BEFORE ON SINCE SENT* SAVED*
-  std::uint64_t number = 0;   // LARGER SMALLER (number64), OLDER YOUNGER, MODSEQ
-  imapkit::sequence_set set;  // UID, sequence_set
-  list<search_key> children;  // NOT OR FUZZY (operands), list (members)
-  modseq_entry_type entry_type = modseq_entry_type::none;
+  search_argument arg;
 
   friend bool operator==(const search_key&, const search_key&) = default;
 };
