@@ -64,7 +64,7 @@ int main() {
   const std::string_view typed = "Re: \"budget\"\r\na3 DELETE INBOX";
   search_key subject;
   subject.kind = search_key_kind::subject;
-  subject.value = imapkit::string::quoted(typed);
+  subject.arg = search_astring{imapkit::string::quoted(typed)};
   search_key unseen;
   unseen.kind = search_key_kind::unseen;
   search_command search;

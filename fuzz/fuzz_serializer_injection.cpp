@@ -106,24 +106,23 @@ command build_command(build& b) {
         switch (b.in.below(5)) {
           case 0:
             k.kind = search_key_kind::subject;
-            k.value = b.str();
+            k.arg = search_astring{b.str()};
             break;
           case 1:
             k.kind = search_key_kind::header;
-            k.field = b.str();
-            k.value = b.str();
+            k.arg = search_header{b.str(), b.str()};
             break;
           case 2:
             k.kind = search_key_kind::keyword;
-            k.value = imapkit::string::atom(b.flag().name);
+            k.arg = search_atom{b.flag().name};
             break;
           case 3:
             k.kind = search_key_kind::before;
-            k.date = b.date();
+            k.arg = search_date{b.date()};
             break;
           default:
             k.kind = search_key_kind::uid;
-            k.set = b.set();
+            k.arg = search_set{b.set()};
             break;
         }
         s.program.keys.push_back(b.mem, k);

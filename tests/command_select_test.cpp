@@ -79,7 +79,7 @@ TEST_F(CommandSelect, Search) {
       "{12}\r\n\xd0\xbe\xd1\x82\xd0\xbf\xd1\x83\xd1\x81\xd0\xba\r\n");
   ASSERT_TRUE(lit.program.charset);
   EXPECT_EQ(lit.program.charset->value, "UTF-8");
-  EXPECT_EQ(lit.program.keys[0].value.kind, string_kind::literal);
+  EXPECT_EQ(std::get<search_astring>(lit.program.keys[0].arg).value.kind, string_kind::literal);
   fails("a SEARCH\r\n", 8);
   fails("a SEARCH \r\n", 9);
 }
@@ -139,7 +139,7 @@ TEST_F(CommandSelect, SortThread) {
   // C: A283 THREAD ORDEREDSUBJECT UTF-8 SINCE 5-MAR-2000
   auto t = ok<thread_command>("A283 THREAD ORDEREDSUBJECT UTF-8 SINCE 5-MAR-2000\r\n");
   EXPECT_EQ(t.program.algorithm, thread_algorithm::ordered_subject);
-  EXPECT_EQ(t.program.keys[0].date.month, 3);
+  EXPECT_EQ(std::get<search_date>(t.program.keys[0].arg).date.month, 3);
   auto ut = ok<thread_command>("47 UID THREAD REFERENCES UTF-8 ALL\r\n");
   EXPECT_TRUE(ut.uid);
   EXPECT_EQ(ut.program.algorithm, thread_algorithm::references);

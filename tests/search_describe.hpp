@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/describe/enum_to_string.hpp>
 #include <initializer_list>
 #include <string>
 
@@ -62,59 +63,29 @@ inline std::string describe(const list<search_key>& keys) {
   return out;
 }
 
+// One overload per argument form, chosen by the alternative the key holds.
+inline std::string describe_arg(std::monostate) { return ""; }
+inline std::string describe_arg(const search_astring& a) { return braces(a.value.value); }
+inline std::string describe_arg(const search_atom& a) { return braces(a.value); }
+inline std::string describe_arg(const search_header& h) {
+  return braces(h.field.value) + braces(h.value.value);
+}
+inline std::string describe_arg(const search_date& d) { return braces(describe(d.date)); }
+inline std::string describe_arg(const search_number& n) { return braces(std::to_string(n.number)); }
+inline std::string describe_arg(const search_set& s) { return braces(describe(s.set)); }
+inline std::string describe_arg(const search_modseq& m) {
+  if (!m.entry) return braces(std::to_string(m.number));
+  return "{" + std::string(m.entry->name.value) + " " +
+         boost::describe::enum_to_string(m.entry->type, "?") + " " + std::to_string(m.number) +
+         "}";
+}
+inline std::string describe_arg(const search_operands& o) { return "(" + describe(o.keys) + ")"; }
+inline std::string describe_arg(const search_extension& e) {
+  return std::string(e.name) + braces(e.value.value);
+}
+
 inline std::string describe(const search_key& k) {
-  std::string out = key_word(k.kind);
-  switch (k.kind) {
-    case search_key_kind::header:
-      return out + braces(k.field.value) + braces(k.value.value);
-    case search_key_kind::extension:
-      return std::string(k.name) + braces(k.value.value);
-    case search_key_kind::bcc:
-    case search_key_kind::body:
-    case search_key_kind::cc:
-    case search_key_kind::from:
-    case search_key_kind::subject:
-    case search_key_kind::text:
-    case search_key_kind::to:
-    case search_key_kind::keyword:
-    case search_key_kind::unkeyword:
-    case search_key_kind::email_id:
-    case search_key_kind::thread_id:
-      return out + braces(k.value.value);
-    case search_key_kind::before:
-    case search_key_kind::on:
-    case search_key_kind::since:
-    case search_key_kind::sent_before:
-    case search_key_kind::sent_on:
-    case search_key_kind::sent_since:
-    case search_key_kind::saved_before:
-    case search_key_kind::saved_on:
-    case search_key_kind::saved_since:
-      return out + braces(describe(k.date));
-    case search_key_kind::larger:
-    case search_key_kind::smaller:
-    case search_key_kind::older:
-    case search_key_kind::younger:
-      return out + braces(std::to_string(k.number));
-    case search_key_kind::modseq: {
-      if (k.entry_type == modseq_entry_type::none) return out + braces(std::to_string(k.number));
-      const char* type = k.entry_type == modseq_entry_type::priv     ? "priv"
-                         : k.entry_type == modseq_entry_type::shared ? "shared"
-                                                                     : "all";
-      return out + "{" + std::string(k.field.value) + " " + type + " " + std::to_string(k.number) +
-             "}";
-    }
-    case search_key_kind::uid:
-    case search_key_kind::sequence_set:
-      return out + braces(describe(k.set));
-    case search_key_kind::not_:
-    case search_key_kind::or_:
-    case search_key_kind::fuzzy:
-    case search_key_kind::list:
-      return out + "(" + describe(k.children) + ")";
-    default:
-      return out;
-  }
+  return key_word(k.kind) + std::visit([](const auto& a) { return describe_arg(a); }, k.arg);
 }
 
 inline std::string describe(const partial_range& r) {

@@ -241,20 +241,21 @@ TEST(SearchKeys, ValuesKeepHowTheyArrived) {
   arena mem;
   const auto quoted = parse_search_key("SUBJECT \"a \\\"b\\\" c\"", mem);
   ASSERT_TRUE(quoted.ok());
-  EXPECT_EQ(quoted->value.kind, string_kind::quoted);
-  EXPECT_EQ(quoted->value.value, "a \"b\" c");
+  EXPECT_EQ(std::get<search_astring>(quoted->arg).value.kind, string_kind::quoted);
+  EXPECT_EQ(std::get<search_astring>(quoted->arg).value.value, "a \"b\" c");
   const auto literal = parse_search_key("SUBJECT {3}\r\nabc", mem);
   ASSERT_TRUE(literal.ok());
-  EXPECT_EQ(literal->value.kind, string_kind::literal);
+  EXPECT_EQ(std::get<search_astring>(literal->arg).value.kind, string_kind::literal);
   const auto atom = parse_search_key("SUBJECT abc]", mem);
   ASSERT_TRUE(atom.ok());
-  EXPECT_EQ(atom->value.kind, string_kind::atom);
-  EXPECT_EQ(atom->value.value, "abc]");
+  EXPECT_EQ(std::get<search_astring>(atom->arg).value.kind, string_kind::atom);
+  EXPECT_EQ(std::get<search_astring>(atom->arg).value.value, "abc]");
   const auto uid = parse_search_key("UID 5:3", mem);
   ASSERT_TRUE(uid.ok());
-  ASSERT_EQ(uid->set.ranges.size(), 1u);
-  EXPECT_EQ(uid->set.ranges[0].first, 5u);
-  EXPECT_EQ(uid->set.ranges[0].last, 3u);
+  const sequence_set& set = std::get<search_set>(uid->arg).set;
+  ASSERT_EQ(set.ranges.size(), 1u);
+  EXPECT_EQ(set.ranges[0].first, 5u);
+  EXPECT_EQ(set.ranges[0].last, 3u);
 }
 
 TEST(SearchErrors, OffsetsAndProductions) {
@@ -352,7 +353,7 @@ TEST(SearchLenient, EightBitAtomFromImaplib) {
   const auto r = parse_search_program(wire, mem, parse_options::lenient());
   ASSERT_TRUE(r.ok()) << r.error().message();
   EXPECT_EQ(describe(*r), "CHARSET{UTF-8} BODY{M\xc3\xbcnchen}");
-  EXPECT_EQ(r->keys[0].value.kind, string_kind::atom);
+  EXPECT_EQ(std::get<search_astring>(r->keys[0].arg).value.kind, string_kind::atom);
 }
 
 TEST(SearchLenient, UnknownQuotedEscape) {
@@ -360,7 +361,7 @@ TEST(SearchLenient, UnknownQuotedEscape) {
   arena mem;
   const auto r = parse_search_program("SUBJECT \"bad \\q escape\"", mem, parse_options::lenient());
   ASSERT_TRUE(r.ok()) << r.error().message();
-  EXPECT_EQ(r->keys[0].value.value, "bad q escape");
+  EXPECT_EQ(std::get<search_astring>(r->keys[0].arg).value.value, "bad q escape");
 }
 
 TEST(SearchDepth, DeepNestingFailsCleanly) {
@@ -390,8 +391,9 @@ TEST(SearchDepth, AtTheLimitParses) {
   const search_key* k = &*r;
   int depth = 0;
   while (k->kind == search_key_kind::not_) {
-    ASSERT_EQ(k->children.size(), 1u);
-    k = &k->children[0];
+    const list<search_key>& operands = std::get<search_operands>(k->arg).keys;
+    ASSERT_EQ(operands.size(), 1u);
+    k = &operands[0];
     ++depth;
   }
   EXPECT_EQ(depth, 100);

@@ -61,7 +61,7 @@ TEST(SerializeCommand, SearchWithCrlfAndQuotesGoesAsLiteral) {
   search_key subject;
   subject.kind = search_key_kind::subject;
   const std::string value = "say \"hi\"\r\nbye";
-  subject.value = imapkit::string::quoted(value);
+  subject.arg = search_astring{imapkit::string::quoted(value)};
   search_command s;
   s.program.keys.push_back(mem, subject);
   const command c{"a2", s};
@@ -189,14 +189,14 @@ TEST(SerializeCommand, InvalidValuesAreRejected) {
 
   search_key before;
   before.kind = search_key_kind::before;
-  before.date = date{2023, 2, 30};
+  before.arg = search_date{date{2023, 2, 30}};
   search_command search;
   search.program.keys.push_back(mem, before);
   expect_rejected(command{"a1", search}, serialize_errc::invalid_date, "date");
 
   search_key older;
   older.kind = search_key_kind::older;
-  older.number = 0;
+  older.arg = search_number{0};
   search_command search2;
   search2.program.keys.push_back(mem, older);
   expect_rejected(command{"a1", search2}, serialize_errc::invalid_number, "nz-number");
@@ -219,9 +219,9 @@ TEST(SerializeCommand, InvalidValuesAreRejected) {
   expect_rejected(command{"a1", fetch_named}, serialize_errc::invalid_value, "x-command");
   expect_rejected(authenticate_data{"abc", false}, serialize_errc::invalid_value, "base64");
 
-  // A search key with a field its kind does not use could not come back equal.
+  // A search key with an argument of another form than its kind's could not come back equal.
   search_key all;
-  all.value = imapkit::string::atom("x");
+  all.arg = search_astring{imapkit::string::atom("x")};
   search_command search3;
   search3.program.keys.push_back(mem, all);
   expect_rejected(command{"a1", search3}, serialize_errc::invalid_value, "search-key");
@@ -288,8 +288,8 @@ TEST(SerializeCommand, ValuesThatWouldBeReadAsSomethingElseAreRejected) {
   // Quoted-only slots cannot take CR / LF.
   search_key modseq;
   modseq.kind = search_key_kind::modseq;
-  modseq.field = imapkit::string::quoted("/flags/\r\nx");
-  modseq.entry_type = modseq_entry_type::all;
+  modseq.arg = search_modseq{
+      1, search_modseq_entry{imapkit::string::quoted("/flags/\r\nx"), modseq_entry_type::all}};
   search_command search2;
   search2.program.keys.push_back(mem, modseq);
   expect_rejected(command{"a1", search2}, serialize_errc::invalid_value, "entry-name");
@@ -352,7 +352,8 @@ struct coverage {
 
   void key(const search_key& k) {
     keys.insert(k.kind);
-    for (const search_key& c : k.children) key(c);
+    if (const auto* operands = std::get_if<search_operands>(&k.arg))
+      for (const search_key& c : operands->keys) key(c);
   }
   void program(const search_program& p) {
     for (const search_return_opt& o : p.returns.options) returns.insert(o.kind);

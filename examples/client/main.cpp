@@ -440,7 +440,7 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
   {
     search_key subject;
     subject.kind = search_key_kind::subject;
-    subject.value = imapkit::string::quoted(s.search_subject);
+    subject.arg = search_astring{imapkit::string::quoted(s.search_subject)};
     co_await search("SUBJECT " + s.search_subject, subject);
     search_key unseen;
     unseen.kind = search_key_kind::unseen;

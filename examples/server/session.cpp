@@ -1020,7 +1020,19 @@ bool session::matches(const search_key& key, const stored_message& m, std::uint3
     if (!d) return std::nullopt;
     return day_number(*d);
   };
-  const std::int64_t key_day = day_number(key.date);
+  // The key's argument, by its form (search_key_names says which kind holds which).
+  const auto* astring = std::get_if<search_astring>(&key.arg);
+  const std::string_view value = astring ? astring->value.value : std::string_view{};
+  const auto* atom = std::get_if<search_atom>(&key.arg);
+  const std::string_view keyword = atom ? atom->value : std::string_view{};
+  const auto* date_arg = std::get_if<search_date>(&key.arg);
+  const std::int64_t key_day = date_arg ? day_number(date_arg->date) : 0;
+  const auto* number = std::get_if<search_number>(&key.arg);
+  const std::uint64_t key_number = number ? number->number : 0;
+  const auto* set = std::get_if<search_set>(&key.arg);
+  const auto* operands = std::get_if<search_operands>(&key.arg);
+  const list<search_key> no_keys;
+  const list<search_key>& children = operands ? operands->keys : no_keys;
   switch (key.kind) {
     case search_key_kind::all:
       return true;
@@ -1045,9 +1057,9 @@ bool session::matches(const search_key& key, const stored_message& m, std::uint3
     case search_key_kind::unseen:
       return !m.has_flag("\\Seen");
     case search_key_kind::keyword:
-      return m.has_flag(key.value.value);
+      return m.has_flag(keyword);
     case search_key_kind::unkeyword:
-      return !m.has_flag(key.value.value);
+      return !m.has_flag(keyword);
     case search_key_kind::recent:
       return recent_.count(m.uid) != 0;
     case search_key_kind::new_:
@@ -1055,21 +1067,23 @@ bool session::matches(const search_key& key, const stored_message& m, std::uint3
     case search_key_kind::old:
       return recent_.count(m.uid) == 0;
     case search_key_kind::bcc:
-      return header_contains("Bcc", key.value.value);
+      return header_contains("Bcc", value);
     case search_key_kind::cc:
-      return header_contains("Cc", key.value.value);
+      return header_contains("Cc", value);
     case search_key_kind::from:
-      return header_contains("From", key.value.value);
+      return header_contains("From", value);
     case search_key_kind::to:
-      return header_contains("To", key.value.value);
+      return header_contains("To", value);
     case search_key_kind::subject:
-      return header_contains("Subject", key.value.value);
-    case search_key_kind::header:
-      return header_contains(key.field.value, key.value.value);
+      return header_contains("Subject", value);
+    case search_key_kind::header: {
+      const search_header& h = std::get<search_header>(key.arg);
+      return header_contains(h.field.value, h.value.value);
+    }
     case search_key_kind::body:
-      return icontains(mime.text(), key.value.value);
+      return icontains(mime.text(), value);
     case search_key_kind::text:
-      return icontains(mime.bytes(), key.value.value);
+      return icontains(mime.bytes(), value);
     case search_key_kind::before:
       return internal_day() < key_day;
     case search_key_kind::on:
@@ -1089,19 +1103,19 @@ bool session::matches(const search_key& key, const stored_message& m, std::uint3
       return d && *d >= key_day;
     }
     case search_key_kind::larger:
-      return m.bytes->size() > key.number;
+      return m.bytes->size() > key_number;
     case search_key_kind::smaller:
-      return m.bytes->size() < key.number;
+      return m.bytes->size() < key_number;
     case search_key_kind::uid:
-      return in_set(key.set, m.uid, view_.empty() ? 0 : view_.back());
+      return in_set(set->set, m.uid, view_.empty() ? 0 : view_.back());
     case search_key_kind::sequence_set:
-      return in_set(key.set, seq, static_cast<std::uint32_t>(view_.size()));
+      return in_set(set->set, seq, static_cast<std::uint32_t>(view_.size()));
     case search_key_kind::not_:
-      return !matches(key.children[0], m, seq, mime);
+      return !matches(children[0], m, seq, mime);
     case search_key_kind::or_:
-      return matches(key.children[0], m, seq, mime) || matches(key.children[1], m, seq, mime);
+      return matches(children[0], m, seq, mime) || matches(children[1], m, seq, mime);
     case search_key_kind::list:
-      return std::all_of(key.children.begin(), key.children.end(),
+      return std::all_of(children.begin(), children.end(),
                          [&](const search_key& k) { return matches(k, m, seq, mime); });
     default:
       return false;  // checked before the search starts (supported_key)
@@ -1126,7 +1140,9 @@ bool supported_key(const search_key& key) {
     case search_key_kind::extension:
       return false;
     default:
-      return std::all_of(key.children.begin(), key.children.end(), supported_key);
+      if (const auto* operands = std::get_if<search_operands>(&key.arg))
+        return std::all_of(operands->keys.begin(), operands->keys.end(), supported_key);
+      return true;
   }
 }
 

@@ -61,7 +61,7 @@ boost::json::value member_to_json(const T& v) {
     boost::json::object o;
     add_members(o, v);
     return o;
-  } else if constexpr (requires { v.mutable_data(); }) {  // imapkit::list
+  } else if constexpr (requires { v.span(); }) {  // imapkit::list
     boost::json::array out;
     out.reserve(v.size());
     for (const auto& item : v) out.push_back(member_to_json(item));

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "json.hpp"
+#include "json_describe.hpp"
 
 namespace imapkit::cli {
 
@@ -182,71 +183,11 @@ boost::json::value generic_or_null(const std::optional<generic_value>& v) {
 
 }  // namespace
 
-// A key is {"key": NAME, ...its arguments}: {"key":"FROM","value":"alice"},
+// A key is {"key": NAME, ...its argument's members}: {"key":"FROM","value":"alice"},
 // {"key":"OR","keys":[...]}, {"key":"sequence-set","set":"1:5"}.
 boost::json::value to_json(const search_key& key) {
   boost::json::object o{{"key", to_string(key.kind)}};
-  switch (key.kind) {
-    case search_key_kind::bcc:
-    case search_key_kind::body:
-    case search_key_kind::cc:
-    case search_key_kind::from:
-    case search_key_kind::subject:
-    case search_key_kind::text:
-    case search_key_kind::to:
-    case search_key_kind::keyword:
-    case search_key_kind::unkeyword:
-    case search_key_kind::email_id:
-    case search_key_kind::thread_id:
-      o["value"] = to_json(key.value);
-      break;
-    case search_key_kind::header:
-      o["field"] = to_json(key.field);
-      o["value"] = to_json(key.value);
-      break;
-    case search_key_kind::extension:
-      o["name"] = key.name;
-      o["value"] = to_json(key.value);
-      break;
-    case search_key_kind::before:
-    case search_key_kind::on:
-    case search_key_kind::since:
-    case search_key_kind::sent_before:
-    case search_key_kind::sent_on:
-    case search_key_kind::sent_since:
-    case search_key_kind::saved_before:
-    case search_key_kind::saved_on:
-    case search_key_kind::saved_since:
-      o["date"] = to_json(key.date);
-      break;
-    case search_key_kind::larger:
-    case search_key_kind::smaller:
-    case search_key_kind::older:
-    case search_key_kind::younger:
-      o["number"] = key.number;
-      break;
-    case search_key_kind::modseq:
-      o["number"] = key.number;
-      if (key.entry_type != modseq_entry_type::none) {
-        o["entry"] = to_json(key.field);
-        o["entry_type"] = key.entry_type == modseq_entry_type::priv     ? "priv"
-                          : key.entry_type == modseq_entry_type::shared ? "shared"
-                                                                        : "all";
-      }
-      break;
-    case search_key_kind::uid:
-    case search_key_kind::sequence_set:
-      o["set"] = to_json(key.set);
-      break;
-    case search_key_kind::not_:
-    case search_key_kind::or_:
-    case search_key_kind::fuzzy:
-    case search_key_kind::list:
-      o["keys"] = keys_to_json(key.children);
-      break;
-    default:
-      break;
-  }
+  add_members(o, key.arg);
   return o;
 }
 

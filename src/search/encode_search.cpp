@@ -1,8 +1,9 @@
 // Encoders of the arguments of SEARCH / SORT / THREAD and of ESEARCH's return options
 // (ast/search.hpp). Each mirrors the rule of search/search_def.hpp that reads it back; a value
-// that rule could not read back into an equal AST (a field its kind does not use, a name that is a
-// known keyword) is an error.
+// that rule could not read back into an equal AST (an argument of another form than its kind's, a
+// name that is a known keyword) is an error.
 #include <algorithm>
+#include <variant>
 
 #include "lexical/encode.hpp"
 #include "search/encode.hpp"
@@ -13,169 +14,105 @@ namespace {
 
 // --- search ------------------------------------------------------------------------------------
 
-using K = search_key_kind;
-
-// The fields a search key's kind uses; the others must be empty, as the parser leaves them.
-bool search_key_fields_ok(const imapkit::search_key& k) {
-  const K kind = k.kind;
-  const bool value = kind == K::bcc || kind == K::body || kind == K::cc || kind == K::from ||
-                     kind == K::header || kind == K::subject || kind == K::text || kind == K::to ||
-                     kind == K::keyword || kind == K::unkeyword || kind == K::email_id ||
-                     kind == K::thread_id || kind == K::extension;
-  const bool field = kind == K::header || kind == K::modseq;
-  const bool date = kind == K::before || kind == K::on || kind == K::since ||
-                    kind == K::sent_before || kind == K::sent_on || kind == K::sent_since ||
-                    kind == K::saved_before || kind == K::saved_on || kind == K::saved_since;
-  const bool number = kind == K::larger || kind == K::smaller || kind == K::older ||
-                      kind == K::younger || kind == K::modseq;
-  const bool set = kind == K::uid || kind == K::sequence_set;
-  const bool children = kind == K::not_ || kind == K::or_ || kind == K::list || kind == K::fuzzy;
-  return (value || k.value == imapkit::string{}) && (field || k.field == imapkit::string{}) &&
-         (kind == K::extension || k.name.empty()) && (date || k.date == imapkit::date{}) &&
-         (number || k.number == 0) && (set || k.set == imapkit::sequence_set{}) &&
-         (children || k.children.empty()) &&
-         (kind == K::modseq || k.entry_type == modseq_entry_type::none);
-}
-
 bool search_key(writer& w, const imapkit::search_key& k);
 
-// The operands of NOT / OR / FUZZY: exactly `n` keys.
-bool operands(writer& w, const imapkit::search_key& k, std::size_t n) {
-  if (k.children.size() != n) return w.fail(serialize_errc::invalid_value, "search-key");
-  w.raw(to_string(k.kind)).sp();
-  return sp_separated(w, k.children,
-                      [&](const imapkit::search_key& c) { return search_key(w, c); });
+bool search_keys_separated(writer& w, const list<imapkit::search_key>& keys) {
+  return sp_separated(w, keys, [&](const imapkit::search_key& c) { return search_key(w, c); });
 }
 
-// search-key (RFC 9051 §9, RFC 3501, RFC 7162, RFC 5032, RFC 8474, RFC 8514, RFC 6203, vendor keys)
+// search-key (RFC 9051 §9, RFC 3501, RFC 7162, RFC 5032, RFC 8474, RFC 8514, RFC 6203, vendor keys):
+// the keyword, then the argument of the form search_key_names gives it.
 bool search_key(writer& w, const imapkit::search_key& k) {
   if (!w.ok()) return false;
-  if (!search_key_fields_ok(k)) return w.fail(serialize_errc::invalid_value, "search-key");
-  switch (k.kind) {
-    case K::all:
-    case K::answered:
-    case K::deleted:
-    case K::draft:
-    case K::flagged:
-    case K::new_:
-    case K::old:
-    case K::recent:
-    case K::seen:
-    case K::unanswered:
-    case K::undeleted:
-    case K::undraft:
-    case K::unflagged:
-    case K::unseen:
-    case K::savedate_supported:
-      w.raw(to_string(k.kind));
+  const search_key_name& name = name_of(k.kind);
+  // An argument of another form than the kind's would not come back.
+  if (name.kind != k.kind || k.arg.index() != search_arg_alternative(name.arg))
+    return w.fail(serialize_errc::invalid_value, "search-key");
+  const std::size_t operand_count =
+      name.arg == search_arg::one_key ? 1 : name.arg == search_arg::two_keys ? 2 : 0;
+  if (operand_count != 0 && std::get<search_operands>(k.arg).keys.size() != operand_count)
+    return w.fail(serialize_errc::invalid_value, "search-key");
+  if (name.is_keyword) {
+    w.raw(name.keyword);
+    if (name.arg != search_arg::none) w.sp();
+  }
+  switch (name.arg) {
+    case search_arg::none:
       return w.ok();
-    // KEY SP astring
-    case K::bcc:
-    case K::body:
-    case K::cc:
-    case K::from:
-    case K::subject:
-    case K::text:
-    case K::to:
-      w.raw(to_string(k.kind)).sp();
-      return astring_value(w, k.value);
+    case search_arg::astring:
+      return astring_value(w, std::get<search_astring>(k.arg).value);
     // "HEADER" SP header-fld-name SP astring
-    case K::header:
-      w.raw("HEADER ");
-      if (!astring_value(w, k.field)) return false;
+    case search_arg::header: {
+      const search_header& h = std::get<search_header>(k.arg);
+      if (!astring_value(w, h.field)) return false;
       w.sp();
-      return astring_value(w, k.value);
-    // ("KEYWORD" / "UNKEYWORD") SP flag-keyword: an atom
-    case K::keyword:
-    case K::unkeyword:
-      if (k.value.is_nil()) return w.fail(serialize_errc::invalid_atom, "flag-keyword");
-      w.raw(to_string(k.kind)).sp();
-      return w.atom(k.value.value);
-    // ("EMAILID" / "THREADID") SP objectid
-    case K::email_id:
-    case K::thread_id:
-      w.raw(to_string(k.kind)).sp();
-      if (k.value.is_nil()) return w.fail(serialize_errc::invalid_value, "objectid");
-      return objectid(w, k.value.value);
-    case K::before:
-    case K::on:
-    case K::since:
-    case K::sent_before:
-    case K::sent_on:
-    case K::sent_since:
-    case K::saved_before:
-    case K::saved_on:
-    case K::saved_since:
-      w.raw(to_string(k.kind)).sp();
-      return w.date(k.date);
-    // ("LARGER" / "SMALLER") SP number64
-    case K::larger:
-    case K::smaller:
-      w.raw(to_string(k.kind)).sp();
-      return w.number64(k.number);
-    // ("OLDER" / "YOUNGER") SP nz-number
-    case K::older:
-    case K::younger:
-      w.raw(to_string(k.kind)).sp();
-      return w.nz_number(k.number);
-    case K::uid:
-      w.raw("UID ");
-      return w.sequence_set(k.set);
-    case K::sequence_set:
-      return w.sequence_set(k.set);
+      return astring_value(w, h.value);
+    }
+    // flag-keyword: an atom
+    case search_arg::flag_keyword:
+      return w.atom(std::get<search_atom>(k.arg).value);
+    case search_arg::objectid:
+      return objectid(w, std::get<search_atom>(k.arg).value);
+    case search_arg::date:
+      return w.date(std::get<search_date>(k.arg).date);
+    case search_arg::number64:
+      return w.number64(std::get<search_number>(k.arg).number);
+    case search_arg::nz_number:
+      return w.nz_number(std::get<search_number>(k.arg).number);
+    case search_arg::set:
+      return w.sequence_set(std::get<search_set>(k.arg).set);
     // search-modsequence = "MODSEQ" [SP entry-name SP entry-type-req] SP mod-sequence-valzer
-    case K::modseq: {
-      const bool has_entry = !k.field.is_nil();
-      if (has_entry != (k.entry_type != modseq_entry_type::none))
-        return w.fail(serialize_errc::invalid_value, "search-modsequence");
-      w.raw("MODSEQ ");
-      if (has_entry) {
+    case search_arg::modseq: {
+      const search_modseq& m = std::get<search_modseq>(k.arg);
+      if (m.entry) {
         // entry-flag-name = DQUOTE "/flags/" attr-flag DQUOTE
-        const std::string_view v = k.field.value;
-        if (v.size() <= 7 || !iequals(v.substr(0, 7), "/FLAGS/"))
+        const std::string_view v = m.entry->name.value;
+        if (m.entry->name.is_nil() || v.size() <= 7 || !iequals(v.substr(0, 7), "/FLAGS/"))
           return w.fail(serialize_errc::invalid_value, "entry-name");
         if (!w.quoted(v, "entry-name")) return false;
-        switch (k.entry_type) {
+        switch (m.entry->type) {
           case modseq_entry_type::priv:
             w.raw(" PRIV ");
             break;
           case modseq_entry_type::shared:
             w.raw(" SHARED ");
             break;
-          default:
+          case modseq_entry_type::all:
             w.raw(" ALL ");
             break;
+          default:
+            return w.fail(serialize_errc::invalid_value, "entry-type-req");
         }
       }
-      return w.number64(k.number);
+      return w.number64(m.number);
     }
-    case K::not_:
-      return operands(w, k, 1);
-    case K::fuzzy:
-      return operands(w, k, 1);
-    case K::or_:
-      return operands(w, k, 2);
+    // NOT / FUZZY SP search-key, OR SP search-key SP search-key
+    case search_arg::one_key:
+    case search_arg::two_keys:
+      return search_keys_separated(w, std::get<search_operands>(k.arg).keys);
     // "(" search-key *(SP search-key) ")"
-    case K::list:
-      if (k.children.empty()) return w.fail(serialize_errc::invalid_value, "search-key");
+    case search_arg::key_list: {
+      const list<imapkit::search_key>& keys = std::get<search_operands>(k.arg).keys;
+      if (keys.empty()) return w.fail(serialize_errc::invalid_value, "search-key");
       w.raw("(");
-      if (!sp_separated(w, k.children,
-                        [&](const imapkit::search_key& c) { return search_key(w, c); }))
-        return false;
+      if (!search_keys_separated(w, keys)) return false;
       w.raw(")");
       return w.ok();
+    }
     // "X-" atom SP astring (vendor keys)
-    case K::extension:
-      if (!is_vendor_name(k.name)) return w.fail(serialize_errc::invalid_atom, "search-key");
-      w.raw(k.name).sp();
-      return astring_value(w, k.value);
+    case search_arg::extension: {
+      const search_extension& e = std::get<search_extension>(k.arg);
+      if (!is_vendor_name(e.name)) return w.fail(serialize_errc::invalid_atom, "search-key");
+      w.raw(e.name).sp();
+      return astring_value(w, e.value);
+    }
   }
   return w.fail(serialize_errc::invalid_value, "search-key");
 }
 
 bool search_keys(writer& w, const list<imapkit::search_key>& keys) {
   if (keys.empty()) return w.fail(serialize_errc::invalid_value, "search-key");
-  return sp_separated(w, keys, [&](const imapkit::search_key& k) { return search_key(w, k); });
+  return search_keys_separated(w, keys);
 }
 
 // search-return-opt = "MIN" / "MAX" / "ALL" / "COUNT" / "SAVE" / "CONTEXT" / "UPDATE" /

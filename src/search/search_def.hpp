@@ -2,6 +2,10 @@
 // by src/search/parse_search.cpp, which instantiates them.
 #pragma once
 
+#include <array>
+#include <utility>
+#include <variant>
+
 #include "abnf/ascii.hpp"
 #include "lexical/lexical.hpp"
 #include "lexical/modifiers.hpp"
@@ -15,15 +19,46 @@ namespace search_detail {
 template <search_key_kind Kind>
 inline constexpr auto key = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 
-inline constexpr auto set_value = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
-inline constexpr auto set_field = [](auto& ctx) { x3::_val(ctx).field = x3::_attr(ctx); };
-inline constexpr auto set_date = [](auto& ctx) { x3::_val(ctx).date = x3::_attr(ctx); };
-inline constexpr auto set_number = [](auto& ctx) { x3::_val(ctx).number = x3::_attr(ctx); };
-inline constexpr auto set_set = [](auto& ctx) { x3::_val(ctx).set = x3::_attr(ctx); };
-inline constexpr auto push_child = push_member<&imapkit::search_key::children>;
-inline constexpr auto set_atom_value = [](auto& ctx) {
-  x3::_val(ctx).value = imapkit::string::atom(x3::_attr(ctx));
+// The key's argument as a T, made one if the key holds another alternative.
+template <class T>
+T& arg_as(imapkit::search_key& k) {
+  if (T* held = std::get_if<T>(&k.arg)) return *held;
+  return k.arg.template emplace<T>();
+}
+
+// _val.arg = T{_attr}
+template <class T>
+inline constexpr auto set_arg = [](auto& ctx) { x3::_val(ctx).arg = T{x3::_attr(ctx)}; };
+inline constexpr auto push_operand = [](auto& ctx) {
+  push_item(ctx, arg_as<search_operands>(x3::_val(ctx)).keys, x3::_attr(ctx));
 };
+
+// The kinds of search_key_names that are keywords followed by an argument of form Arg.
+template <search_arg Arg>
+constexpr auto keyword_kinds_taking() {
+  constexpr std::size_t count = [] {
+    std::size_t n = 0;
+    for (const search_key_name& k : search_key_names) n += k.is_keyword && k.arg == Arg;
+    return n;
+  }();
+  std::array<search_key_kind, count> kinds{};
+  std::size_t i = 0;
+  for (const search_key_name& k : search_key_names)
+    if (k.is_keyword && k.arg == Arg) kinds[i++] = k.kind;
+  return kinds;
+}
+
+template <search_arg Arg, std::size_t... I>
+auto keywords_taking_impl(std::index_sequence<I...>) {
+  constexpr auto kinds = keyword_kinds_taking<Arg>();
+  return (... | whole_kw(to_string(kinds[I]))[key<kinds[I]>]);
+}
+
+// The keywords that search_key_names says take an argument of form Arg, each setting its kind:
+// "BEFORE" | "ON" | "SINCE" | ... for search_arg::date.
+template <search_arg Arg>
+inline const auto keywords_taking =
+    keywords_taking_impl<Arg>(std::make_index_sequence<keyword_kinds_taking<Arg>().size()>{});
 
 // A search value: astring. Lenient mode also takes 8-bit octets in its atom form, which
 // Python's imaplib sends for non-ASCII search text without CHARSET literal (docs/quirks.md).
@@ -68,72 +103,35 @@ IMAPKIT_RULE(vendor_key_name, "search-key", std::string_view);
 inline const auto vendor_key_name = vendor_key_name_rule =
     x3::raw[&kw("X-") >> atom_chars][([](auto& ctx) { x3::_val(ctx) = as_view(x3::_attr(ctx)); })];
 
-// Keys with no argument.
-inline const auto bare_keys =
-    whole_kw("ALL")[key<search_key_kind::all>] |
-    whole_kw("ANSWERED")[key<search_key_kind::answered>] |
-    whole_kw("DELETED")[key<search_key_kind::deleted>] |
-    whole_kw("DRAFT")[key<search_key_kind::draft>] |
-    whole_kw("FLAGGED")[key<search_key_kind::flagged>] |
-    whole_kw("NEW")[key<search_key_kind::new_>] | whole_kw("OLD")[key<search_key_kind::old>] |
-    whole_kw("RECENT")[key<search_key_kind::recent>] |
-    whole_kw("SEEN")[key<search_key_kind::seen>] |
-    whole_kw("UNANSWERED")[key<search_key_kind::unanswered>] |
-    whole_kw("UNDELETED")[key<search_key_kind::undeleted>] |
-    whole_kw("UNDRAFT")[key<search_key_kind::undraft>] |
-    whole_kw("UNFLAGGED")[key<search_key_kind::unflagged>] |
-    whole_kw("UNSEEN")[key<search_key_kind::unseen>] |
-    whole_kw("SAVEDATESUPPORTED")[key<search_key_kind::savedate_supported>];
-
-// Keys with an astring argument.
-inline const auto string_keys =
-    (whole_kw("BCC")[key<search_key_kind::bcc>] > sp > search_value[set_value]) |
-    (whole_kw("BODY")[key<search_key_kind::body>] > sp > search_value[set_value]) |
-    (whole_kw("CC")[key<search_key_kind::cc>] > sp > search_value[set_value]) |
-    (whole_kw("FROM")[key<search_key_kind::from>] > sp > search_value[set_value]) |
-    (whole_kw("SUBJECT")[key<search_key_kind::subject>] > sp > search_value[set_value]) |
-    (whole_kw("TEXT")[key<search_key_kind::text>] > sp > search_value[set_value]) |
-    (whole_kw("TO")[key<search_key_kind::to>] > sp > search_value[set_value]) |
-    (whole_kw("HEADER")[key<search_key_kind::header>] > sp > search_value[set_field] > sp >
-     search_value[set_value]) |
-    (whole_kw("KEYWORD")[key<search_key_kind::keyword>] > sp > flag_keyword[set_atom_value]) |
-    (whole_kw("UNKEYWORD")[key<search_key_kind::unkeyword>] > sp > flag_keyword[set_atom_value]) |
-    (whole_kw("EMAILID")[key<search_key_kind::email_id>] > sp > objectid[set_atom_value]) |
-    (whole_kw("THREADID")[key<search_key_kind::thread_id>] > sp > objectid[set_atom_value]);
-
-// Keys with a date argument.
-inline const auto date_keys =
-    (whole_kw("BEFORE")[key<search_key_kind::before>] > sp > date[set_date]) |
-    (whole_kw("ON")[key<search_key_kind::on>] > sp > date[set_date]) |
-    (whole_kw("SINCE")[key<search_key_kind::since>] > sp > date[set_date]) |
-    (whole_kw("SENTBEFORE")[key<search_key_kind::sent_before>] > sp > date[set_date]) |
-    (whole_kw("SENTON")[key<search_key_kind::sent_on>] > sp > date[set_date]) |
-    (whole_kw("SENTSINCE")[key<search_key_kind::sent_since>] > sp > date[set_date]) |
-    (whole_kw("SAVEDBEFORE")[key<search_key_kind::saved_before>] > sp > date[set_date]) |
-    (whole_kw("SAVEDON")[key<search_key_kind::saved_on>] > sp > date[set_date]) |
-    (whole_kw("SAVEDSINCE")[key<search_key_kind::saved_since>] > sp > date[set_date]);
-
-// Keys with a number or a set.
-inline const auto number_keys =
-    (whole_kw("LARGER")[key<search_key_kind::larger>] > sp > number64[set_number]) |
-    (whole_kw("SMALLER")[key<search_key_kind::smaller>] > sp > number64[set_number]) |
-    (whole_kw("OLDER")[key<search_key_kind::older>] > sp > nz_number[set_number]) |
-    (whole_kw("YOUNGER")[key<search_key_kind::younger>] > sp > nz_number[set_number]) |
-    (whole_kw("UID")[key<search_key_kind::uid>] > sp > sequence_set[set_set]) |
+// Each form of argument after its keywords (search_key_names says which key takes which).
+inline const auto keyed_keys =
+    keywords_taking<search_arg::none> |
+    (keywords_taking<search_arg::astring> > sp > search_value[set_arg<search_astring>]) |
+    (keywords_taking<search_arg::header> > sp >
+     search_value[([](auto& ctx) { x3::_val(ctx).arg = search_header{x3::_attr(ctx), {}}; })] >
+     sp > search_value[([](auto& ctx) {
+       arg_as<search_header>(x3::_val(ctx)).value = x3::_attr(ctx);
+     })]) |
+    (keywords_taking<search_arg::flag_keyword> > sp > flag_keyword[set_arg<search_atom>]) |
+    (keywords_taking<search_arg::objectid> > sp > objectid[set_arg<search_atom>]) |
+    (keywords_taking<search_arg::date> > sp > date[set_arg<search_date>]) |
+    (keywords_taking<search_arg::number64> > sp > number64[set_arg<search_number>]) |
+    (keywords_taking<search_arg::nz_number> > sp > nz_number[set_arg<search_number>]) |
+    (keywords_taking<search_arg::set> > sp > sequence_set[set_arg<search_set>]) |
     // search-modsequence = "MODSEQ" [SP entry-name SP entry-type-req] SP mod-sequence-valzer
-    (whole_kw("MODSEQ")[key<search_key_kind::modseq>] > sp >
-     -(entry_name[set_field] > sp >
-       entry_type_req[([](auto& ctx) { x3::_val(ctx).entry_type = x3::_attr(ctx); })] > sp) >
-     mod_sequence_valzer[set_number]);
-
-// Keys that hold other keys: each operand one nesting level deeper.
-inline const auto compound_keys =
-    (whole_kw("NOT")[key<search_key_kind::not_>] > sp > nest[search_key_rule[push_child]]) |
-    (whole_kw("OR")[key<search_key_kind::or_>] > sp >
-     nest[search_key_rule[push_child] > sp > search_key_rule[push_child]]) |
-    (whole_kw("FUZZY")[key<search_key_kind::fuzzy>] > sp > nest[search_key_rule[push_child]]) |
-    (x3::lit('(')[key<search_key_kind::list>] >
-     nest[search_key_rule[push_child] > *(sp > search_key_rule[push_child])] > ')');
+    (keywords_taking<search_arg::modseq> > sp >
+     -(entry_name[([](auto& ctx) {
+         arg_as<search_modseq>(x3::_val(ctx)).entry = search_modseq_entry{x3::_attr(ctx)};
+       })] > sp > entry_type_req[([](auto& ctx) {
+         arg_as<search_modseq>(x3::_val(ctx)).entry->type = x3::_attr(ctx);
+       })] > sp) >
+     mod_sequence_valzer[([](auto& ctx) {
+       arg_as<search_modseq>(x3::_val(ctx)).number = x3::_attr(ctx);
+     })]) |
+    // Keys that hold other keys: each operand one nesting level deeper.
+    (keywords_taking<search_arg::one_key> > sp > nest[search_key_rule[push_operand]]) |
+    (keywords_taking<search_arg::two_keys> > sp >
+     nest[search_key_rule[push_operand] > sp > search_key_rule[push_operand]]);
 
 }  // namespace search_detail
 
@@ -154,15 +152,19 @@ inline const auto compound_keys =
 // search-key =/ "FUZZY" SP search-key                                       (RFC 6203 §6)
 // and vendor keys "X-" atom SP astring.
 inline const auto search_key_rule_def =
-    search_detail::compound_keys | search_detail::bare_keys | search_detail::string_keys |
-    search_detail::date_keys | search_detail::number_keys |
+    search_detail::keyed_keys |
+    (x3::lit('(')[search_detail::key<search_key_kind::list>] >
+     nest[search_key_rule[search_detail::push_operand] >
+          *(sp > search_key_rule[search_detail::push_operand])] > ')') |
     (search_detail::vendor_key_name[([](auto& ctx) {
        x3::_val(ctx).kind = search_key_kind::extension;
-       x3::_val(ctx).name = x3::_attr(ctx);
-     })] > sp > search_detail::search_value[search_detail::set_value]) |
+       x3::_val(ctx).arg = search_extension{x3::_attr(ctx), {}};
+     })] > sp > search_detail::search_value[([](auto& ctx) {
+      search_detail::arg_as<search_extension>(x3::_val(ctx)).value = x3::_attr(ctx);
+    })]) |
     sequence_set[([](auto& ctx) {
       x3::_val(ctx).kind = search_key_kind::sequence_set;
-      x3::_val(ctx).set = x3::_attr(ctx);
+      x3::_val(ctx).arg = search_set{x3::_attr(ctx)};
     })];
 IMAPKIT_DEFINE(search_key_rule)
 

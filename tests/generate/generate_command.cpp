@@ -156,86 +156,70 @@ class command_generator {
     return copy(std::string(e_.chance(50) ? "X-" : "x-") + std::string(b_.atom()));
   }
 
+  // A key of a random kind with an argument of the form search_key_names gives that kind.
   search_key key(unsigned depth) {
-    using K = search_key_kind;
+    using A = search_arg;
     search_key k;
+    A arg;
     for (;;) {
-      k.kind = e_.pick<K>(static_cast<unsigned>(K::extension) + 1);
-      const bool compound =
-          k.kind == K::not_ || k.kind == K::or_ || k.kind == K::list || k.kind == K::fuzzy;
+      k.kind = e_.pick<search_key_kind>(static_cast<unsigned>(std::size(search_key_names)));
+      arg = name_of(k.kind).arg;
+      const bool compound = arg == A::one_key || arg == A::two_keys || arg == A::key_list;
       if (!compound || depth < b_.opts().max_depth) break;
     }
-    switch (k.kind) {
-      case K::bcc:
-      case K::body:
-      case K::cc:
-      case K::from:
-      case K::subject:
-      case K::text:
-      case K::to:
-        k.value = astr();
+    const auto operands = [&](std::size_t n) {
+      search_operands o;
+      for (std::size_t i = 0; i < n; ++i) push(o.keys, key(depth + 1));
+      return o;
+    };
+    switch (arg) {
+      case A::none:
         break;
-      case K::header:
-        k.field = astr();
-        k.value = astr();
+      case A::astring:
+        k.arg = search_astring{astr()};
         break;
-      case K::keyword:
-      case K::unkeyword:
-        k.value = imapkit::string::atom(b_.atom());
+      case A::header:
+        k.arg = search_header{astr(), astr()};
         break;
-      case K::email_id:
-      case K::thread_id:
-        k.value = imapkit::string::atom(objectid());
+      case A::flag_keyword:
+        k.arg = search_atom{b_.atom()};
         break;
-      case K::before:
-      case K::on:
-      case K::since:
-      case K::sent_before:
-      case K::sent_on:
-      case K::sent_since:
-      case K::saved_before:
-      case K::saved_on:
-      case K::saved_since:
-        k.date = b_.date();
+      case A::objectid:
+        k.arg = search_atom{objectid()};
         break;
-      case K::larger:
-      case K::smaller:
-        k.number = b_.number64();
+      case A::date:
+        k.arg = search_date{b_.date()};
         break;
-      case K::older:
-      case K::younger:
-        k.number = b_.nz_number();
+      case A::number64:
+        k.arg = search_number{b_.number64()};
         break;
-      case K::uid:
-      case K::sequence_set:
-        k.set = b_.sequence_set();
+      case A::nz_number:
+        k.arg = search_number{b_.nz_number()};
         break;
-      case K::modseq:
-        k.number = b_.number64();
-        if (e_.chance(40)) {
-          k.field = imapkit::string::quoted(
-              copy(std::string(b_.random_case("/flags/")) + std::string(b_.flag().name)));
-          k.entry_type = static_cast<modseq_entry_type>(e_.between(1, 3));
-        }
+      case A::set:
+        k.arg = search_set{b_.sequence_set()};
         break;
-      case K::not_:
-      case K::fuzzy:
-        push(k.children, key(depth + 1));
-        break;
-      case K::or_:
-        push(k.children, key(depth + 1));
-        push(k.children, key(depth + 1));
-        break;
-      case K::list: {
-        const auto n = b_.count(1, depth);
-        for (std::size_t i = 0; i < n; ++i) push(k.children, key(depth + 1));
+      case A::modseq: {
+        search_modseq m{b_.number64(), std::nullopt};
+        if (e_.chance(40))
+          m.entry = search_modseq_entry{
+              imapkit::string::quoted(
+                  copy(std::string(b_.random_case("/flags/")) + std::string(b_.flag().name))),
+              static_cast<modseq_entry_type>(e_.below(3))};
+        k.arg = m;
         break;
       }
-      case K::extension:
-        k.name = vendor_name();
-        k.value = astr();
+      case A::one_key:
+        k.arg = operands(1);
         break;
-      default:
+      case A::two_keys:
+        k.arg = operands(2);
+        break;
+      case A::key_list:
+        k.arg = operands(b_.count(1, depth));
+        break;
+      case A::extension:
+        k.arg = search_extension{vendor_name(), astr()};
         break;
     }
     return k;
