@@ -76,8 +76,7 @@ inline std::string describe_arg(const search_set& s) { return braces(describe(s.
 inline std::string describe_arg(const search_modseq& m) {
   if (!m.entry) return braces(std::to_string(m.number));
   return "{" + std::string(m.entry->name.value) + " " +
-         boost::describe::enum_to_string(m.entry->type, "?") + " " + std::to_string(m.number) +
-         "}";
+         boost::describe::enum_to_string(m.entry->type, "?") + " " + std::to_string(m.number) + "}";
 }
 inline std::string describe_arg(const search_operands& o) { return "(" + describe(o.keys) + ")"; }
 inline std::string describe_arg(const search_extension& e) {

@@ -421,7 +421,8 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
     search_command cmd;
     cmd.uid = true;
     cmd.program.keys = make_list(mem, {key});
-    if (!is_mutf7_identity(key.value.value) && key.value.kind != string_kind::nil)
+    const auto* text = std::get_if<search_astring>(&key.arg);
+    if (text && !is_mutf7_identity(text->value.value) && text->value.kind != string_kind::nil)
       cmd.program.charset = imapkit::string::atom("UTF-8");
     const std::size_t waits_before = c.continuations();
     const std::string tag = c.next_tag();

@@ -34,4 +34,13 @@ constexpr bool iequals_upper(std::string_view s, std::string_view upper_word) no
   return true;
 }
 
+// The row of a keyword table (include/imapkit/ast/keywords.hpp) whose keyword `name` spells,
+// ASCII case-insensitively; nullptr when none does.
+template <class Row, std::size_t N>
+constexpr const Row* find_keyword(const Row (&rows)[N], std::string_view name) noexcept {
+  for (const Row& row : rows)
+    if (row.is_keyword && iequals_upper(name, row.keyword)) return &row;
+  return nullptr;
+}
+
 }  // namespace imapkit::abnf

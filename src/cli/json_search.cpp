@@ -9,7 +9,6 @@ namespace imapkit::cli {
 
 namespace {
 
-
 boost::json::array keys_to_json(const list<search_key>& keys) {
   boost::json::array out;
   for (const search_key& k : keys) out.push_back(to_json(k));
@@ -26,32 +25,8 @@ boost::json::value returns_to_json(const search_return_opts& returns) {
   boost::json::array out;
   for (const search_return_opt& o : returns.options) {
     switch (o.kind) {
-      case search_return_opt_kind::min:
-        out.push_back("MIN");
-        break;
-      case search_return_opt_kind::max:
-        out.push_back("MAX");
-        break;
-      case search_return_opt_kind::all:
-        out.push_back("ALL");
-        break;
-      case search_return_opt_kind::count:
-        out.push_back("COUNT");
-        break;
-      case search_return_opt_kind::save:
-        out.push_back("SAVE");
-        break;
-      case search_return_opt_kind::context:
-        out.push_back("CONTEXT");
-        break;
-      case search_return_opt_kind::update:
-        out.push_back("UPDATE");
-        break;
-      case search_return_opt_kind::relevancy:
-        out.push_back("RELEVANCY");
-        break;
       case search_return_opt_kind::partial:
-        out.push_back(boost::json::object{{"PARTIAL", partial_to_json(o.range)}});
+        out.push_back(boost::json::object{{to_string(o.kind), partial_to_json(o.range)}});
         break;
       case search_return_opt_kind::extension: {
         boost::json::object e{{"name", o.name}};
@@ -59,81 +34,12 @@ boost::json::value returns_to_json(const search_return_opts& returns) {
         out.push_back(std::move(e));
         break;
       }
+      default:
+        out.push_back(boost::json::string(to_string(o.kind)));
+        break;
     }
   }
   return out;
-}
-
-std::string_view sort_key_name(sort_key_kind key) {
-  switch (key) {
-    case sort_key_kind::arrival:
-      return "ARRIVAL";
-    case sort_key_kind::cc:
-      return "CC";
-    case sort_key_kind::date:
-      return "DATE";
-    case sort_key_kind::from:
-      return "FROM";
-    case sort_key_kind::size:
-      return "SIZE";
-    case sort_key_kind::subject:
-      return "SUBJECT";
-    case sort_key_kind::to:
-      return "TO";
-    case sort_key_kind::display_from:
-      return "DISPLAYFROM";
-    case sort_key_kind::display_to:
-      return "DISPLAYTO";
-    case sort_key_kind::relevancy:
-      return "RELEVANCY";
-    case sort_key_kind::extension:
-      return "extension";
-  }
-  return "?";
-}
-
-std::string_view att_name(fetch_att_kind kind) {
-  switch (kind) {
-    case fetch_att_kind::envelope:
-      return "ENVELOPE";
-    case fetch_att_kind::flags:
-      return "FLAGS";
-    case fetch_att_kind::internal_date:
-      return "INTERNALDATE";
-    case fetch_att_kind::rfc822:
-      return "RFC822";
-    case fetch_att_kind::rfc822_header:
-      return "RFC822.HEADER";
-    case fetch_att_kind::rfc822_size:
-      return "RFC822.SIZE";
-    case fetch_att_kind::rfc822_text:
-      return "RFC822.TEXT";
-    case fetch_att_kind::body:
-      return "BODY";
-    case fetch_att_kind::body_structure:
-      return "BODYSTRUCTURE";
-    case fetch_att_kind::uid:
-      return "UID";
-    case fetch_att_kind::body_section:
-      return "BODY[]";
-    case fetch_att_kind::binary:
-      return "BINARY[]";
-    case fetch_att_kind::binary_size:
-      return "BINARY.SIZE[]";
-    case fetch_att_kind::modseq:
-      return "MODSEQ";
-    case fetch_att_kind::email_id:
-      return "EMAILID";
-    case fetch_att_kind::thread_id:
-      return "THREADID";
-    case fetch_att_kind::preview:
-      return "PREVIEW";
-    case fetch_att_kind::save_date:
-      return "SAVEDATE";
-    case fetch_att_kind::extension:
-      return "extension";
-  }
-  return "?";
 }
 
 boost::json::value section_to_json(const section& s) {
@@ -204,9 +110,8 @@ boost::json::value to_json(const sort_program& program) {
   o["return"] = returns_to_json(program.returns);
   boost::json::array criteria;
   for (const sort_criterion& c : program.criteria) {
-    boost::json::object co{
-        {"key", c.key == sort_key_kind::extension ? c.name : sort_key_name(c.key)},
-        {"reverse", c.reverse}};
+    boost::json::object co{{"key", c.key == sort_key_kind::extension ? c.name : to_string(c.key)},
+                           {"reverse", c.reverse}};
     criteria.push_back(std::move(co));
   }
   o["criteria"] = std::move(criteria);
@@ -217,9 +122,7 @@ boost::json::value to_json(const sort_program& program) {
 
 boost::json::value to_json(const thread_program& program) {
   boost::json::object o;
-  o["algorithm"] = program.algorithm == thread_algorithm::ordered_subject ? "ORDEREDSUBJECT"
-                   : program.algorithm == thread_algorithm::references    ? "REFERENCES"
-                                                                          : "other";
+  o["algorithm"] = to_string(program.algorithm);
   o["name"] = program.name;
   o["charset"] = to_json(program.charset);
   o["keys"] = keys_to_json(program.keys);
@@ -229,7 +132,7 @@ boost::json::value to_json(const thread_program& program) {
 // An item is {"item": NAME, ...}: {"item":"BODY[]","peek":true,"section":{...},"partial":[0,100]}.
 boost::json::value to_json(const fetch_att& att) {
   boost::json::object o{
-      {"item", att.kind == fetch_att_kind::extension ? att.name : att_name(att.kind)}};
+      {"item", att.kind == fetch_att_kind::extension ? att.name : to_string(att.kind)}};
   switch (att.kind) {
     case fetch_att_kind::body_section:
     case fetch_att_kind::binary:
@@ -275,13 +178,13 @@ boost::json::value to_json(const fetch_program& program) {
   for (const fetch_modifier& m : program.modifiers) {
     switch (m.kind) {
       case fetch_modifier_kind::changed_since:
-        modifiers.push_back(boost::json::object{{"CHANGEDSINCE", m.mod_sequence}});
+        modifiers.push_back(boost::json::object{{to_string(m.kind), m.mod_sequence}});
         break;
       case fetch_modifier_kind::vanished:
-        modifiers.push_back("VANISHED");
+        modifiers.push_back(boost::json::string(to_string(m.kind)));
         break;
       case fetch_modifier_kind::partial:
-        modifiers.push_back(boost::json::object{{"PARTIAL", partial_to_json(m.range)}});
+        modifiers.push_back(boost::json::object{{to_string(m.kind), partial_to_json(m.range)}});
         break;
       case fetch_modifier_kind::extension:
         modifiers.push_back(
@@ -299,7 +202,7 @@ boost::json::value to_json(const store_program& program) {
   boost::json::array modifiers;
   for (const store_modifier& m : program.modifiers) {
     if (m.kind == store_modifier_kind::unchanged_since)
-      modifiers.push_back(boost::json::object{{"UNCHANGEDSINCE", m.mod_sequence}});
+      modifiers.push_back(boost::json::object{{to_string(m.kind), m.mod_sequence}});
     else
       modifiers.push_back(
           boost::json::object{{"name", m.name}, {"value", generic_or_null(m.value)}});

@@ -5,7 +5,7 @@ namespace imapkit {
 
 namespace {
 
-struct name_of {
+struct command_namer {
   std::string_view operator()(const capability_command&) const { return "CAPABILITY"; }
   std::string_view operator()(const logout_command&) const { return "LOGOUT"; }
   std::string_view operator()(const noop_command&) const { return "NOOP"; }
@@ -71,6 +71,8 @@ struct name_of {
 
 }  // namespace
 
-std::string_view command_name(const command& c) noexcept { return std::visit(name_of{}, c.body); }
+std::string_view command_name(const command& c) noexcept {
+  return std::visit(command_namer{}, c.body);
+}
 
 }  // namespace imapkit

@@ -32,51 +32,10 @@ bool fetch_att(writer& w, const imapkit::fetch_att& a, bool listed) {
       (a.kind != F::preview && a.lazy) || (a.kind != F::extension && (!a.name.empty() || a.params)))
     return w.fail(serialize_errc::invalid_value, "fetch-att");
   switch (a.kind) {
-    case F::envelope:
-      w.raw("ENVELOPE");
-      return w.ok();
-    case F::flags:
-      w.raw("FLAGS");
-      return w.ok();
-    case F::internal_date:
-      w.raw("INTERNALDATE");
-      return w.ok();
-    case F::rfc822:
-      w.raw("RFC822");
-      return w.ok();
-    case F::rfc822_header:
-      w.raw("RFC822.HEADER");
-      return w.ok();
-    case F::rfc822_size:
-      w.raw("RFC822.SIZE");
-      return w.ok();
-    case F::rfc822_text:
-      w.raw("RFC822.TEXT");
-      return w.ok();
-    case F::body:
-      w.raw("BODY");
-      return w.ok();
-    case F::body_structure:
-      w.raw("BODYSTRUCTURE");
-      return w.ok();
-    case F::uid:
-      w.raw("UID");
-      return w.ok();
-    case F::modseq:
-      w.raw("MODSEQ");
-      return w.ok();
-    case F::email_id:
-      w.raw("EMAILID");
-      return w.ok();
-    case F::thread_id:
-      w.raw("THREADID");
-      return w.ok();
-    case F::save_date:
-      w.raw("SAVEDATE");
-      return w.ok();
     // "PREVIEW" [SP "(" preview-mod *(SP preview-mod) ")"]
     case F::preview:
-      w.raw(a.lazy ? "PREVIEW (LAZY)" : "PREVIEW");
+      w.raw(to_string(a.kind));
+      if (a.lazy) w.raw(" (LAZY)");
       return w.ok();
     // "BODY" ["PEEK"] section [partial]
     case F::body_section:
@@ -104,6 +63,11 @@ bool fetch_att(writer& w, const imapkit::fetch_att& a, bool listed) {
         return w.generic_value(*a.params);
       }
       return w.ok();
+    // the items that are a keyword (fetch_att_names)
+    default:
+      if (!is_keyword_kind(fetch_att_names, a.kind)) break;
+      w.raw(to_string(a.kind));
+      return w.ok();
   }
   return w.fail(serialize_errc::invalid_value, "fetch-att");
 }
@@ -119,17 +83,16 @@ bool fetch_modifier(writer& w, const imapkit::fetch_modifier& m, bool after_valu
     return w.fail(serialize_errc::invalid_value, "fetch-modifier");
   switch (m.kind) {
     case M::changed_since:
-      w.raw("CHANGEDSINCE ");
+      w.raw(to_string(m.kind)).sp();
       return mod_sequence_value(w, m.mod_sequence);
     case M::vanished:
-      w.raw("VANISHED");
+      w.raw(to_string(m.kind));
       return w.ok();
     case M::partial:
-      w.raw("PARTIAL ");
+      w.raw(to_string(m.kind)).sp();
       return partial_range(w, m.range);
     case M::extension:
-      return tagged_ext_item(w, m, after_valueless, {"CHANGEDSINCE", "VANISHED", "PARTIAL"},
-                             "fetch-modifier");
+      return tagged_ext_item(w, m, after_valueless, fetch_modifier_names, "fetch-modifier");
   }
   return w.fail(serialize_errc::invalid_value, "fetch-modifier");
 }
@@ -140,11 +103,12 @@ bool store_modifier(writer& w, const imapkit::store_modifier& m, bool after_valu
   if (!w.ok()) return false;
   if (m.kind == store_modifier_kind::unchanged_since) {
     if (!m.name.empty() || m.value) return w.fail(serialize_errc::invalid_value, "store-modifier");
-    w.raw("UNCHANGEDSINCE ");
+    w.raw(to_string(m.kind)).sp();
     return w.number64(m.mod_sequence);
   }
-  if (m.mod_sequence != 0) return w.fail(serialize_errc::invalid_value, "store-modifier");
-  return tagged_ext_item(w, m, after_valueless, {"UNCHANGEDSINCE"}, "store-modifier");
+  if (m.kind != store_modifier_kind::extension || m.mod_sequence != 0)
+    return w.fail(serialize_errc::invalid_value, "store-modifier");
+  return tagged_ext_item(w, m, after_valueless, store_modifier_names, "store-modifier");
 }
 
 }  // namespace

@@ -11,7 +11,6 @@ namespace imapkit::grammar {
 
 namespace fetch_detail {
 
-
 template <fetch_att_kind Kind>
 inline constexpr auto att = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 inline constexpr auto set_peek = [](auto& ctx) { x3::_val(ctx).peek = true; };
@@ -68,23 +67,12 @@ inline const auto fetch_att_section_rule_def =
 // fetch-att =/ "PREVIEW" [SP "(" preview-mod *(SP preview-mod) ")"]   (RFC 8970 §7)
 IMAPKIT_RULE(fetch_att_keyword, "fetch-att", imapkit::fetch_att);
 inline const auto fetch_att_keyword_rule_def =
-    whole_kw("BODYSTRUCTURE")[att<fetch_att_kind::body_structure>] |
-    whole_kw("BODY")[att<fetch_att_kind::body>] |
-    whole_kw("ENVELOPE")[att<fetch_att_kind::envelope>] |
-    whole_kw("FLAGS")[att<fetch_att_kind::flags>] |
-    whole_kw("INTERNALDATE")[att<fetch_att_kind::internal_date>] |
-    whole_kw("RFC822.HEADER")[att<fetch_att_kind::rfc822_header>] |
-    whole_kw("RFC822.SIZE")[att<fetch_att_kind::rfc822_size>] |
-    whole_kw("RFC822.TEXT")[att<fetch_att_kind::rfc822_text>] |
-    whole_kw("RFC822")[att<fetch_att_kind::rfc822>] | whole_kw("UID")[att<fetch_att_kind::uid>] |
-    whole_kw("MODSEQ")[att<fetch_att_kind::modseq>] |
-    whole_kw("EMAILID")[att<fetch_att_kind::email_id>] |
-    whole_kw("THREADID")[att<fetch_att_kind::thread_id>] |
-    whole_kw("SAVEDATE")[att<fetch_att_kind::save_date>] |
+    primitives::keyword_alternatives<fetch_att_names, &imapkit::fetch_att::kind,
+                                     &primitives::all_but<fetch_att_kind::preview>> |
     // lazy is set only once the whole "(" preview-mod ... ")" has matched: "PREVIEW (LAZY 0 ...)"
     // is PREVIEW followed by fetch-modifiers
     // (fuzz/regressions/ast_roundtrip/preview-lazy-set-by-backtracked-group).
-    (whole_kw("PREVIEW")[att<fetch_att_kind::preview>] >>
+    (whole_kw(to_string(fetch_att_kind::preview))[att<fetch_att_kind::preview>] >>
      -(sp >> '(' >> (preview_mod % sp) >> ')')[([](auto& ctx) { x3::_val(ctx).lazy = true; })]);
 IMAPKIT_DEFINE(fetch_att_section_rule)
 IMAPKIT_DEFINE(fetch_att_keyword_rule)
@@ -113,7 +101,8 @@ IMAPKIT_DEFINE(fetch_att_rule)
 IMAPKIT_DEFINE(listed_fetch_att_rule)
 
 template <fetch_modifier_kind Kind>
-inline constexpr auto modifier = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
+inline const auto modifier_kw =
+    whole_kw(to_string(Kind))[([](auto& ctx) { x3::_val(ctx).kind = Kind; })];
 
 // fetch-modifier = fetch-modifier-name [ SP fetch-modif-params ]   (RFC 4466 §2.4)
 // fetch-modifier =/ chgsince-fetch-mod / "VANISHED"   (RFC 7162 §7)
@@ -121,12 +110,13 @@ inline constexpr auto modifier = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 // fetch-modifier =/ modifier-partial; modifier-partial = "PARTIAL" SP partial-range  (RFC 9394)
 IMAPKIT_RULE(fetch_modifier, "fetch-modifier", imapkit::fetch_modifier);
 inline const auto fetch_modifier = fetch_modifier_rule =
-    (whole_kw("CHANGEDSINCE")[modifier<fetch_modifier_kind::changed_since>] > sp >
+    (modifier_kw<fetch_modifier_kind::changed_since> > sp >
      mod_sequence_value[set_member<&imapkit::fetch_modifier::mod_sequence>]) |
-    whole_kw("VANISHED")[modifier<fetch_modifier_kind::vanished>] |
-    (whole_kw("PARTIAL")[modifier<fetch_modifier_kind::partial>] > sp >
+    modifier_kw<fetch_modifier_kind::vanished> |
+    (modifier_kw<fetch_modifier_kind::partial> > sp >
      partial_range[set_member<&imapkit::fetch_modifier::range>]) |
-    (&tagged_ext_label_rule[modifier<fetch_modifier_kind::extension>] >>
+    (&tagged_ext_label_rule[primitives::set_member_to<&imapkit::fetch_modifier::kind,
+                                                      fetch_modifier_kind::extension>] >>
      tagged_ext_item<imapkit::fetch_modifier>);
 
 // fetch-modifiers = SP "(" fetch-modifier *(SP fetch-modifier) ")"   (RFC 4466 §2.4)
@@ -135,16 +125,15 @@ IMAPKIT_RULE(fetch_modifiers, "fetch-modifiers", list<imapkit::fetch_modifier>);
 inline const auto fetch_modifiers = fetch_modifiers_rule = '(' > fetch_modifier[push_val] >
                                                            *(sp > fetch_modifier[push_val]) > ')';
 
-template <store_modifier_kind Kind>
-inline constexpr auto store_mod = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
-
 // store-modifier = store-modifier-name [SP store-modif-params]   (RFC 4466 §2.5)
 // store-modifier =/ "UNCHANGEDSINCE" SP mod-sequence-valzer   (RFC 7162 §7)
 IMAPKIT_RULE(store_modifier, "store-modifier", imapkit::store_modifier);
 inline const auto store_modifier = store_modifier_rule =
-    (whole_kw("UNCHANGEDSINCE")[store_mod<store_modifier_kind::unchanged_since>] > sp >
+    (whole_kw(to_string(store_modifier_kind::unchanged_since))[primitives::set_member_to<
+         &imapkit::store_modifier::kind, store_modifier_kind::unchanged_since>] > sp >
      mod_sequence_valzer[set_member<&imapkit::store_modifier::mod_sequence>]) |
-    (&tagged_ext_label_rule[store_mod<store_modifier_kind::extension>] >>
+    (&tagged_ext_label_rule[primitives::set_member_to<&imapkit::store_modifier::kind,
+                                                      store_modifier_kind::extension>] >>
      tagged_ext_item<imapkit::store_modifier>);
 
 // store-modifiers = SP "(" store-modifier *(SP store-modifier) ")"   (RFC 4466 §2.5)

@@ -24,7 +24,16 @@ bool section_binary(writer& w, const imapkit::section& s);
 // partial-range = nz-number ":" nz-number / "-" nz-number ":" "-" nz-number   (RFC 9394)
 bool partial_range(writer& w, const imapkit::partial_range& r);
 
+using abnf::find_keyword;
 using abnf::iequals;
+
+// kind is an enumerator of a keyword table whose row is a keyword: not a catch-all ("extension")
+// and not a value outside the enum.
+template <class Row, std::size_t N>
+constexpr bool is_keyword_kind(const Row (&rows)[N], decltype(Row::kind) kind) noexcept {
+  const auto i = static_cast<std::size_t>(kind);
+  return i < N && rows[i].is_keyword;
+}
 using abnf::is_digit;
 using abnf::istarts_with;
 
@@ -105,13 +114,12 @@ bool sp_separated(writer& w, const Range& values, Item&& item) {
 }
 
 // An extension option (search-ret-opt-ext, fetch-modifier, store-modifier): label [SP value].
-// A label must not be one of the context's keywords, and a label starting "-" DIGIT after an
-// option without value would be read as that option's value.
-template <class Option>
-bool tagged_ext_item(writer& w, const Option& o, bool after_valueless,
-                     std::initializer_list<std::string_view> keywords, std::string_view what) {
-  for (std::string_view k : keywords)
-    if (iequals(o.name, k)) return w.fail(serialize_errc::invalid_value, what);
+// A label must not be one of the keywords of the context's keyword table, and a label starting
+// "-" DIGIT after an option without value would be read as that option's value.
+template <class Option, class Rows>
+bool tagged_ext_item(writer& w, const Option& o, bool after_valueless, const Rows& keywords,
+                     std::string_view what) {
+  if (find_keyword(keywords, o.name)) return w.fail(serialize_errc::invalid_value, what);
   if (after_valueless && o.name.size() > 1 && o.name[0] == '-' && is_digit(o.name[1]))
     return w.fail(serialize_errc::invalid_value, what);
   if (!tagged_ext_label(w, o.name)) return false;

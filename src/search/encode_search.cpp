@@ -20,16 +20,17 @@ bool search_keys_separated(writer& w, const list<imapkit::search_key>& keys) {
   return sp_separated(w, keys, [&](const imapkit::search_key& c) { return search_key(w, c); });
 }
 
-// search-key (RFC 9051 §9, RFC 3501, RFC 7162, RFC 5032, RFC 8474, RFC 8514, RFC 6203, vendor keys):
-// the keyword, then the argument of the form search_key_names gives it.
+// search-key (RFC 9051 §9, RFC 3501, RFC 7162, RFC 5032, RFC 8474, RFC 8514, RFC 6203, vendor
+// keys): the keyword, then the argument of the form search_key_names gives it.
 bool search_key(writer& w, const imapkit::search_key& k) {
   if (!w.ok()) return false;
   const search_key_name& name = name_of(k.kind);
   // An argument of another form than the kind's would not come back.
   if (name.kind != k.kind || k.arg.index() != search_arg_alternative(name.arg))
     return w.fail(serialize_errc::invalid_value, "search-key");
-  const std::size_t operand_count =
-      name.arg == search_arg::one_key ? 1 : name.arg == search_arg::two_keys ? 2 : 0;
+  const std::size_t operand_count = name.arg == search_arg::one_key    ? 1
+                                    : name.arg == search_arg::two_keys ? 2
+                                                                       : 0;
   if (operand_count != 0 && std::get<search_operands>(k.arg).keys.size() != operand_count)
     return w.fail(serialize_errc::invalid_value, "search-key");
   if (name.is_keyword) {
@@ -124,40 +125,18 @@ bool search_return_opt(writer& w, const imapkit::search_return_opt& o, bool afte
       (o.kind != R::extension && (!o.name.empty() || o.value)))
     return w.fail(serialize_errc::invalid_value, "search-return-opt");
   switch (o.kind) {
-    case R::min:
-      w.raw("MIN");
-      return w.ok();
-    case R::max:
-      w.raw("MAX");
-      return w.ok();
-    case R::all:
-      w.raw("ALL");
-      return w.ok();
-    case R::count:
-      w.raw("COUNT");
-      return w.ok();
-    case R::save:
-      w.raw("SAVE");
-      return w.ok();
-    case R::context:
-      w.raw("CONTEXT");
-      return w.ok();
-    case R::update:
-      w.raw("UPDATE");
-      return w.ok();
-    case R::relevancy:
-      w.raw("RELEVANCY");
-      return w.ok();
     case R::partial:
-      w.raw("PARTIAL ");
+      w.raw(to_string(o.kind)).sp();
       return partial_range(w, o.range);
     case R::extension:
-      return tagged_ext_item(
-          w, o, after_valueless,
-          {"MIN", "MAX", "ALL", "COUNT", "SAVE", "CONTEXT", "UPDATE", "RELEVANCY", "PARTIAL"},
-          "search-return-opt");
+      return tagged_ext_item(w, o, after_valueless, search_return_opt_names, "search-return-opt");
+    default:
+      if (is_keyword_kind(search_return_opt_names, o.kind)) {
+        w.raw(to_string(o.kind));
+        return w.ok();
+      }
+      return w.fail(serialize_errc::invalid_value, "search-return-opt");
   }
-  return w.fail(serialize_errc::invalid_value, "search-return-opt");
 }
 
 // search-return-opts = "RETURN" SP "(" [search-return-opt *(SP search-return-opt)] ")"
@@ -186,43 +165,15 @@ bool sort_criterion(writer& w, const imapkit::sort_criterion& c) {
   if (c.key != sort_key_kind::extension && !c.name.empty())
     return w.fail(serialize_errc::invalid_value, "sort-key");
   if (c.reverse) w.raw("REVERSE ");
-  switch (c.key) {
-    case sort_key_kind::arrival:
-      w.raw("ARRIVAL");
-      return w.ok();
-    case sort_key_kind::cc:
-      w.raw("CC");
-      return w.ok();
-    case sort_key_kind::date:
-      w.raw("DATE");
-      return w.ok();
-    case sort_key_kind::from:
-      w.raw("FROM");
-      return w.ok();
-    case sort_key_kind::size:
-      w.raw("SIZE");
-      return w.ok();
-    case sort_key_kind::subject:
-      w.raw("SUBJECT");
-      return w.ok();
-    case sort_key_kind::to:
-      w.raw("TO");
-      return w.ok();
-    case sort_key_kind::display_from:
-      w.raw("DISPLAYFROM");
-      return w.ok();
-    case sort_key_kind::display_to:
-      w.raw("DISPLAYTO");
-      return w.ok();
-    case sort_key_kind::relevancy:
-      w.raw("RELEVANCY");
-      return w.ok();
-    case sort_key_kind::extension:
-      if (!is_vendor_name(c.name)) return w.fail(serialize_errc::invalid_atom, "sort-key");
-      w.raw(c.name);
-      return w.ok();
+  if (c.key == sort_key_kind::extension) {
+    if (!is_vendor_name(c.name)) return w.fail(serialize_errc::invalid_atom, "sort-key");
+    w.raw(c.name);
+    return w.ok();
   }
-  return w.fail(serialize_errc::invalid_value, "sort-key");
+  if (!is_keyword_kind(sort_key_names, c.key))
+    return w.fail(serialize_errc::invalid_value, "sort-key");
+  w.raw(to_string(c.key));
+  return w.ok();
 }
 
 }  // namespace
@@ -258,20 +209,14 @@ bool thread_program(writer& w, const imapkit::thread_program& p) {
   if (!w.ok()) return false;
   // thread-alg = "ORDEREDSUBJECT" / "REFERENCES" / thread-alg-ext: the name as written when it
   // names the algorithm, else the keyword.
-  switch (p.algorithm) {
-    case thread_algorithm::ordered_subject:
-      w.raw(iequals(p.name, "ORDEREDSUBJECT") ? p.name : "ORDEREDSUBJECT");
-      break;
-    case thread_algorithm::references:
-      w.raw(iequals(p.name, "REFERENCES") ? p.name : "REFERENCES");
-      break;
-    case thread_algorithm::other:
-      if (iequals(p.name, "ORDEREDSUBJECT") || iequals(p.name, "REFERENCES"))
-        return w.fail(serialize_errc::invalid_value, "thread-alg");
-      if (!w.atom(p.name)) return false;
-      break;
-    default:
-      return w.fail(serialize_errc::invalid_value, "thread-alg");
+  const auto* named = find_keyword(thread_algorithm_names, p.name);
+  if (p.algorithm == thread_algorithm::other) {
+    if (named) return w.fail(serialize_errc::invalid_value, "thread-alg");
+    if (!w.atom(p.name)) return false;
+  } else if (is_keyword_kind(thread_algorithm_names, p.algorithm)) {
+    w.raw(named && named->kind == p.algorithm ? p.name : to_string(p.algorithm));
+  } else {
+    return w.fail(serialize_errc::invalid_value, "thread-alg");
   }
   w.sp();
   if (!charset(w, p.charset)) return false;

@@ -2,8 +2,8 @@
 // RFC 5182, RFC 5256, RFC 5267, RFC 5957, RFC 6203, RFC 7162, RFC 8474, RFC 8514, RFC 9394).
 //
 // Declarations only: the rules are defined in search_def.hpp and instantiated for
-// (iterator_type, context_type) in src/search/parse_search.cpp. Call them from another translation unit
-// as separately_compiled[search_program_rule][action] (see context.hpp).
+// (iterator_type, context_type) in src/search/parse_search.cpp. Call them from another translation
+// unit as separately_compiled[search_program_rule][action] (see context.hpp).
 #pragma once
 
 #include <boost/spirit/home/x3.hpp>

@@ -33,32 +33,17 @@ inline constexpr auto push_operand = [](auto& ctx) {
   push_item(ctx, arg_as<search_operands>(x3::_val(ctx)).keys, x3::_attr(ctx));
 };
 
-// The kinds of search_key_names that are keywords followed by an argument of form Arg.
+// A Keep for keyword_alternatives: the keys whose argument has the form Arg.
 template <search_arg Arg>
-constexpr auto keyword_kinds_taking() {
-  constexpr std::size_t count = [] {
-    std::size_t n = 0;
-    for (const search_key_name& k : search_key_names) n += k.is_keyword && k.arg == Arg;
-    return n;
-  }();
-  std::array<search_key_kind, count> kinds{};
-  std::size_t i = 0;
-  for (const search_key_name& k : search_key_names)
-    if (k.is_keyword && k.arg == Arg) kinds[i++] = k.kind;
-  return kinds;
-}
-
-template <search_arg Arg, std::size_t... I>
-auto keywords_taking_impl(std::index_sequence<I...>) {
-  constexpr auto kinds = keyword_kinds_taking<Arg>();
-  return (... | whole_kw(to_string(kinds[I]))[key<kinds[I]>]);
+constexpr bool takes(const search_key_name& row) {
+  return row.arg == Arg;
 }
 
 // The keywords that search_key_names says take an argument of form Arg, each setting its kind:
 // "BEFORE" | "ON" | "SINCE" | ... for search_arg::date.
 template <search_arg Arg>
-inline const auto keywords_taking =
-    keywords_taking_impl<Arg>(std::make_index_sequence<keyword_kinds_taking<Arg>().size()>{});
+inline const auto& keywords_taking =
+    primitives::keyword_alternatives<search_key_names, &imapkit::search_key::kind, &takes<Arg>>;
 
 // A search value: astring. Lenient mode also takes 8-bit octets in its atom form, which
 // Python's imaplib sends for non-ASCII search text without CHARSET literal (docs/quirks.md).
@@ -107,9 +92,9 @@ inline const auto vendor_key_name = vendor_key_name_rule =
 inline const auto keyed_keys =
     keywords_taking<search_arg::none> |
     (keywords_taking<search_arg::astring> > sp > search_value[set_arg<search_astring>]) |
-    (keywords_taking<search_arg::header> > sp >
-     search_value[([](auto& ctx) { x3::_val(ctx).arg = search_header{x3::_attr(ctx), {}}; })] >
-     sp > search_value[([](auto& ctx) {
+    (keywords_taking<search_arg::header> > sp > search_value[([](auto& ctx) {
+       x3::_val(ctx).arg = search_header{x3::_attr(ctx), {}};
+     })] > sp > search_value[([](auto& ctx) {
        arg_as<search_header>(x3::_val(ctx)).value = x3::_attr(ctx);
      })]) |
     (keywords_taking<search_arg::flag_keyword> > sp > flag_keyword[set_arg<search_atom>]) |
@@ -124,8 +109,7 @@ inline const auto keyed_keys =
          arg_as<search_modseq>(x3::_val(ctx)).entry = search_modseq_entry{x3::_attr(ctx)};
        })] > sp > entry_type_req[([](auto& ctx) {
          arg_as<search_modseq>(x3::_val(ctx)).entry->type = x3::_attr(ctx);
-       })] > sp) >
-     mod_sequence_valzer[([](auto& ctx) {
+       })] > sp) > mod_sequence_valzer[([](auto& ctx) {
        arg_as<search_modseq>(x3::_val(ctx)).number = x3::_attr(ctx);
      })]) |
     // Keys that hold other keys: each operand one nesting level deeper.
@@ -160,8 +144,8 @@ inline const auto search_key_rule_def =
        x3::_val(ctx).kind = search_key_kind::extension;
        x3::_val(ctx).arg = search_extension{x3::_attr(ctx), {}};
      })] > sp > search_detail::search_value[([](auto& ctx) {
-      search_detail::arg_as<search_extension>(x3::_val(ctx)).value = x3::_attr(ctx);
-    })]) |
+       search_detail::arg_as<search_extension>(x3::_val(ctx)).value = x3::_attr(ctx);
+     })]) |
     sequence_set[([](auto& ctx) {
       x3::_val(ctx).kind = search_key_kind::sequence_set;
       x3::_val(ctx).arg = search_set{x3::_attr(ctx)};
@@ -180,16 +164,10 @@ inline constexpr auto ret = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 // search-ret-opt-ext = search-ret-opt-name [SP search-ret-opt-value]   (RFC 4466)
 IMAPKIT_RULE(search_return_opt, "search-return-opt", imapkit::search_return_opt);
 inline const auto search_return_opt = search_return_opt_rule =
-    whole_kw("MIN")[ret<search_return_opt_kind::min>] |
-    whole_kw("MAX")[ret<search_return_opt_kind::max>] |
-    whole_kw("ALL")[ret<search_return_opt_kind::all>] |
-    whole_kw("COUNT")[ret<search_return_opt_kind::count>] |
-    whole_kw("SAVE")[ret<search_return_opt_kind::save>] |
-    whole_kw("CONTEXT")[ret<search_return_opt_kind::context>] |
-    whole_kw("UPDATE")[ret<search_return_opt_kind::update>] |
-    whole_kw("RELEVANCY")[ret<search_return_opt_kind::relevancy>] |
-    (whole_kw("PARTIAL")[ret<search_return_opt_kind::partial>] > sp >
-     partial_range[set_member<&imapkit::search_return_opt::range>]) |
+    primitives::keyword_alternatives<search_return_opt_names, &imapkit::search_return_opt::kind,
+                                     &primitives::all_but<search_return_opt_kind::partial>> |
+    (whole_kw(to_string(search_return_opt_kind::partial))[ret<search_return_opt_kind::partial>] >
+     sp > partial_range[set_member<&imapkit::search_return_opt::range>]) |
     (&tagged_ext_label_rule[ret<search_return_opt_kind::extension>] >>
      tagged_ext_item<imapkit::search_return_opt>);
 
@@ -203,20 +181,11 @@ inline const auto search_return_opts = search_return_opts_rule =
 // sort-key = "ARRIVAL" / "CC" / "DATE" / "FROM" / "SIZE" / "SUBJECT" / "TO"   (RFC 5256 §5)
 // sort-key =/ "DISPLAYFROM" / "DISPLAYTO"   (RFC 5957 §3); =/ "RELEVANCY"   (RFC 6203 §6)
 // and vendor keys "X-" atom (Dovecot's X-SCORE).
-template <sort_key_kind Kind>
-inline constexpr auto sort_key_is = [](auto& ctx) { x3::_val(ctx).key = Kind; };
 IMAPKIT_RULE(sort_key, "sort-key", imapkit::sort_criterion);
 inline const auto sort_key = sort_key_rule =
-    whole_kw("ARRIVAL")[sort_key_is<sort_key_kind::arrival>] |
-    whole_kw("CC")[sort_key_is<sort_key_kind::cc>] |
-    whole_kw("DATE")[sort_key_is<sort_key_kind::date>] |
-    whole_kw("FROM")[sort_key_is<sort_key_kind::from>] |
-    whole_kw("SIZE")[sort_key_is<sort_key_kind::size>] |
-    whole_kw("SUBJECT")[sort_key_is<sort_key_kind::subject>] |
-    whole_kw("TO")[sort_key_is<sort_key_kind::to>] |
-    whole_kw("DISPLAYFROM")[sort_key_is<sort_key_kind::display_from>] |
-    whole_kw("DISPLAYTO")[sort_key_is<sort_key_kind::display_to>] |
-    whole_kw("RELEVANCY")[sort_key_is<sort_key_kind::relevancy>] | vendor_key_name[([](auto& ctx) {
+    primitives::keyword_alternatives<sort_key_names, &imapkit::sort_criterion::key,
+                                     &primitives::all_but<sort_key_kind::extension>> |
+    vendor_key_name[([](auto& ctx) {
       x3::_val(ctx).key = sort_key_kind::extension;
       x3::_val(ctx).name = x3::_attr(ctx);
     })];
@@ -263,13 +232,10 @@ IMAPKIT_DEFINE(sort_program_rule)
 //   (RFC 5256 §5)
 inline const auto thread_program_rule_def =
     atom[([](auto& ctx) {
-      const std::string_view a = x3::_attr(ctx);
-      const auto equals = [&](std::string_view word) { return abnf::iequals_upper(a, word); };
       auto& v = x3::_val(ctx);
-      v.name = a;
-      v.algorithm = equals("ORDEREDSUBJECT") ? thread_algorithm::ordered_subject
-                    : equals("REFERENCES")   ? thread_algorithm::references
-                                             : thread_algorithm::other;
+      v.name = x3::_attr(ctx);
+      const auto* row = abnf::find_keyword(thread_algorithm_names, v.name);
+      v.algorithm = row ? row->kind : thread_algorithm::other;
     })] > sp > charset[set_member<&imapkit::thread_program::charset>] > sp >
     search_key_rule[push_member<&imapkit::thread_program::keys>] >
     *(sp > search_key_rule[push_member<&imapkit::thread_program::keys>]);

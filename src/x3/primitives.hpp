@@ -7,15 +7,18 @@
 // a literal) a malformed rest is an expectation failure at the exact offset, not a soft miss.
 #pragma once
 
+#include <array>
 #include <boost/spirit/home/x3.hpp>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "abnf/ascii.hpp"
 #include "abnf/chars.hpp"
+#include "imapkit/ast/keywords.hpp"
 #include "imapkit/string.hpp"
 #include "imapkit/utf8.hpp"
 #include "x3/context.hpp"
@@ -92,6 +95,45 @@ struct whole_keyword_parser : x3::parser<whole_keyword_parser> {
 
 constexpr whole_keyword_parser whole_kw(std::string_view word) {
   return whole_keyword_parser{word};
+}
+
+// _val.*Member = Value
+template <auto Member, auto Value>
+inline constexpr auto set_member_to = [](auto& ctx) { x3::_val(ctx).*Member = Value; };
+
+// The indices of the rows of a keyword table (include/imapkit/ast/keywords.hpp) that are
+// keywords and that Keep (a constexpr function of a row) accepts.
+template <const auto& Rows, auto Keep>
+constexpr auto keyword_row_indices() {
+  constexpr std::size_t count = [] {
+    std::size_t n = 0;
+    for (const auto& row : Rows) n += row.is_keyword && Keep(row);
+    return n;
+  }();
+  std::array<std::size_t, count> indices{};
+  std::size_t i = 0;
+  for (std::size_t r = 0; r < std::size(Rows); ++r)
+    if (Rows[r].is_keyword && Keep(Rows[r])) indices[i++] = r;
+  return indices;
+}
+
+template <const auto& Rows, auto Member, auto Keep, std::size_t... I>
+auto keyword_alternatives_impl(std::index_sequence<I...>) {
+  constexpr auto rows = keyword_row_indices<Rows, Keep>();
+  return (... | whole_kw(Rows[rows[I]].keyword)[set_member_to<Member, Rows[rows[I]].kind>]);
+}
+
+// One alternative of whole_kw(row.keyword)[_val.*Member = row.kind] for every keyword of a
+// keyword table that Keep accepts: the grammar reads its keywords from the table that spells
+// them. Whole keywords make the order of the alternatives irrelevant.
+template <const auto& Rows, auto Member, auto Keep>
+inline const auto keyword_alternatives = keyword_alternatives_impl<Rows, Member, Keep>(
+    std::make_index_sequence<keyword_row_indices<Rows, Keep>().size()>{});
+
+// A Keep for keyword_alternatives: every row but Kind's (whose keyword takes an argument).
+template <auto Kind>
+constexpr bool all_but(const keyword_row<decltype(Kind)>& row) {
+  return row.kind != Kind;
 }
 
 // number (32-bit, RFC 9051 §9), number64 (63-bit), nz-number (non-zero, no leading zero).

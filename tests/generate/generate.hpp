@@ -21,6 +21,24 @@
 
 namespace imapkit::generate {
 
+// ASCII case-insensitive equality, as IMAP compares keywords.
+inline bool iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto up = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; };
+    if (up(a[i]) != up(b[i])) return false;
+  }
+  return true;
+}
+
+// Whether `name` spells one of the keywords of a keyword table.
+template <class Row, std::size_t N>
+bool names_keyword(const Row (&rows)[N], std::string_view name) {
+  for (const Row& row : rows)
+    if (row.is_keyword && iequal(row.keyword, name)) return true;
+  return false;
+}
+
 // Where the generator's choices come from: a PRNG for the tests, a fuzzer's input for the fuzzer
 // (which returns zeros once its bytes run out, so every tree stays finite).
 class entropy {
@@ -40,7 +58,7 @@ class entropy {
   bool chance(unsigned percent) { return !exhausted() && below(100) < percent; }
   // One of the values of an enum whose enumerators are 0..count-1.
   template <class Enum>
-  Enum pick(unsigned count) {
+  Enum pick(std::uint64_t count) {
     return static_cast<Enum>(below(count));
   }
 };
@@ -97,6 +115,14 @@ class builder {
   // An atom that is not one of the given keywords (case-insensitively), e.g. for an extension
   // name that must not be read as a known item.
   std::string_view atom_not(std::initializer_list<std::string_view> keywords);
+  // An atom that is none of the keywords of a keyword table (include/imapkit/ast/keywords.hpp).
+  template <class Row, std::size_t N>
+  std::string_view atom_not(const Row (&rows)[N]) {
+    for (;;) {
+      const std::string_view a = atom();
+      if (!names_keyword(rows, a)) return a;
+    }
+  }
   // An upper-case variant of a keyword with random case ("Seen" for "SEEN").
   std::string_view random_case(std::string_view keyword);
   // tag: 1*<ASTRING-CHAR except "+">

@@ -11,13 +11,6 @@ namespace imapkit::generate {
 
 namespace {
 
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
-  return true;
-}
-
 class command_generator {
  public:
   explicit command_generator(builder& b) : b_(b), e_(b.rng()), mem_(b.mem()) {}
@@ -117,8 +110,10 @@ class command_generator {
     return out;
   }
 
-  // tagged-ext-label: ALPHA / "-" / "_" / "." then also DIGIT / ":"; not one of `reserved`.
-  std::string_view label(std::initializer_list<std::string_view> reserved) {
+  // tagged-ext-label: ALPHA / "-" / "_" / "." then also DIGIT / ":"; none of the keywords of
+  // `reserved`, a keyword table.
+  template <class Row, std::size_t N>
+  std::string_view label(const Row (&reserved)[N]) {
     static constexpr std::string_view first =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     static constexpr std::string_view rest =
@@ -127,9 +122,7 @@ class command_generator {
       std::string s(1, first[e_.below(first.size())]);
       const auto n = e_.below(10);
       for (std::uint64_t i = 0; i < n; ++i) s += rest[e_.below(rest.size())];
-      bool clash = false;
-      for (std::string_view k : reserved) clash = clash || iequal(s, k);
-      if (!clash) return copy(s);
+      if (!names_keyword(reserved, s)) return copy(s);
     }
   }
 
@@ -162,7 +155,7 @@ class command_generator {
     search_key k;
     A arg;
     for (;;) {
-      k.kind = e_.pick<search_key_kind>(static_cast<unsigned>(std::size(search_key_names)));
+      k.kind = e_.pick<search_key_kind>(std::size(search_key_names));
       arg = name_of(k.kind).arg;
       const bool compound = arg == A::one_key || arg == A::two_keys || arg == A::key_list;
       if (!compound || depth < b_.opts().max_depth) break;
@@ -239,11 +232,10 @@ class command_generator {
     const auto n = b_.count(0);
     for (std::size_t i = 0; i < n; ++i) {
       search_return_opt o;
-      o.kind = e_.pick<search_return_opt_kind>(10);
+      o.kind = e_.pick<search_return_opt_kind>(std::size(search_return_opt_names));
       if (o.kind == search_return_opt_kind::partial) o.range = b_.partial_range();
       if (o.kind == search_return_opt_kind::extension) {
-        o.name = label(
-            {"MIN", "MAX", "ALL", "COUNT", "SAVE", "CONTEXT", "UPDATE", "RELEVANCY", "PARTIAL"});
+        o.name = label(search_return_opt_names);
         if (e_.chance(50)) o.value = tagged_ext_val(true);
       }
       push(r.options, o);
@@ -266,7 +258,7 @@ class command_generator {
     for (std::size_t i = 0; i < n; ++i) {
       sort_criterion c;
       c.reverse = e_.chance(30);
-      c.key = e_.pick<sort_key_kind>(11);
+      c.key = e_.pick<sort_key_kind>(std::size(sort_key_names));
       if (c.key == sort_key_kind::extension) c.name = vendor_name();
       push(p.criteria, c);
     }
@@ -277,18 +269,9 @@ class command_generator {
 
   thread_program thread() {
     thread_program p;
-    p.algorithm = e_.pick<thread_algorithm>(3);
-    switch (p.algorithm) {
-      case thread_algorithm::ordered_subject:
-        p.name = b_.random_case("ORDEREDSUBJECT");
-        break;
-      case thread_algorithm::references:
-        p.name = b_.random_case("REFERENCES");
-        break;
-      default:
-        p.name = b_.atom_not({"ORDEREDSUBJECT", "REFERENCES"});
-        break;
-    }
+    p.algorithm = e_.pick<thread_algorithm>(std::size(thread_algorithm_names));
+    p.name = p.algorithm == thread_algorithm::other ? b_.atom_not(thread_algorithm_names)
+                                                    : b_.random_case(to_string(p.algorithm));
     p.charset = charset();
     p.keys = keys();
     return p;
@@ -299,7 +282,7 @@ class command_generator {
   fetch_att att(bool listed) {
     using F = fetch_att_kind;
     fetch_att a;
-    a.kind = e_.pick<F>(static_cast<unsigned>(F::extension) + 1);
+    a.kind = e_.pick<F>(std::size(fetch_att_names));
     const auto partial = [&] {
       if (e_.chance(30)) a.partial = fetch_partial{b_.number(), b_.nz_number()};
     };
@@ -346,7 +329,7 @@ class command_generator {
       const auto n = b_.count(1);
       for (std::size_t i = 0; i < n; ++i) {
         fetch_modifier m;
-        m.kind = e_.pick<fetch_modifier_kind>(4);
+        m.kind = e_.pick<fetch_modifier_kind>(std::size(fetch_modifier_names));
         switch (m.kind) {
           case fetch_modifier_kind::changed_since:
             m.mod_sequence = b_.nz_number64();
@@ -355,7 +338,7 @@ class command_generator {
             m.range = b_.partial_range();
             break;
           case fetch_modifier_kind::extension:
-            m.name = label({"CHANGEDSINCE", "VANISHED", "PARTIAL"});
+            m.name = label(fetch_modifier_names);
             if (e_.chance(50)) m.value = tagged_ext_val(true);
             break;
           default:
@@ -374,11 +357,11 @@ class command_generator {
       const auto n = b_.count(1);
       for (std::size_t i = 0; i < n; ++i) {
         store_modifier m;
-        m.kind = e_.pick<store_modifier_kind>(2);
+        m.kind = e_.pick<store_modifier_kind>(std::size(store_modifier_names));
         if (m.kind == store_modifier_kind::unchanged_since) {
           m.mod_sequence = b_.number64();
         } else {
-          m.name = label({"UNCHANGEDSINCE"});
+          m.name = label(store_modifier_names);
           if (e_.chance(50)) m.value = tagged_ext_val(true);
         }
         push(p.modifiers, m);

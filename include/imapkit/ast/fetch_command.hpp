@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "imapkit/ast/keywords.hpp"
 #include "imapkit/ast/lexical.hpp"
 #include "imapkit/ast/search.hpp"
 #include "imapkit/ast/section.hpp"
@@ -37,6 +38,38 @@ enum class fetch_att_kind : std::uint8_t {
   extension,     // any other atom (X-GM-MSGID, X-GUID, SNIPPET, ...): name, params
 };
 
+// The items that are a keyword, and the names of the others: the section items are written
+// with their section ("BODY.PEEK[1]<0.10>"), an extension with its own name.
+inline constexpr keyword_row<fetch_att_kind> fetch_att_names[] = {
+    {fetch_att_kind::envelope, "ENVELOPE"},
+    {fetch_att_kind::flags, "FLAGS"},
+    {fetch_att_kind::internal_date, "INTERNALDATE"},
+    {fetch_att_kind::rfc822, "RFC822"},
+    {fetch_att_kind::rfc822_header, "RFC822.HEADER"},
+    {fetch_att_kind::rfc822_size, "RFC822.SIZE"},
+    {fetch_att_kind::rfc822_text, "RFC822.TEXT"},
+    {fetch_att_kind::body, "BODY"},
+    {fetch_att_kind::body_structure, "BODYSTRUCTURE"},
+    {fetch_att_kind::uid, "UID"},
+    {fetch_att_kind::body_section, "BODY[]", false},
+    {fetch_att_kind::binary, "BINARY[]", false},
+    {fetch_att_kind::binary_size, "BINARY.SIZE[]", false},
+    {fetch_att_kind::modseq, "MODSEQ"},
+    {fetch_att_kind::email_id, "EMAILID"},
+    {fetch_att_kind::thread_id, "THREADID"},
+    {fetch_att_kind::preview, "PREVIEW"},
+    {fetch_att_kind::save_date, "SAVEDATE"},
+    {fetch_att_kind::extension, "extension", false},
+};
+static_assert(rows_in_enum_order(fetch_att_names,
+                                 static_cast<std::size_t>(fetch_att_kind::extension) + 1));
+
+// "ENVELOPE", "RFC822.HEADER", ...; "BODY[]", "BINARY[]", "BINARY.SIZE[]" for the section items
+// and "extension" for the others.
+constexpr std::string_view to_string(fetch_att_kind kind) noexcept {
+  return row_of(fetch_att_names, kind).keyword;
+}
+
 // partial = "<" number "." nz-number ">"
 struct fetch_partial {
   std::uint32_t offset = 0;
@@ -62,6 +95,19 @@ struct fetch_att {
 
 // fetch-modifier (RFC 4466), with RFC 7162 CHANGEDSINCE and VANISHED and RFC 9394 PARTIAL.
 enum class fetch_modifier_kind : std::uint8_t { changed_since, vanished, partial, extension };
+
+inline constexpr keyword_row<fetch_modifier_kind> fetch_modifier_names[] = {
+    {fetch_modifier_kind::changed_since, "CHANGEDSINCE"},
+    {fetch_modifier_kind::vanished, "VANISHED"},
+    {fetch_modifier_kind::partial, "PARTIAL"},
+    {fetch_modifier_kind::extension, "extension", false},
+};
+static_assert(rows_in_enum_order(fetch_modifier_names,
+                                 static_cast<std::size_t>(fetch_modifier_kind::extension) + 1));
+
+constexpr std::string_view to_string(fetch_modifier_kind kind) noexcept {
+  return row_of(fetch_modifier_names, kind).keyword;
+}
 
 struct fetch_modifier {
   fetch_modifier_kind kind = fetch_modifier_kind::changed_since;
@@ -90,6 +136,17 @@ struct fetch_program {
 
 // store-modifier (RFC 4466), with RFC 7162 UNCHANGEDSINCE.
 enum class store_modifier_kind : std::uint8_t { unchanged_since, extension };
+
+inline constexpr keyword_row<store_modifier_kind> store_modifier_names[] = {
+    {store_modifier_kind::unchanged_since, "UNCHANGEDSINCE"},
+    {store_modifier_kind::extension, "extension", false},
+};
+static_assert(rows_in_enum_order(store_modifier_names,
+                                 static_cast<std::size_t>(store_modifier_kind::extension) + 1));
+
+constexpr std::string_view to_string(store_modifier_kind kind) noexcept {
+  return row_of(store_modifier_names, kind).keyword;
+}
 
 struct store_modifier {
   store_modifier_kind kind = store_modifier_kind::unchanged_since;

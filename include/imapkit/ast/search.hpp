@@ -3,14 +3,15 @@
 // RFC 8514, RFC 9394). JSON forms and field-by-key tables: docs/ast-search.md.
 #pragma once
 
-#include <cstdint>
 #include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
+#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string_view>
 #include <variant>
 
+#include "imapkit/ast/keywords.hpp"
 #include "imapkit/ast/lexical.hpp"
 #include "imapkit/list.hpp"
 #include "imapkit/string.hpp"
@@ -55,19 +56,19 @@ enum class search_key_kind : std::uint8_t {
   unflagged,
   unkeyword,
   unseen,
-  sequence_set,  // a bare sequence-set, "$" included (RFC 5182)
-  list,          // "(" search-key *(SP search-key) ")"
-  modseq,        // RFC 7162
-  older,         // RFC 5032 (seconds)
-  younger,       // RFC 5032 (seconds)
-  email_id,      // RFC 8474
-  thread_id,     // RFC 8474
-  saved_before,  // RFC 8514
-  saved_on,      // RFC 8514
-  saved_since,   // RFC 8514
+  sequence_set,        // a bare sequence-set, "$" included (RFC 5182)
+  list,                // "(" search-key *(SP search-key) ")"
+  modseq,              // RFC 7162
+  older,               // RFC 5032 (seconds)
+  younger,             // RFC 5032 (seconds)
+  email_id,            // RFC 8474
+  thread_id,           // RFC 8474
+  saved_before,        // RFC 8514
+  saved_on,            // RFC 8514
+  saved_since,         // RFC 8514
   savedate_supported,  // RFC 8514
   fuzzy,               // RFC 6203
-  extension,  // a vendor key "X-..." with one astring (X-GM-RAW, X-GUID, ...)
+  extension,           // a vendor key "X-..." with one astring (X-GM-RAW, X-GUID, ...)
 };
 
 // What follows a search key's keyword, as the grammar reads it. Each names the alternative of
@@ -149,17 +150,12 @@ inline constexpr search_key_name search_key_names[] = {
     {search_key_kind::extension, "extension", search_arg::extension, false},
 };
 
-constexpr bool search_key_names_in_enum_order() {
-  for (std::size_t i = 0; i < std::size(search_key_names); ++i)
-    if (static_cast<std::size_t>(search_key_names[i].kind) != i) return false;
-  return std::size(search_key_names) == static_cast<std::size_t>(search_key_kind::extension) + 1;
-}
-static_assert(search_key_names_in_enum_order(), "one row per search_key_kind, in order");
+static_assert(rows_in_enum_order(search_key_names,
+                                 static_cast<std::size_t>(search_key_kind::extension) + 1),
+              "one row per search_key_kind, in order");
 
 constexpr const search_key_name& name_of(search_key_kind kind) noexcept {
-  const auto i = static_cast<std::size_t>(kind);
-  return search_key_names[i < std::size(search_key_names) ? i
-                                                          : std::size(search_key_names) - 1];
+  return row_of(search_key_names, kind);
 }
 
 // The key as written on the wire ("SENTBEFORE", "SAVEDATESUPPORTED"); "sequence-set", "list"
@@ -313,6 +309,26 @@ enum class search_return_opt_kind : std::uint8_t {
   extension,  // name [SP value]
 };
 
+inline constexpr keyword_row<search_return_opt_kind> search_return_opt_names[] = {
+    {search_return_opt_kind::min, "MIN"},
+    {search_return_opt_kind::max, "MAX"},
+    {search_return_opt_kind::all, "ALL"},
+    {search_return_opt_kind::count, "COUNT"},
+    {search_return_opt_kind::save, "SAVE"},
+    {search_return_opt_kind::context, "CONTEXT"},
+    {search_return_opt_kind::update, "UPDATE"},
+    {search_return_opt_kind::partial, "PARTIAL"},
+    {search_return_opt_kind::relevancy, "RELEVANCY"},
+    {search_return_opt_kind::extension, "extension", false},
+};
+static_assert(rows_in_enum_order(search_return_opt_names,
+                                 static_cast<std::size_t>(search_return_opt_kind::extension) + 1));
+
+// "MIN", "PARTIAL", ...; "extension" for search-ret-opt-ext.
+constexpr std::string_view to_string(search_return_opt_kind kind) noexcept {
+  return row_of(search_return_opt_names, kind).keyword;
+}
+
 struct search_return_opt {
   search_return_opt_kind kind = search_return_opt_kind::all;
   imapkit::partial_range range;        // partial
@@ -357,6 +373,27 @@ enum class sort_key_kind : std::uint8_t {
   extension,
 };
 
+inline constexpr keyword_row<sort_key_kind> sort_key_names[] = {
+    {sort_key_kind::arrival, "ARRIVAL"},
+    {sort_key_kind::cc, "CC"},
+    {sort_key_kind::date, "DATE"},
+    {sort_key_kind::from, "FROM"},
+    {sort_key_kind::size, "SIZE"},
+    {sort_key_kind::subject, "SUBJECT"},
+    {sort_key_kind::to, "TO"},
+    {sort_key_kind::display_from, "DISPLAYFROM"},
+    {sort_key_kind::display_to, "DISPLAYTO"},
+    {sort_key_kind::relevancy, "RELEVANCY"},
+    {sort_key_kind::extension, "extension", false},
+};
+static_assert(rows_in_enum_order(sort_key_names,
+                                 static_cast<std::size_t>(sort_key_kind::extension) + 1));
+
+// "ARRIVAL", "DISPLAYFROM", ...; "extension" for a vendor key.
+constexpr std::string_view to_string(sort_key_kind kind) noexcept {
+  return row_of(sort_key_names, kind).keyword;
+}
+
 // sort-criterion = ["REVERSE" SP] sort-key
 struct sort_criterion {
   bool reverse = false;
@@ -380,6 +417,19 @@ struct sort_program {
 // thread-alg = "ORDEREDSUBJECT" / "REFERENCES" / atom  (RFC 5256; any other, e.g. Dovecot's REFS,
 // is `other` with its name)
 enum class thread_algorithm : std::uint8_t { ordered_subject, references, other };
+
+inline constexpr keyword_row<thread_algorithm> thread_algorithm_names[] = {
+    {thread_algorithm::ordered_subject, "ORDEREDSUBJECT"},
+    {thread_algorithm::references, "REFERENCES"},
+    {thread_algorithm::other, "other", false},
+};
+static_assert(rows_in_enum_order(thread_algorithm_names,
+                                 static_cast<std::size_t>(thread_algorithm::other) + 1));
+
+// "ORDEREDSUBJECT", "REFERENCES"; "other" for thread-alg-ext.
+constexpr std::string_view to_string(thread_algorithm algorithm) noexcept {
+  return row_of(thread_algorithm_names, algorithm).keyword;
+}
 
 // What follows "THREAD" SP: thread-alg SP search-criteria (RFC 5256).
 struct thread_program {
