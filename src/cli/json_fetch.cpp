@@ -78,26 +78,7 @@ std::string section_to_string(const section& s) {
     if (!out.empty()) out += '.';
     out += std::to_string(part);
   }
-  std::string_view text;
-  switch (s.text) {
-    case section_text::none:
-      break;
-    case section_text::header:
-      text = "HEADER";
-      break;
-    case section_text::header_fields:
-      text = "HEADER.FIELDS";
-      break;
-    case section_text::header_fields_not:
-      text = "HEADER.FIELDS.NOT";
-      break;
-    case section_text::text:
-      text = "TEXT";
-      break;
-    case section_text::mime:
-      text = "MIME";
-      break;
-  }
+  const std::string_view text = to_string(s.text);
   if (!text.empty()) {
     if (!out.empty()) out += '.';
     out += text;

@@ -49,26 +49,10 @@ boost::json::value section_to_json(const section& s) {
     part += std::to_string(p);
   }
   boost::json::object o{{"part", part}};
-  switch (s.text) {
-    case section_text::none:
-      o["text"] = nullptr;
-      break;
-    case section_text::header:
-      o["text"] = "HEADER";
-      break;
-    case section_text::header_fields:
-      o["text"] = "HEADER.FIELDS";
-      break;
-    case section_text::header_fields_not:
-      o["text"] = "HEADER.FIELDS.NOT";
-      break;
-    case section_text::text:
-      o["text"] = "TEXT";
-      break;
-    case section_text::mime:
-      o["text"] = "MIME";
-      break;
-  }
+  if (s.text == section_text::none)
+    o["text"] = nullptr;
+  else
+    o["text"] = to_string(s.text);
   if (s.text == section_text::header_fields || s.text == section_text::header_fields_not) {
     boost::json::array fields;
     for (const imapkit::string& f : s.header_fields) fields.push_back(to_json(f));
@@ -156,20 +140,10 @@ boost::json::value to_json(const fetch_att& att) {
 boost::json::value to_json(const fetch_program& program) {
   boost::json::object o;
   o["set"] = to_json(program.set);
-  switch (program.macro) {
-    case fetch_macro::none:
-      o["macro"] = nullptr;
-      break;
-    case fetch_macro::all:
-      o["macro"] = "ALL";
-      break;
-    case fetch_macro::full:
-      o["macro"] = "FULL";
-      break;
-    case fetch_macro::fast:
-      o["macro"] = "FAST";
-      break;
-  }
+  if (program.macro == fetch_macro::none)
+    o["macro"] = nullptr;
+  else
+    o["macro"] = to_string(program.macro);
   boost::json::array items;
   for (const fetch_att& a : program.atts) items.push_back(to_json(a));
   o["items"] = std::move(items);

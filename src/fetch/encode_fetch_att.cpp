@@ -118,19 +118,9 @@ bool fetch_program(writer& w, const imapkit::fetch_program& p) {
   w.sp();
   if (p.macro != fetch_macro::none) {
     if (!p.atts.empty() || p.parenthesized) return w.fail(serialize_errc::invalid_value, "fetch");
-    switch (p.macro) {
-      case fetch_macro::all:
-        w.raw("ALL");
-        break;
-      case fetch_macro::full:
-        w.raw("FULL");
-        break;
-      case fetch_macro::fast:
-        w.raw("FAST");
-        break;
-      default:
-        return w.fail(serialize_errc::invalid_value, "fetch");
-    }
+    if (!is_keyword_kind(fetch_macro_names, p.macro))
+      return w.fail(serialize_errc::invalid_value, "fetch");
+    w.raw(to_string(p.macro));
   } else if (p.parenthesized) {
     if (p.atts.empty()) return w.fail(serialize_errc::invalid_value, "fetch-att");
     w.raw("(");

@@ -161,9 +161,8 @@ inline const auto store_att_flags = store_att_flags_rule =
 // The item part of fetch: "ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")"
 IMAPKIT_RULE(fetch_items, "fetch-att", imapkit::fetch_program);
 inline const auto fetch_items = fetch_items_rule =
-    whole_kw("ALL")[([](auto& ctx) { x3::_val(ctx).macro = fetch_macro::all; })] |
-    whole_kw("FULL")[([](auto& ctx) { x3::_val(ctx).macro = fetch_macro::full; })] |
-    whole_kw("FAST")[([](auto& ctx) { x3::_val(ctx).macro = fetch_macro::fast; })] |
+    primitives::keyword_alternatives<fetch_macro_names, &imapkit::fetch_program::macro,
+                                     &primitives::all_but<fetch_macro::none>> |
     (x3::lit('(')[([](auto& ctx) { x3::_val(ctx).parenthesized = true; })] >
      listed_fetch_att_rule[push_member<&imapkit::fetch_program::atts>] >
      *(sp > listed_fetch_att_rule[push_member<&imapkit::fetch_program::atts>]) > ')') |

@@ -33,21 +33,17 @@ bool section_text(writer& w, const imapkit::section& s) {
     case imapkit::section_text::none:
       return w.ok();
     case imapkit::section_text::header:
-      w.raw("HEADER");
-      return w.ok();
     case imapkit::section_text::text:
-      w.raw("TEXT");
+      w.raw(to_string(s.text));
       return w.ok();
     case imapkit::section_text::mime:
       // "MIME" only after a section-part (section-spec's second form).
       if (s.part.empty()) return w.fail(serialize_errc::invalid_value, "section-text");
-      w.raw("MIME");
+      w.raw(to_string(s.text));
       return w.ok();
     case imapkit::section_text::header_fields:
-      w.raw("HEADER.FIELDS ");
-      return header_list(w, s.header_fields);
     case imapkit::section_text::header_fields_not:
-      w.raw("HEADER.FIELDS.NOT ");
+      w.raw(to_string(s.text)).sp();
       return header_list(w, s.header_fields);
   }
   return w.fail(serialize_errc::invalid_value, "section-text");

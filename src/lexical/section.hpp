@@ -26,13 +26,12 @@ inline constexpr auto merge_section_text = [](auto& ctx) {
 
 // section-msgtext = "HEADER" / "HEADER.FIELDS" [".NOT"] SP header-list / "TEXT"
 // (the longest keyword first: X3 alternatives are ordered)
+template <section_text Text>
+inline const auto section_text_kw = kw(to_string(Text))[set_section_text<Text>];
 inline const auto section_msgtext =
-    (kw("HEADER.FIELDS.NOT")[set_section_text<section_text::header_fields_not>] > sp >
-     header_list[set_header_fields]) |
-    (kw("HEADER.FIELDS")[set_section_text<section_text::header_fields>] > sp >
-     header_list[set_header_fields]) |
-    kw("HEADER")[set_section_text<section_text::header>] |
-    kw("TEXT")[set_section_text<section_text::text>];
+    (section_text_kw<section_text::header_fields_not> > sp > header_list[set_header_fields]) |
+    (section_text_kw<section_text::header_fields> > sp > header_list[set_header_fields]) |
+    section_text_kw<section_text::header> | section_text_kw<section_text::text>;
 
 // section-part = nz-number *("." nz-number)
 inline const auto section_part =
@@ -41,7 +40,7 @@ inline const auto section_part =
 // section-text = section-msgtext / "MIME"
 IMAPKIT_RULE(section_text_rule_id, "section-text", imapkit::section);
 inline const auto section_text_p = section_text_rule_id_rule =
-    section_msgtext | kw("MIME")[set_section_text<section_text::mime>];
+    section_msgtext | section_text_kw<section_text::mime>;
 
 // section-spec = section-msgtext / (section-part ["." section-text])
 IMAPKIT_RULE(section_spec, "section-spec", imapkit::section);

@@ -122,6 +122,20 @@ struct fetch_modifier {
 // The macro of a FETCH, or none when items were listed.
 enum class fetch_macro : std::uint8_t { none, all, full, fast };
 
+inline constexpr keyword_row<fetch_macro> fetch_macro_names[] = {
+    {fetch_macro::none, "", false},
+    {fetch_macro::all, "ALL"},
+    {fetch_macro::full, "FULL"},
+    {fetch_macro::fast, "FAST"},
+};
+static_assert(rows_in_enum_order(fetch_macro_names,
+                                 static_cast<std::size_t>(fetch_macro::fast) + 1));
+
+// "ALL", "FULL", "FAST"; "" for none.
+constexpr std::string_view to_string(fetch_macro macro) noexcept {
+  return row_of(fetch_macro_names, macro).keyword;
+}
+
 // What follows "FETCH" SP: sequence-set SP ("ALL" / "FULL" / "FAST" / fetch-att /
 // "(" fetch-att *(SP fetch-att) ")") [fetch-modifiers]
 struct fetch_program {
