@@ -1,4 +1,5 @@
 // Small out-of-line pieces of the public types.
+#include <boost/describe/enum_to_string.hpp>
 #include <string>
 
 #include "abnf/ascii.hpp"
@@ -9,20 +10,9 @@
 
 namespace imapkit {
 
+// The enumerator's own name ("literal8", "depth_limit"), from its BOOST_DESCRIBE_ENUM.
 std::string_view to_string(string_kind kind) noexcept {
-  switch (kind) {
-    case string_kind::nil:
-      return "nil";
-    case string_kind::atom:
-      return "atom";
-    case string_kind::quoted:
-      return "quoted";
-    case string_kind::literal:
-      return "literal";
-    case string_kind::literal8:
-      return "literal8";
-  }
-  return "?";
+  return boost::describe::enum_to_string(kind, "?");
 }
 
 std::string_view to_string(status_att att) noexcept {
@@ -60,15 +50,7 @@ bool mailbox::is_inbox() const noexcept {
 }
 
 std::string_view to_string(parse_errc kind) noexcept {
-  switch (kind) {
-    case parse_errc::syntax:
-      return "syntax";
-    case parse_errc::depth_limit:
-      return "depth_limit";
-    case parse_errc::list_limit:
-      return "list_limit";
-  }
-  return "?";
+  return boost::describe::enum_to_string(kind, "?");
 }
 
 std::string parse_error::message() const {

@@ -1,6 +1,7 @@
 // Parse errors and results.
 #pragma once
 
+#include <boost/describe/enum.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -17,6 +18,7 @@ enum class parse_errc : std::uint8_t {
   depth_limit,  // nesting deeper than parse_options::max_depth
   list_limit,   // more items in one list than parse_options::max_list_items
 };
+BOOST_DESCRIBE_ENUM(parse_errc, syntax, depth_limit, list_limit)
 
 std::string_view to_string(parse_errc kind) noexcept;
 

@@ -1,6 +1,7 @@
 // imapkit::string — an IMAP string value and how it arrived on the wire.
 #pragma once
 
+#include <boost/describe/enum.hpp>
 #include <cstdint>
 #include <string_view>
 
@@ -14,6 +15,7 @@ enum class string_kind : std::uint8_t {
   literal,   // {N}\r\n... (also {N+})
   literal8,  // ~{N}\r\n... (RFC 3516 / RFC 9051 literal8: may hold NUL)
 };
+BOOST_DESCRIBE_ENUM(string_kind, nil, atom, quoted, literal, literal8)
 
 // The value is a view: into the parsed message when it could be taken as it stood (atoms,
 // literals, quoted strings without escapes), or into the arena when a quoted string had to be
@@ -30,9 +32,7 @@ struct string {
   static constexpr string nil() noexcept { return {}; }
   static constexpr string atom(std::string_view v) noexcept { return {v, string_kind::atom}; }
   static constexpr string quoted(std::string_view v) noexcept { return {v, string_kind::quoted}; }
-  static constexpr string literal(std::string_view v) noexcept {
-    return {v, string_kind::literal};
-  }
+  static constexpr string literal(std::string_view v) noexcept { return {v, string_kind::literal}; }
   static constexpr string literal8(std::string_view v) noexcept {
     return {v, string_kind::literal8};
   }

@@ -71,19 +71,9 @@ bool search_key(writer& w, const imapkit::search_key& k) {
         if (m.entry->name.is_nil() || v.size() <= 7 || !iequals(v.substr(0, 7), "/FLAGS/"))
           return w.fail(serialize_errc::invalid_value, "entry-name");
         if (!w.quoted(v, "entry-name")) return false;
-        switch (m.entry->type) {
-          case modseq_entry_type::priv:
-            w.raw(" PRIV ");
-            break;
-          case modseq_entry_type::shared:
-            w.raw(" SHARED ");
-            break;
-          case modseq_entry_type::all:
-            w.raw(" ALL ");
-            break;
-          default:
-            return w.fail(serialize_errc::invalid_value, "entry-type-req");
-        }
+        if (!is_keyword_kind(modseq_entry_type_names, m.entry->type))
+          return w.fail(serialize_errc::invalid_value, "entry-type-req");
+        w.sp().raw(row_of(modseq_entry_type_names, m.entry->type).keyword).sp();
       }
       return w.number64(m.number);
     }

@@ -74,9 +74,8 @@ inline const auto entry_name = entry_name_rule = quoted_p[([](auto& ctx) {
 // entry-type-req = entry-type-resp / "all"; entry-type-resp = "priv" / "shared"   (RFC 7162)
 IMAPKIT_RULE(entry_type_req, "entry-type-req", modseq_entry_type);
 inline const auto entry_type_req = entry_type_req_rule =
-    whole_kw("PRIV")[([](auto& ctx) { x3::_val(ctx) = modseq_entry_type::priv; })] |
-    whole_kw("SHARED")[([](auto& ctx) { x3::_val(ctx) = modseq_entry_type::shared; })] |
-    whole_kw("ALL")[([](auto& ctx) { x3::_val(ctx) = modseq_entry_type::all; })];
+    primitives::keyword_alternatives<modseq_entry_type_names, nullptr,
+                                     &primitives::every_row<keyword_row<modseq_entry_type>>>;
 
 // flag-keyword = "$MDNSent" / "$Forwarded" / "$Junk" / "$NotJunk" / "$Phishing" / atom
 IMAPKIT_RULE(flag_keyword, "flag-keyword", std::string_view);

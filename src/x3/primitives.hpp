@@ -14,6 +14,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "abnf/ascii.hpp"
@@ -97,9 +98,14 @@ constexpr whole_keyword_parser whole_kw(std::string_view word) {
   return whole_keyword_parser{word};
 }
 
-// _val.*Member = Value
+// _val.*Member = Value; _val = Value when Member is nullptr
 template <auto Member, auto Value>
-inline constexpr auto set_member_to = [](auto& ctx) { x3::_val(ctx).*Member = Value; };
+inline constexpr auto set_member_to = [](auto& ctx) {
+  if constexpr (std::is_null_pointer_v<decltype(Member)>)
+    x3::_val(ctx) = Value;
+  else
+    x3::_val(ctx).*Member = Value;
+};
 
 // The indices of the rows of a keyword table (include/imapkit/ast/keywords.hpp) that are
 // keywords and that Keep (a constexpr function of a row) accepts.
@@ -123,14 +129,21 @@ auto keyword_alternatives_impl(std::index_sequence<I...>) {
   return (... | whole_kw(Rows[rows[I]].keyword)[set_member_to<Member, Rows[rows[I]].kind>]);
 }
 
-// One alternative of whole_kw(row.keyword)[_val.*Member = row.kind] for every keyword of a
+// One alternative of whole_kw(row.keyword)[_val.*Member = row.kind] (or _val = row.kind when
+// Member is nullptr) for every keyword of a
 // keyword table that Keep accepts: the grammar reads its keywords from the table that spells
 // them. Whole keywords make the order of the alternatives irrelevant.
 template <const auto& Rows, auto Member, auto Keep>
 inline const auto keyword_alternatives = keyword_alternatives_impl<Rows, Member, Keep>(
     std::make_index_sequence<keyword_row_indices<Rows, Keep>().size()>{});
 
-// A Keep for keyword_alternatives: every row but Kind's (whose keyword takes an argument).
+// Keeps for keyword_alternatives: every row; every row but Kind's (whose keyword takes an
+// argument).
+template <class Row>
+constexpr bool every_row(const Row&) {
+  return true;
+}
+
 template <auto Kind>
 constexpr bool all_but(const keyword_row<decltype(Kind)>& row) {
   return row.kind != Kind;

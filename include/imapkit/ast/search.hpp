@@ -165,8 +165,17 @@ constexpr std::string_view to_string(search_key_kind kind) noexcept {
 }
 
 // entry-type-req of RFC 7162's search-modseq-ext.
+// (JSON: the enumerator's name; on the wire: the keyword)
 enum class modseq_entry_type : std::uint8_t { priv, shared, all };
 BOOST_DESCRIBE_ENUM(modseq_entry_type, priv, shared, all)
+
+inline constexpr keyword_row<modseq_entry_type> modseq_entry_type_names[] = {
+    {modseq_entry_type::priv, "PRIV"},
+    {modseq_entry_type::shared, "SHARED"},
+    {modseq_entry_type::all, "ALL"},
+};
+static_assert(rows_in_enum_order(modseq_entry_type_names,
+                                 static_cast<std::size_t>(modseq_entry_type::all) + 1));
 
 struct search_key;
 
