@@ -2,15 +2,15 @@
 // RFC 8474, RFC 5464, RFC 4978, RFC 6154).
 #pragma once
 
-#include <array>
 #include <string_view>
-#include <utility>
+#include <variant>
 
 #include "abnf/ascii.hpp"
 #include "imapkit/ast/resp_text_code.hpp"
 #include "lexical/lexical.hpp"
 #include "lexical/modifiers.hpp"
 #include "lexical/objectid.hpp"
+#include "response/code_names.hpp"
 
 namespace imapkit::grammar {
 
@@ -42,52 +42,56 @@ struct code_text_parser : x3::parser<code_text_parser> {
   }
 };
 
-// The codes without data, by name, for the generic form's kind.
-inline constexpr std::array<std::pair<std::string_view, resp_code_kind>, 31> simple_resp_codes{{
-    {"ALERT", resp_code_kind::alert},
-    {"PARSE", resp_code_kind::parse},
-    {"READ-ONLY", resp_code_kind::read_only},
-    {"READ-WRITE", resp_code_kind::read_write},
-    {"TRYCREATE", resp_code_kind::trycreate},
-    {"CLOSED", resp_code_kind::closed},
-    {"UNKNOWN-CTE", resp_code_kind::unknown_cte},
-    {"UIDNOTSTICKY", resp_code_kind::uidnotsticky},
-    {"UNAVAILABLE", resp_code_kind::unavailable},
-    {"AUTHENTICATIONFAILED", resp_code_kind::authenticationfailed},
-    {"AUTHORIZATIONFAILED", resp_code_kind::authorizationfailed},
-    {"EXPIRED", resp_code_kind::expired},
-    {"PRIVACYREQUIRED", resp_code_kind::privacyrequired},
-    {"CONTACTADMIN", resp_code_kind::contactadmin},
-    {"NOPERM", resp_code_kind::noperm},
-    {"INUSE", resp_code_kind::inuse},
-    {"EXPUNGEISSUED", resp_code_kind::expungeissued},
-    {"CORRUPTION", resp_code_kind::corruption},
-    {"SERVERBUG", resp_code_kind::serverbug},
-    {"CLIENTBUG", resp_code_kind::clientbug},
-    {"CANNOT", resp_code_kind::cannot},
-    {"LIMIT", resp_code_kind::limit},
-    {"OVERQUOTA", resp_code_kind::overquota},
-    {"ALREADYEXISTS", resp_code_kind::alreadyexists},
-    {"NONEXISTENT", resp_code_kind::nonexistent},
-    {"NOTSAVED", resp_code_kind::notsaved},
-    {"HASCHILDREN", resp_code_kind::haschildren},
-    {"NOMODSEQ", resp_code_kind::nomodseq},
-    {"COMPRESSIONACTIVE", resp_code_kind::compressionactive},
-    {"USEATTR", resp_code_kind::useattr},
-    {"BADCHARSET", resp_code_kind::badcharset},
-}};
-
-inline resp_code_kind simple_resp_code_kind(std::string_view name) noexcept {
-  for (const auto& [code, kind] : simple_resp_codes) {
-    if (abnf::iequals_upper(name, code)) return kind;
-  }
+// The code without data (resp_code_arg::none) whose keyword is name, but for case; other for
+// any other name. METADATA's codes, whose keywords hold a SP, match no atom.
+inline resp_code_kind code_without_data(std::string_view name) noexcept {
+  for (const resp_code_name& row : resp_code_names)
+    if (row.is_keyword && row.arg == resp_code_arg::none && abnf::iequals_upper(name, row.keyword))
+      return row.kind;
   return resp_code_kind::other;
 }
 
-// Sets kind and name (the keyword as it arrived) of a code.
+// The keyword of code Kind as the table spells it ("METADATA" alone for METADATA's codes).
+constexpr auto code_kw_of(resp_code_kind kind) { return code_kw(code_keyword_head(kind)); }
+
+// The payload a code's argument is read into: the alternative of resp_text_code::arg whose
+// struct declares Member.
+template <class MemberPointer>
+struct payload_of;
+template <class Payload, class T>
+struct payload_of<T Payload::*> {
+  using type = Payload;
+};
+
+template <class Payload>
+Payload& payload(imapkit::resp_text_code& c) {
+  if (auto* p = std::get_if<Payload>(&c.arg)) return *p;
+  return c.arg.template emplace<Payload>();
+}
+
+// Like set_member / push_member, into the payload in _val.arg that declares Member.
+template <auto Member>
+inline constexpr auto set_arg = [](auto& ctx) {
+  payload<typename payload_of<decltype(Member)>::type>(x3::_val(ctx)).*Member = x3::_attr(ctx);
+};
+template <auto Member>
+inline constexpr auto push_arg = [](auto& ctx) {
+  push_item(ctx, payload<typename payload_of<decltype(Member)>::type>(x3::_val(ctx)).*Member,
+            x3::_attr(ctx));
+};
+
+// Sets the kind of a code and the (empty) alternative of arg its argument is read into: the one
+// the table's resp_code_arg names, so that "[BADCHARSET]" holds an empty resp_code_charsets.
+template <resp_code_kind Kind>
+inline constexpr auto set_kind_only = [](auto& ctx) {
+  x3::_val(ctx).kind = Kind;
+  x3::_val(ctx).arg.template emplace<resp_code_arg_alternative(name_of(Kind).arg)>();
+};
+
+// Sets kind, arg's alternative and name (the keyword as it arrived) of a code.
 template <resp_code_kind Kind>
 inline constexpr auto set_code_kind = [](auto& ctx) {
-  x3::_val(ctx).kind = Kind;
+  set_kind_only<Kind>(ctx);
   x3::_val(ctx).name = as_view(x3::_attr(ctx));
 };
 
@@ -110,54 +114,69 @@ using code = imapkit::resp_text_code;
 // The codes of RFC 9051 / RFC 3501 that carry data.
 IMAPKIT_RULE(resp_code_base, "resp-text-code", code);
 inline const auto resp_code_base_rule_def =
-    (x3::raw[code_kw("BADCHARSET")][set_code_kind<resp_code_kind::badcharset>] >>
-     -(sp >> '(' > charset[push_member<&code::charsets>] % sp > ')')) |
-    (x3::raw[code_kw("CAPABILITY")][set_code_kind<resp_code_kind::capability>] >>
-     *(sp >> capability[push_member<&code::capabilities>])) |
-    (x3::raw[code_kw("PERMANENTFLAGS")][set_code_kind<resp_code_kind::permanentflags>] > sp > '(' >
-     -(flag_perm[push_member<&code::flags>] % sp) > ')') |
-    (x3::raw[code_kw("UIDNEXT")][set_code_kind<resp_code_kind::uidnext>] > sp >
-     nz_number[set_member<&code::number>]) |
-    (x3::raw[code_kw("UIDVALIDITY")][set_code_kind<resp_code_kind::uidvalidity>] > sp >
-     nz_number[set_member<&code::number>]) |
-    (x3::raw[code_kw("UNSEEN")][set_code_kind<resp_code_kind::unseen>] > sp >
-     nz_number[set_member<&code::number>]);
+    (x3::raw[code_kw_of(resp_code_kind::badcharset)][set_code_kind<resp_code_kind::badcharset>] >>
+     -(sp >> '(' > charset[push_arg<&resp_code_charsets::charsets>] % sp > ')')) |
+    (x3::raw[code_kw_of(resp_code_kind::capability)][set_code_kind<resp_code_kind::capability>] >>
+     *(sp >> capability[push_arg<&resp_code_capabilities::capabilities>])) |
+    (x3::raw[code_kw_of(resp_code_kind::permanentflags)]
+            [set_code_kind<resp_code_kind::permanentflags>] > sp > '(' >
+     -(flag_perm[push_arg<&resp_code_flags::flags>] % sp) > ')') |
+    (x3::raw[code_kw_of(resp_code_kind::uidnext)][set_code_kind<resp_code_kind::uidnext>] > sp >
+     nz_number[set_arg<&resp_code_number::number>]) |
+    (x3::raw[code_kw_of(resp_code_kind::uidvalidity)][set_code_kind<resp_code_kind::uidvalidity>] >
+     sp > nz_number[set_arg<&resp_code_number::number>]) |
+    (x3::raw[code_kw_of(resp_code_kind::unseen)][set_code_kind<resp_code_kind::unseen>] > sp >
+     nz_number[set_arg<&resp_code_number::number>]);
 IMAPKIT_DEFINE(resp_code_base_rule)
+
+// METADATA's codes share their first word; the sub-keywords are what follows it in the table.
+static_assert(code_keyword_head(resp_code_kind::metadata_longentries) ==
+                  code_keyword_head(resp_code_kind::metadata_maxsize) &&
+              code_keyword_head(resp_code_kind::metadata_maxsize) ==
+                  code_keyword_head(resp_code_kind::metadata_toomany) &&
+              code_keyword_head(resp_code_kind::metadata_toomany) ==
+                  code_keyword_head(resp_code_kind::metadata_noprivate));
+
+// The sub-keyword of one of METADATA's codes ("LONGENTRIES").
+constexpr auto metadata_kw_of(resp_code_kind kind) { return code_kw(code_keyword_tail(kind)); }
 
 // "METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number / "TOOMANY" / "NOPRIVATE"),
 // after "METADATA" SP   (RFC 5464)
 IMAPKIT_RULE(resp_code_metadata, "resp-text-code", code);
 inline const auto resp_code_metadata_rule_def =
-    (code_kw("LONGENTRIES")[([](auto& ctx) {
-       x3::_val(ctx).kind = resp_code_kind::metadata_longentries;
-     })] > sp > number[set_member<&code::number>]) |
-    (code_kw(
-         "MAXSIZE")[([](auto& ctx) { x3::_val(ctx).kind = resp_code_kind::metadata_maxsize; })] >
-     sp > number[set_member<&code::number>]) |
-    code_kw("TOOMANY")[([](auto& ctx) { x3::_val(ctx).kind = resp_code_kind::metadata_toomany; })] |
-    code_kw(
-        "NOPRIVATE")[([](auto& ctx) { x3::_val(ctx).kind = resp_code_kind::metadata_noprivate; })];
+    (metadata_kw_of(resp_code_kind::metadata_longentries)[set_kind_only<
+         resp_code_kind::metadata_longentries>] > sp > number[set_arg<&resp_code_number::number>]) |
+    (metadata_kw_of(
+         resp_code_kind::metadata_maxsize)[set_kind_only<resp_code_kind::metadata_maxsize>] > sp >
+     number[set_arg<&resp_code_number::number>]) |
+    metadata_kw_of(
+        resp_code_kind::metadata_toomany)[set_kind_only<resp_code_kind::metadata_toomany>] |
+    metadata_kw_of(
+        resp_code_kind::metadata_noprivate)[set_kind_only<resp_code_kind::metadata_noprivate>];
 IMAPKIT_DEFINE(resp_code_metadata_rule)
 
 // The extensions' codes that carry data: UIDPLUS, CONDSTORE, OBJECTID, METADATA.
 IMAPKIT_RULE(resp_code_ext, "resp-text-code", code);
 inline const auto resp_code_ext_rule_def =
-    (x3::raw[code_kw("APPENDUID")][set_code_kind<resp_code_kind::appenduid>] > sp >
-     nz_number[set_member<&code::number>] > sp > uid_set[set_member<&code::uids>]) |
-    (x3::raw[code_kw("COPYUID")][set_code_kind<resp_code_kind::copyuid>] > sp >
-     nz_number[set_member<&code::number>] > sp > uid_set[set_member<&code::source_uids>] > sp >
-     uid_set[set_member<&code::uids>]) |
-    (x3::raw[code_kw("HIGHESTMODSEQ")][set_code_kind<resp_code_kind::highestmodseq>] > sp >
-     mod_sequence_value[set_member<&code::number>]) |
-    (x3::raw[code_kw("MODIFIED")][set_code_kind<resp_code_kind::modified>] > sp >
-     sequence_set[set_member<&code::uids>]) |
-    (x3::raw[code_kw("MAILBOXID")][set_code_kind<resp_code_kind::mailboxid>] > sp > '(' >
-     objectid[set_member<&code::text>] > ')') |
-    (x3::raw[code_kw("METADATA")][([](auto& ctx) {
+    (x3::raw[code_kw_of(resp_code_kind::appenduid)][set_code_kind<resp_code_kind::appenduid>] > sp >
+     nz_number[set_arg<&resp_code_appenduid::uidvalidity>] > sp >
+     uid_set[set_arg<&resp_code_appenduid::uids>]) |
+    (x3::raw[code_kw_of(resp_code_kind::copyuid)][set_code_kind<resp_code_kind::copyuid>] > sp >
+     nz_number[set_arg<&resp_code_copyuid::uidvalidity>] > sp >
+     uid_set[set_arg<&resp_code_copyuid::source_uids>] > sp >
+     uid_set[set_arg<&resp_code_copyuid::uids>]) |
+    (x3::raw[code_kw_of(resp_code_kind::highestmodseq)]
+            [set_code_kind<resp_code_kind::highestmodseq>] > sp >
+     mod_sequence_value[set_arg<&resp_code_number::number>]) |
+    (x3::raw[code_kw_of(resp_code_kind::modified)][set_code_kind<resp_code_kind::modified>] > sp >
+     sequence_set[set_arg<&resp_code_set::set>]) |
+    (x3::raw[code_kw_of(resp_code_kind::mailboxid)][set_code_kind<resp_code_kind::mailboxid>] > sp >
+     '(' > objectid[set_arg<&resp_code_objectid::objectid>] > ')') |
+    (x3::raw[code_kw_of(resp_code_kind::metadata_longentries)][([](auto& ctx) {
        x3::_val(ctx).name = as_view(x3::_attr(ctx));
      })] > sp > resp_code_metadata_rule[([](auto& ctx) {
        x3::_val(ctx).kind = x3::_attr(ctx).kind;
-       x3::_val(ctx).number = x3::_attr(ctx).number;
+       x3::_val(ctx).arg = x3::_attr(ctx).arg;
      })]);
 IMAPKIT_DEFINE(resp_code_ext_rule)
 
@@ -166,10 +185,10 @@ IMAPKIT_RULE(resp_code_atom, "resp-text-code", code);
 inline const auto resp_code_atom_rule_def =
     atom[([](auto& ctx) {
       x3::_val(ctx).name = x3::_attr(ctx);
-      x3::_val(ctx).kind = simple_resp_code_kind(x3::_attr(ctx));
+      x3::_val(ctx).kind = code_without_data(x3::_attr(ctx));
     })] >>
     -(sp >> code_text_parser{}[([](auto& ctx) {
-        x3::_val(ctx).text = x3::_attr(ctx);
+        x3::_val(ctx).arg = imapkit::resp_code_text{x3::_attr(ctx)};
         x3::_val(ctx).kind = resp_code_kind::other;  // a known code never carries text
       })]);
 IMAPKIT_DEFINE(resp_code_atom_rule)
