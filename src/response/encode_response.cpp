@@ -6,11 +6,13 @@
 // error naming the production, never silently changed output.
 #include <initializer_list>
 #include <string_view>
+#include <variant>
 
 #include "abnf/chars.hpp"
 #include "fetch/encode.hpp"
 #include "imapkit/framer.hpp"
 #include "lexical/encode.hpp"
+#include "response/code_names.hpp"
 
 namespace imapkit {
 
@@ -39,49 +41,25 @@ bool code_text(writer& w, std::string_view t) {
   return w.ok();
 }
 
-// Which members of a resp_text_code a kind carries.
-enum code_member : unsigned {
-  m_number = 1,
-  m_charsets = 2,
-  m_capabilities = 4,
-  m_flags = 8,
-  m_source_uids = 16,
-  m_uids = 32,
-  m_text = 64,
-};
-
-unsigned code_members(resp_code_kind k) noexcept {
-  switch (k) {
-    case resp_code_kind::badcharset:
-      return m_charsets;
-    case resp_code_kind::capability:
-      return m_capabilities;
-    case resp_code_kind::permanentflags:
-      return m_flags;
-    case resp_code_kind::uidnext:
-    case resp_code_kind::uidvalidity:
-    case resp_code_kind::unseen:
-    case resp_code_kind::highestmodseq:
-    case resp_code_kind::metadata_longentries:
-    case resp_code_kind::metadata_maxsize:
-      return m_number;
-    case resp_code_kind::appenduid:
-      return m_number | m_uids;
-    case resp_code_kind::copyuid:
-      return m_number | m_source_uids | m_uids;
-    case resp_code_kind::modified:
-      return m_uids;
-    case resp_code_kind::mailboxid:
-    case resp_code_kind::other:
-      return m_text;
-    default:
-      return 0;
-  }
+// True when name is the first word of a code that takes an argument (BADCHARSET, CAPABILITY,
+// ..., METADATA): the grammar reads it as that code, never as an unknown one.
+bool names_code_with_argument(std::string_view name) noexcept {
+  for (const resp_code_name& row : resp_code_names)
+    if (row.is_keyword && row.arg != resp_code_arg::none &&
+        iequals(name, grammar::code_keyword_head(row.kind)))
+      return true;
+  return false;
 }
 
-bool is_metadata_code(resp_code_kind k) noexcept {
-  return k == resp_code_kind::metadata_longentries || k == resp_code_kind::metadata_maxsize ||
-         k == resp_code_kind::metadata_toomany || k == resp_code_kind::metadata_noprivate;
+// True when the code's argument is the alternative the table says its kind takes: an unknown
+// code's is std::monostate or a resp_code_text that is not empty.
+bool argument_fits_kind(const imapkit::resp_text_code& c) noexcept {
+  if (c.kind == resp_code_kind::other) {
+    if (std::holds_alternative<std::monostate>(c.arg)) return true;
+    const auto* text = std::get_if<resp_code_text>(&c.arg);
+    return text && !text->text.empty();
+  }
+  return c.arg.index() == resp_code_arg_alternative(name_of(c.kind).arg);
 }
 
 // resp-text-code = "ALERT" / "BADCHARSET" [SP "(" charset *(SP charset) ")"] / capability-data /
@@ -89,115 +67,109 @@ bool is_metadata_code(resp_code_kind k) noexcept {
 //   "READ-WRITE" / "TRYCREATE" / "UIDNEXT" SP nz-number / "UIDVALIDITY" SP nz-number /
 //   "UNSEEN" SP nz-number / resp-code-apnd / resp-code-copy / "UIDNOTSTICKY" / ... /
 //   atom [SP 1*<any TEXT-CHAR except "]">]   (with RFC 4315, 5530, 7162, 8474, 5464, 4978, 6154)
+// The keyword and the form of the argument are the table's (resp_code_names).
 bool resp_text_code(writer& w, const imapkit::resp_text_code& c) {
   if (!w.ok()) return false;
-  const unsigned m = code_members(c.kind);
-  // A member the kind does not carry would not come back.
-  if ((!(m & m_number) && c.number != 0) || (!(m & m_charsets) && !c.charsets.empty()) ||
-      (!(m & m_capabilities) && !c.capabilities.empty()) || (!(m & m_flags) && !c.flags.empty()) ||
-      (!(m & m_source_uids) && !is_empty_set(c.source_uids)) ||
-      (!(m & m_uids) && !is_empty_set(c.uids)) || (!(m & m_text) && !c.text.empty()))
+  // A kind outside the enum, or an argument the kind does not take, would not come back.
+  if (name_of(c.kind).kind != c.kind || !argument_fits_kind(c))
     return w.fail(serialize_errc::invalid_value, "resp-text-code");
 
   if (c.kind == resp_code_kind::other) {
     // atom [SP 1*<any TEXT-CHAR except "]">]: the atom must not be read as a known code. A code
     // without data keeps its kind only without text ("[ALERT x]" is an unknown code).
     if (!is_valid_atom(c.name)) return w.fail(serialize_errc::invalid_atom, "resp-text-code");
-    if (is_one_of(c.name,
-                  {"BADCHARSET", "CAPABILITY", "PERMANENTFLAGS", "UIDNEXT", "UIDVALIDITY", "UNSEEN",
-                   "APPENDUID", "COPYUID", "HIGHESTMODSEQ", "MODIFIED", "MAILBOXID", "METADATA"}))
+    if (names_code_with_argument(c.name))
       return w.fail(serialize_errc::invalid_value, "resp-text-code");
-    if (c.text.empty()) {
-      for (resp_code_kind k = resp_code_kind::alert; k != resp_code_kind::other;
-           k = static_cast<resp_code_kind>(static_cast<unsigned>(k) + 1))
-        if (iequals(c.name, to_string(k)))
+    const auto* text = std::get_if<resp_code_text>(&c.arg);
+    if (!text) {
+      for (const resp_code_name& row : resp_code_names)
+        if (row.is_keyword && iequals(c.name, row.keyword))
           return w.fail(serialize_errc::invalid_value, "resp-text-code");
       w.raw(c.name);
       return w.ok();
     }
     w.raw(c.name).sp();
-    return code_text(w, c.text);
+    return code_text(w, text->text);
   }
 
-  if (is_metadata_code(c.kind)) {
-    // "METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number / "TOOMANY" / "NOPRIVATE");
-    // the code's name is the "METADATA" keyword alone.
-    keyword(w, c.name, "METADATA");
-    switch (c.kind) {
-      case resp_code_kind::metadata_longentries:
-        w.raw(" LONGENTRIES ");
-        return w.number(c.number);
-      case resp_code_kind::metadata_maxsize:
-        w.raw(" MAXSIZE ");
-        return w.number(c.number);
-      case resp_code_kind::metadata_toomany:
-        w.raw(" TOOMANY");
-        return w.ok();
-      default:
-        w.raw(" NOPRIVATE");
-        return w.ok();
-    }
+  // The keyword; METADATA's codes: "METADATA" (the code's name) SP the sub-keyword.
+  keyword(w, c.name, grammar::code_keyword_head(c.kind));
+  if (const std::string_view tail = grammar::code_keyword_tail(c.kind); !tail.empty()) {
+    w.sp();
+    w.raw(tail);
   }
-
-  keyword(w, c.name, to_string(c.kind));
-  switch (c.kind) {
-    case resp_code_kind::badcharset:
+  switch (name_of(c.kind).arg) {
+    case resp_code_arg::charsets: {
       // "BADCHARSET" [SP "(" charset *(SP charset) ")"]; charset = atom / quoted
-      if (c.charsets.empty()) return w.ok();
+      const auto& charsets = std::get<resp_code_charsets>(c.arg).charsets;
+      if (charsets.empty()) return w.ok();
       w.raw(" (");
-      if (!sp_separated(w, c.charsets,
+      if (!sp_separated(w, charsets,
                         [&](const imapkit::string& cs) { return w.atom_or_quoted(cs.value); }))
         return false;
       w.raw(")");
       return w.ok();
-    case resp_code_kind::capability:
+    }
+    case resp_code_arg::capabilities:
       // capability-data's list: *(SP capability)
-      for (std::string_view cap : c.capabilities) {
+      for (std::string_view cap : std::get<resp_code_capabilities>(c.arg).capabilities) {
         w.sp();
         if (!capability(w, cap)) return false;
       }
       return w.ok();
-    case resp_code_kind::permanentflags:
+    case resp_code_arg::flags:
       // "PERMANENTFLAGS" SP "(" [flag-perm *(SP flag-perm)] ")"
       w.raw(" (");
-      if (!sp_separated(w, c.flags, [&](const imapkit::flag& f) { return w.flag(f, true); }))
+      if (!sp_separated(w, std::get<resp_code_flags>(c.arg).flags,
+                        [&](const imapkit::flag& f) { return w.flag(f, true); }))
         return false;
       w.raw(")");
       return w.ok();
-    case resp_code_kind::uidnext:
-    case resp_code_kind::uidvalidity:
-    case resp_code_kind::unseen:
+    case resp_code_arg::nz_number:
+      // "UIDNEXT" / "UIDVALIDITY" / "UNSEEN" SP nz-number
       w.sp();
-      return w.nz_number(c.number);
-    case resp_code_kind::highestmodseq:
+      return w.nz_number(std::get<resp_code_number>(c.arg).number);
+    case resp_code_arg::number:
+      // "METADATA" SP ("LONGENTRIES" / "MAXSIZE") SP number
       w.sp();
-      return mod_sequence_value(w, c.number);
-    case resp_code_kind::appenduid:
+      return w.number(std::get<resp_code_number>(c.arg).number);
+    case resp_code_arg::mod_sequence_value:
+      // "HIGHESTMODSEQ" SP mod-sequence-value
+      w.sp();
+      return mod_sequence_value(w, std::get<resp_code_number>(c.arg).number);
+    case resp_code_arg::appenduid: {
       // resp-code-apnd = "APPENDUID" SP nz-number SP append-uid
+      const auto& a = std::get<resp_code_appenduid>(c.arg);
       w.sp();
-      w.nz_number(c.number);
+      w.nz_number(a.uidvalidity);
       w.sp();
-      return uid_set(w, c.uids);
-    case resp_code_kind::copyuid:
+      return uid_set(w, a.uids);
+    }
+    case resp_code_arg::copyuid: {
       // resp-code-copy = "COPYUID" SP nz-number SP uid-set SP uid-set
+      const auto& a = std::get<resp_code_copyuid>(c.arg);
       w.sp();
-      w.nz_number(c.number);
+      w.nz_number(a.uidvalidity);
       w.sp();
-      uid_set(w, c.source_uids);
+      uid_set(w, a.source_uids);
       w.sp();
-      return uid_set(w, c.uids);
-    case resp_code_kind::modified:
+      return uid_set(w, a.uids);
+    }
+    case resp_code_arg::set:
+      // "MODIFIED" SP sequence-set
       w.sp();
-      return w.sequence_set(c.uids);
-    case resp_code_kind::mailboxid:
+      return w.sequence_set(std::get<resp_code_set>(c.arg).set);
+    case resp_code_arg::objectid:
       // "MAILBOXID" SP "(" objectid ")"
       w.raw(" (");
-      objectid(w, c.text);
+      objectid(w, std::get<resp_code_objectid>(c.arg).objectid);
       w.raw(")");
       return w.ok();
-    default:
+    case resp_code_arg::none:
+    case resp_code_arg::text:  // other, written above
       return w.ok();
   }
+  return w.ok();
 }
 
 // resp-text = ["[" resp-text-code "]" SP] [text]; always the last thing on its line.
