@@ -4,6 +4,7 @@
 #include <string>
 
 #include "json.hpp"
+#include "json_describe.hpp"
 #include "json_fetch.hpp"
 
 namespace imapkit::cli {
@@ -39,12 +40,6 @@ value delimiter_json(const std::optional<char>& d) {
   if (!d) return nullptr;
   return bytes_to_json(std::string_view(&*d, 1));
 }
-
-// The code's canonical name ("READ-ONLY", "METADATA LONGENTRIES"), or "other".
-std::string_view kind_name(resp_code_kind kind) {
-  return kind == resp_code_kind::other ? std::string_view("other") : to_string(kind);
-}
-
 
 value to_json_thread(const thread_list& t) {
   object o{{"members", numbers(t.members)}};
@@ -232,47 +227,10 @@ struct data_to_json {
 
 }  // namespace
 
+// {"name", "kind"}, then the members of the code's argument (docs/cli-json.md).
 value to_json(const resp_text_code& code) {
-  object o{{"name", bytes_to_json(code.name)}, {"kind", kind_name(code.kind)}};
-  switch (code.kind) {
-    case resp_code_kind::badcharset:
-      o["charsets"] = strings(code.charsets);
-      break;
-    case resp_code_kind::capability:
-      o["capabilities"] = views(code.capabilities);
-      break;
-    case resp_code_kind::permanentflags:
-      o["flags"] = flags(code.flags);
-      break;
-    case resp_code_kind::uidnext:
-    case resp_code_kind::uidvalidity:
-    case resp_code_kind::unseen:
-    case resp_code_kind::highestmodseq:
-    case resp_code_kind::metadata_longentries:
-    case resp_code_kind::metadata_maxsize:
-      o["number"] = code.number;
-      break;
-    case resp_code_kind::appenduid:
-      o["uidvalidity"] = code.number;
-      o["uids"] = to_json(code.uids);
-      break;
-    case resp_code_kind::copyuid:
-      o["uidvalidity"] = code.number;
-      o["source_uids"] = to_json(code.source_uids);
-      o["uids"] = to_json(code.uids);
-      break;
-    case resp_code_kind::modified:
-      o["set"] = to_json(code.uids);
-      break;
-    case resp_code_kind::mailboxid:
-      o["objectid"] = bytes_to_json(code.text);
-      break;
-    case resp_code_kind::other:
-      if (!code.text.empty()) o["text"] = bytes_to_json(code.text);
-      break;
-    default:
-      break;
-  }
+  object o{{"name", bytes_to_json(code.name)}, {"kind", to_string(code.kind)}};
+  add_members(o, code.arg);
   return o;
 }
 
