@@ -170,7 +170,8 @@ TEST(FuzzFindings, LongCharsetIsQuotedWhateverTheQuotedLengthLimit) {
   resp_text_code code;
   code.kind = resp_code_kind::badcharset;
   code.name = "BADCHARSET";
-  code.charsets.push_back(mem, imapkit::string::quoted("x-long charset name"));
+  resp_code_charsets& charsets = code.arg.emplace<resp_code_charsets>();
+  charsets.charsets.push_back(mem, imapkit::string::quoted("x-long charset name"));
   tagged t{"a1", resp_cond{status_kind::no, resp_text{code, "unsupported"}}};
   serialize_options options;
   options.max_quoted_length = 8;

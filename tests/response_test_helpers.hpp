@@ -92,6 +92,20 @@ class ResponseTest : public ::testing::Test {
     return text && text->code ? *text->code : resp_text_code{};
   }
 
+  // The argument of a code as Payload (a failed expectation and a default Payload if the code
+  // holds another alternative).
+  template <class Payload>
+  static Payload code_arg(const resp_text_code& c) {
+    const Payload* p = std::get_if<Payload>(&c.arg);
+    EXPECT_NE(p, nullptr) << "code " << c.name << " holds argument alternative " << c.arg.index();
+    return p ? *p : Payload{};
+  }
+
+  // True when a code holds no argument (std::monostate).
+  static bool has_no_arg(const resp_text_code& c) {
+    return std::holds_alternative<std::monostate>(c.arg);
+  }
+
   static std::string set_string(const sequence_set& s) {
     std::string out;
     for (const seq_range& r : s.ranges) {

@@ -75,38 +75,40 @@ TEST(SerializeResponse, TaggedOkWithCode) {
   resp_text_code code;
   code.kind = resp_code_kind::uidnext;
   code.name = "UidNext";  // the name as written keeps its case
-  code.number = 4392;
+  code.arg = resp_code_number{4392};
   response r{tagged{"a1", resp_cond{status_kind::ok, resp_text{code, "SELECT completed"}}}};
   EXPECT_EQ(write(r), "a1 OK [UidNext 4392] SELECT completed\r\n");
 
   resp_text_code other;
   other.kind = resp_code_kind::other;
   other.name = "X-FOO";
-  other.text = "a (b) c";
+  other.arg = resp_code_text{"a (b) c"};
   r = response{tagged{"a2", resp_cond{status_kind::no, resp_text{other, ""}}}};
   EXPECT_EQ(write(r), "a2 NO [X-FOO a (b) c] \r\n");
 
   resp_text_code perm;
   perm.kind = resp_code_kind::permanentflags;
   arena mem;
-  perm.flags.push_back(mem, flag{"\\Seen"});
-  perm.flags.push_back(mem, flag{"\\*"});
+  auto& perm_flags = perm.arg.emplace<resp_code_flags>().flags;
+  perm_flags.push_back(mem, flag{"\\Seen"});
+  perm_flags.push_back(mem, flag{"\\*"});
   r = untagged_response(resp_cond{status_kind::ok, resp_text{perm, "Limited"}});
   EXPECT_EQ(write(r), "* OK [PERMANENTFLAGS (\\Seen \\*)] Limited\r\n");
 
   resp_text_code copy;
   copy.kind = resp_code_kind::copyuid;
-  copy.number = 38505;
-  copy.source_uids.ranges.push_back(mem, seq_range{304, 304});
-  copy.source_uids.ranges.push_back(mem, seq_range{319, 320});
-  copy.uids.ranges.push_back(mem, seq_range{3956, 3958});
+  auto& copyuid = copy.arg.emplace<resp_code_copyuid>();
+  copyuid.uidvalidity = 38505;
+  copyuid.source_uids.ranges.push_back(mem, seq_range{304, 304});
+  copyuid.source_uids.ranges.push_back(mem, seq_range{319, 320});
+  copyuid.uids.ranges.push_back(mem, seq_range{3956, 3958});
   r = response{tagged{"A003", resp_cond{status_kind::ok, resp_text{copy, "Done"}}}};
   EXPECT_EQ(write(r), "A003 OK [COPYUID 38505 304,319:320 3956:3958] Done\r\n");
 
   resp_text_code meta;
   meta.kind = resp_code_kind::metadata_longentries;
   meta.name = "metadata";
-  meta.number = 2199;
+  meta.arg = resp_code_number{2199};
   r = response{tagged{"a4", resp_cond{status_kind::ok, resp_text{meta, "done"}}}};
   EXPECT_EQ(write(r), "a4 OK [metadata LONGENTRIES 2199] done\r\n");
 

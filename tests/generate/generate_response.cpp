@@ -24,16 +24,18 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-// Every resp-text-code keyword, and the names of the codes that carry data.
-#define IMAPKIT_GENERATE_CODE_NAMES                                                            \
-                                                                                               \
-  "ALERT", "BADCHARSET", "CAPABILITY", "PARSE", "PERMANENTFLAGS", "READ-ONLY", "READ-WRITE",   \
-      "TRYCREATE", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "CLOSED", "UNKNOWN-CTE", "APPENDUID",   \
-      "COPYUID", "UIDNOTSTICKY", "UNAVAILABLE", "AUTHENTICATIONFAILED", "AUTHORIZATIONFAILED", \
-      "EXPIRED", "PRIVACYREQUIRED", "CONTACTADMIN", "NOPERM", "INUSE", "EXPUNGEISSUED",        \
-      "CORRUPTION", "SERVERBUG", "CLIENTBUG", "CANNOT", "LIMIT", "OVERQUOTA", "ALREADYEXISTS", \
-      "NONEXISTENT", "NOTSAVED", "HASCHILDREN", "HIGHESTMODSEQ", "NOMODSEQ", "MODIFIED",       \
-      "MAILBOXID", "METADATA", "COMPRESSIONACTIVE", "USEATTR"
+// The first word of a code keyword ("METADATA" of "METADATA LONGENTRIES").
+constexpr std::string_view first_word(std::string_view keyword) {
+  return keyword.substr(0, keyword.find(' '));
+}
+
+// True when name is, but for case, the first word of a code keyword: the grammar reads it as
+// that code, never as an unknown one.
+bool names_known_code(std::string_view name) {
+  for (const resp_code_name& row : resp_code_names)
+    if (row.is_keyword && iequals(name, first_word(row.keyword))) return true;
+  return false;
+}
 
 class response_generator {
  public:
@@ -84,78 +86,81 @@ class response_generator {
   // ---------------------------------------------------------------------------------------------
   // resp-text
 
-  resp_text_code code() {
-    resp_text_code c;
-    c.kind = e_.pick<resp_code_kind>(static_cast<unsigned>(resp_code_kind::other) + 1);
-    switch (c.kind) {
-      case resp_code_kind::other: {
-        c.name = b_.atom_not({IMAPKIT_GENERATE_CODE_NAMES});
-        // A code without data that has text is an unknown code too ("[ALERT x]").
-        const bool simple_name = e_.chance(20);
-        if (simple_name) {
-          constexpr std::string_view simple[] = {"ALERT",  "PARSE",    "READ-ONLY", "TRYCREATE",
-                                                 "CLOSED", "NOMODSEQ", "USEATTR",   "OVERQUOTA"};
-          c.name = b_.random_case(simple[e_.below(std::size(simple))]);
-        }
-        if (simple_name || e_.chance(60))
-          c.text = chars_from(
-              "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 "
-              "-_.,:;!?()[{}<>\"\\'*%$",
-              1, 40);
-        return c;
-      }
-      case resp_code_kind::metadata_longentries:
-      case resp_code_kind::metadata_maxsize:
-        c.number = b_.number();
-        [[fallthrough]];
-      case resp_code_kind::metadata_toomany:
-      case resp_code_kind::metadata_noprivate:
-        c.name = b_.random_case("METADATA");
-        return c;
-      default:
-        break;
-    }
-    c.name = b_.random_case(to_string(c.kind));
-    switch (c.kind) {
-      case resp_code_kind::badcharset:
-        c.charsets = make_list<imapkit::string>(0, 0, [&] {
+  // An unknown code's text: 1*<any TEXT-CHAR except "]">, 7-bit.
+  std::string_view code_text() {
+    return chars_from(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 "
+        "-_.,:;!?()[{}<>\"\\'*%$",
+        1, 40);
+  }
+
+  // The argument of a known code, in the form resp_code_names gives its kind.
+  resp_code_argument code_argument(resp_code_arg arg) {
+    switch (arg) {
+      case resp_code_arg::none:
+      case resp_code_arg::text:  // other: code() draws it
+        return std::monostate{};
+      case resp_code_arg::charsets:
+        return resp_code_charsets{make_list<imapkit::string>(0, 0, [&] {
           return e_.chance(50) ? imapkit::string::atom(b_.atom())
                                : imapkit::string::quoted(chars_from(
                                      "abcdefghijklmnopqrstuvwxyz0123456789 -_()\"\\{}", 0, 12));
-        });
-        break;
-      case resp_code_kind::capability:
-        c.capabilities = make_list<std::string_view>(0, 0, [&] { return b_.atom(); });
-        break;
-      case resp_code_kind::permanentflags:
-        c.flags = b_.flags(true);
-        break;
-      case resp_code_kind::uidnext:
-      case resp_code_kind::uidvalidity:
-      case resp_code_kind::unseen:
-        c.number = b_.nz_number();
-        break;
-      case resp_code_kind::highestmodseq:
-        c.number = b_.nz_number64();  // mod-sequence-value
-        break;
-      case resp_code_kind::appenduid:
-        c.number = b_.nz_number();
-        c.uids = b_.sequence_set(false, false);
-        break;
-      case resp_code_kind::copyuid:
-        c.number = b_.nz_number();
-        c.source_uids = b_.sequence_set(false, false);
-        c.uids = b_.sequence_set(false, false);
-        break;
-      case resp_code_kind::modified:
-        c.uids = b_.sequence_set();
-        break;
-      case resp_code_kind::mailboxid:
-        c.text = objectid();
-        break;
-      default:
-        break;
+        })};
+      case resp_code_arg::capabilities:
+        return resp_code_capabilities{make_list<std::string_view>(0, 0, [&] { return b_.atom(); })};
+      case resp_code_arg::flags:
+        return resp_code_flags{b_.flags(true)};
+      case resp_code_arg::nz_number:
+        return resp_code_number{b_.nz_number()};
+      case resp_code_arg::number:
+        return resp_code_number{b_.number()};
+      case resp_code_arg::mod_sequence_value:
+        return resp_code_number{b_.nz_number64()};
+      case resp_code_arg::appenduid: {
+        resp_code_appenduid a;
+        a.uidvalidity = b_.nz_number();
+        a.uids = b_.sequence_set(false, false);
+        return a;
+      }
+      case resp_code_arg::copyuid: {
+        resp_code_copyuid a;
+        a.uidvalidity = b_.nz_number();
+        a.source_uids = b_.sequence_set(false, false);
+        a.uids = b_.sequence_set(false, false);
+        return a;
+      }
+      case resp_code_arg::set:
+        return resp_code_set{b_.sequence_set()};
+      case resp_code_arg::objectid:
+        return resp_code_objectid{objectid()};
     }
+    return std::monostate{};
+  }
+
+  // A code of any kind: its name (the keyword's first word, in random case) and the argument
+  // the table says it takes.
+  resp_text_code code() {
+    resp_text_code c;
+    c.kind = e_.pick<resp_code_kind>(static_cast<unsigned>(resp_code_kind::other) + 1);
+    const resp_code_name& row = name_of(c.kind);
+    if (c.kind == resp_code_kind::other) {
+      do c.name = b_.atom();
+      while (names_known_code(c.name));
+      // A code without data that has text is an unknown code too ("[ALERT x]").
+      const bool simple_name = e_.chance(20);
+      if (simple_name) {
+        std::string_view simple[std::size(resp_code_names)];
+        std::size_t n = 0;
+        for (const resp_code_name& r : resp_code_names)
+          if (r.is_keyword && r.arg == resp_code_arg::none && first_word(r.keyword) == r.keyword)
+            simple[n++] = r.keyword;
+        c.name = b_.random_case(simple[e_.below(n)]);
+      }
+      if (simple_name || e_.chance(60)) c.arg = resp_code_text{code_text()};
+      return c;
+    }
+    c.name = b_.random_case(first_word(row.keyword));
+    c.arg = code_argument(row.arg);
     return c;
   }
 
