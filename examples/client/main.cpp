@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "connection.hpp"
@@ -148,9 +149,11 @@ awaitable<void> read_greeting(connection& c, json_writer& j, std::string_view st
   if (!cond) throw session_error("protocol", "the greeting is not an untagged status response");
   j.begin_object().field("step", step).field("status", to_string(cond->status));
   j.field("text", cond->text.text);
-  if (cond->text.code && cond->text.code->kind == resp_code_kind::capability) {
+  const auto* caps =
+      cond->text.code ? std::get_if<resp_code_capabilities>(&cond->text.code->arg) : nullptr;
+  if (caps) {
     j.key("capabilities").begin_array();
-    for (std::string_view cap : cond->text.code->capabilities) j.value(cap);
+    for (std::string_view cap : caps->capabilities) j.value(cap);
     j.end_array();
   }
   j.end_object().print_line();
@@ -197,10 +200,11 @@ awaitable<std::uint32_t> append(connection& c, json_writer& j, arena& mem, std::
   j.field("size", message.size());
   j.field("waited_for_continuation", c.continuations() > waits_before);
   // UIDPLUS (RFC 4315): OK [APPENDUID uidvalidity uid] names the new message.
-  if (t.state.text.code && t.state.text.code->kind == resp_code_kind::appenduid &&
-      !t.state.text.code->uids.ranges.empty()) {
-    j.field("uidvalidity", t.state.text.code->number);
-    j.field("uid", uid = t.state.text.code->uids.ranges[0].first);
+  const auto* appenduid =
+      t.state.text.code ? std::get_if<resp_code_appenduid>(&t.state.text.code->arg) : nullptr;
+  if (appenduid && !appenduid->uids.ranges.empty()) {
+    j.field("uidvalidity", appenduid->uidvalidity);
+    j.field("uid", uid = appenduid->uids.ranges[0].first);
   }
   j.end_object().print_line();
   expect_ok(t, step);
@@ -309,9 +313,9 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
     const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
       if (const auto* e = std::get_if<exists_data>(&u.data)) exists = e->count;
       if (const auto* cond = std::get_if<resp_cond>(&u.data); cond && cond->text.code) {
-        if (cond->text.code->kind == resp_code_kind::uidvalidity)
-          uidvalidity = cond->text.code->number;
-        if (cond->text.code->kind == resp_code_kind::uidnext) uidnext = cond->text.code->number;
+        const auto* n = std::get_if<resp_code_number>(&cond->text.code->arg);
+        if (n && cond->text.code->kind == resp_code_kind::uidvalidity) uidvalidity = n->number;
+        if (n && cond->text.code->kind == resp_code_kind::uidnext) uidnext = n->number;
       }
     });
     j.begin_object().field("step", "select");

@@ -42,10 +42,11 @@ imapkit::mailbox wire_mailbox(std::string_view name) {
   return imapkit::mailbox{imapkit::string::quoted(name)};
 }
 
-resp_text_code code_of(resp_code_kind kind, std::uint64_t number = 0) {
+// A code of this kind with its argument (the alternative resp_code_names says the kind takes).
+resp_text_code code_of(resp_code_kind kind, resp_code_argument arg = {}) {
   resp_text_code c;
   c.kind = kind;
-  c.number = number;
+  c.arg = arg;
   return c;
 }
 
@@ -150,8 +151,7 @@ awaitable<void> session::flush() {
 awaitable<void> session::run() {
   using namespace asio::experimental::awaitable_operators;
   store_.add_listener(this);
-  resp_text_code caps = code_of(resp_code_kind::capability);
-  caps.capabilities = capabilities();
+  resp_text_code caps = code_of(resp_code_kind::capability, resp_code_capabilities{capabilities()});
   send_status("", status_kind::ok, "imapkit example server ready", caps);
   std::vector<char> buffer(64 * 1024);
   try {
@@ -346,8 +346,7 @@ void session::do_login(std::string_view tag, std::string_view user, std::string_
     return;
   }
   state_ = state::authenticated;
-  resp_text_code caps = code_of(resp_code_kind::capability);
-  caps.capabilities = capabilities();
+  resp_text_code caps = code_of(resp_code_kind::capability, resp_code_capabilities{capabilities()});
   send_status(tag, status_kind::ok, "Logged in", caps);
 }
 
@@ -603,18 +602,20 @@ void session::do_select(std::string_view tag, const select_command& s) {
   if (!rev2_) send_untagged(recent_data{static_cast<std::uint32_t>(recent_.size())});
   for (std::size_t i = 0; i < box->messages.size() && !rev2_; ++i)
     if (!box->messages[i].has_flag("\\Seen")) {
-      send_status("", status_kind::ok, "First unseen", code_of(resp_code_kind::unseen, i + 1));
+      send_status("", status_kind::ok, "First unseen",
+                  code_of(resp_code_kind::unseen, resp_code_number{i + 1}));
       break;
     }
   send_status("", status_kind::ok, "UIDs valid",
-              code_of(resp_code_kind::uidvalidity, box->uidvalidity));
+              code_of(resp_code_kind::uidvalidity, resp_code_number{box->uidvalidity}));
   send_status("", status_kind::ok, "Predicted next UID",
-              code_of(resp_code_kind::uidnext, box->uidnext));
-  resp_text_code permanent = code_of(resp_code_kind::permanentflags);
+              code_of(resp_code_kind::uidnext, resp_code_number{box->uidnext}));
+  resp_code_flags permanent_flags;
   if (!read_only_) {
-    for (std::string_view f : system_flags) permanent.flags.push_back(out_mem_, flag{f});
-    permanent.flags.push_back(out_mem_, flag{"\\*"});
+    for (std::string_view f : system_flags) permanent_flags.flags.push_back(out_mem_, flag{f});
+    permanent_flags.flags.push_back(out_mem_, flag{"\\*"});
   }
+  resp_text_code permanent = code_of(resp_code_kind::permanentflags, permanent_flags);
   send_status("", status_kind::ok, read_only_ ? "No permanent flags" : "Flags permitted",
               permanent);
   send_status(tag, status_kind::ok, read_only_ ? "EXAMINE completed" : "SELECT completed",
@@ -728,8 +729,8 @@ void session::do_append(std::string_view tag, const append_command& a) {
     uids.push_back(store_.append(*box, m.data.value, flags, date, this));
   }
   if (state_ == state::selected) report_updates(true);
-  resp_text_code code = code_of(resp_code_kind::appenduid, box->uidvalidity);
-  code.uids = compress(out_mem_, uids);
+  resp_text_code code = code_of(resp_code_kind::appenduid,
+                                resp_code_appenduid{box->uidvalidity, compress(out_mem_, uids)});
   send_status(tag, status_kind::ok, "APPEND completed", code);
 }
 
@@ -1151,9 +1152,10 @@ bool supported_key(const search_key& key) {
 void session::do_search(std::string_view tag, const search_command& s) {
   const search_program& p = s.program;
   if (p.charset && !iequals(p.charset->value, "US-ASCII") && !iequals(p.charset->value, "UTF-8")) {
-    resp_text_code code = code_of(resp_code_kind::badcharset);
-    code.charsets.push_back(out_mem_, string::atom("US-ASCII"));
-    code.charsets.push_back(out_mem_, string::atom("UTF-8"));
+    resp_code_charsets charsets;
+    charsets.charsets.push_back(out_mem_, string::atom("US-ASCII"));
+    charsets.charsets.push_back(out_mem_, string::atom("UTF-8"));
+    resp_text_code code = code_of(resp_code_kind::badcharset, charsets);
     send_status(tag, status_kind::no, "Unsupported charset", code);
     return;
   }
@@ -1254,9 +1256,10 @@ void session::do_copy(std::string_view tag, bool uid, const sequence_set& set,
                 move ? "MOVE completed: no messages" : "COPY completed: no messages");
     return;
   }
-  resp_text_code code = code_of(resp_code_kind::copyuid, target->uidvalidity);
-  code.source_uids = compress(out_mem_, source_uids);
-  code.uids = compress(out_mem_, target_uids);
+  resp_text_code code =
+      code_of(resp_code_kind::copyuid,
+              resp_code_copyuid{target->uidvalidity, compress(out_mem_, source_uids),
+                                compress(out_mem_, target_uids)});
   if (!move) {
     report_updates(true);
     send_status(tag, status_kind::ok, "COPY completed", code);
