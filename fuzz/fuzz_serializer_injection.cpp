@@ -211,23 +211,26 @@ resp_text resp_text_of(build& b) {
     switch (b.in.below(4)) {
       case 0:
         code.kind = resp_code_kind::alert;
-        code.name = "ALERT";
+        code.name = to_string(code.kind);
         break;
       case 1:
         code.kind = resp_code_kind::permanentflags;
-        code.name = "PERMANENTFLAGS";
-        code.flags = b.flags();
+        code.name = to_string(code.kind);
+        code.arg = resp_code_flags{b.flags()};
         break;
       case 2:
         code.kind = resp_code_kind::uidnext;
-        code.name = "UIDNEXT";
-        code.number = b.number() + 1;
+        code.name = to_string(code.kind);
+        code.arg = resp_code_number{b.number() + 1};
         break;
-      default:
+      default: {
         code.kind = resp_code_kind::other;
         code.name = b.atom();
-        code.text = b.text();
+        // An unknown code's text is never empty: without one it holds no argument.
+        const std::string_view text = b.text();
+        if (!text.empty()) code.arg = resp_code_text{text};
         break;
+      }
     }
     t.code = code;
   }
