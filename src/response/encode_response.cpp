@@ -82,9 +82,8 @@ bool resp_text_code(writer& w, const imapkit::resp_text_code& c) {
       return w.fail(serialize_errc::invalid_value, "resp-text-code");
     const auto* text = std::get_if<resp_code_text>(&c.arg);
     if (!text) {
-      for (const resp_code_name& row : resp_code_names)
-        if (row.is_keyword && iequals(c.name, row.keyword))
-          return w.fail(serialize_errc::invalid_value, "resp-text-code");
+      if (find_keyword(resp_code_names, c.name))
+        return w.fail(serialize_errc::invalid_value, "resp-text-code");
       w.raw(c.name);
       return w.ok();
     }
