@@ -7,6 +7,7 @@
 #pragma once
 
 #include <boost/spirit/home/x3.hpp>
+#include <variant>
 
 #include "abnf/chars.hpp"
 #include "imapkit/ast/lexical.hpp"
@@ -43,6 +44,32 @@ inline void push_item(const Context& ctx, List& l, const Value& value) {
 template <auto Member>
 inline constexpr auto push_member =
     [](auto& ctx) { push_item(ctx, x3::_val(ctx).*Member, x3::_attr(ctx)); };
+
+// The payload an argument is read into: the alternative of a sum type's `arg` (search_key,
+// resp_text_code) whose struct declares Member, made the one held if another is.
+template <class MemberPointer>
+struct payload_of;
+template <class Payload, class T>
+struct payload_of<T Payload::*> {
+  using type = Payload;
+};
+
+template <class Payload, class SumType>
+Payload& payload(SumType& v) {
+  if (auto* p = std::get_if<Payload>(&v.arg)) return *p;
+  return v.arg.template emplace<Payload>();
+}
+
+// Like set_member / push_member, into the payload in _val.arg that declares Member.
+template <auto Member>
+inline constexpr auto set_arg = [](auto& ctx) {
+  payload<typename payload_of<decltype(Member)>::type>(x3::_val(ctx)).*Member = x3::_attr(ctx);
+};
+template <auto Member>
+inline constexpr auto push_arg = [](auto& ctx) {
+  push_item(ctx, payload<typename payload_of<decltype(Member)>::type>(x3::_val(ctx)).*Member,
+            x3::_attr(ctx));
+};
 
 // _val.push_back(_attr), for rules whose value is a list
 inline constexpr auto push_val = [](auto& ctx) { push_item(ctx, x3::_val(ctx), x3::_attr(ctx)); };

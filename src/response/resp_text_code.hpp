@@ -54,32 +54,6 @@ inline resp_code_kind code_without_data(std::string_view name) noexcept {
 // The keyword of code Kind as the table spells it ("METADATA" alone for METADATA's codes).
 constexpr auto code_kw_of(resp_code_kind kind) { return code_kw(code_keyword_head(kind)); }
 
-// The payload a code's argument is read into: the alternative of resp_text_code::arg whose
-// struct declares Member.
-template <class MemberPointer>
-struct payload_of;
-template <class Payload, class T>
-struct payload_of<T Payload::*> {
-  using type = Payload;
-};
-
-template <class Payload>
-Payload& payload(imapkit::resp_text_code& c) {
-  if (auto* p = std::get_if<Payload>(&c.arg)) return *p;
-  return c.arg.template emplace<Payload>();
-}
-
-// Like set_member / push_member, into the payload in _val.arg that declares Member.
-template <auto Member>
-inline constexpr auto set_arg = [](auto& ctx) {
-  payload<typename payload_of<decltype(Member)>::type>(x3::_val(ctx)).*Member = x3::_attr(ctx);
-};
-template <auto Member>
-inline constexpr auto push_arg = [](auto& ctx) {
-  push_item(ctx, payload<typename payload_of<decltype(Member)>::type>(x3::_val(ctx)).*Member,
-            x3::_attr(ctx));
-};
-
 // Sets the kind of a code and the (empty) alternative of arg its argument is read into: the one
 // the table's resp_code_arg names, so that "[BADCHARSET]" holds an empty resp_code_charsets.
 template <resp_code_kind Kind>

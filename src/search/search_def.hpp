@@ -19,20 +19,6 @@ namespace search_detail {
 template <search_key_kind Kind>
 inline constexpr auto key = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 
-// The key's argument as a T, made one if the key holds another alternative.
-template <class T>
-T& arg_as(imapkit::search_key& k) {
-  if (T* held = std::get_if<T>(&k.arg)) return *held;
-  return k.arg.template emplace<T>();
-}
-
-// _val.arg = T{_attr}
-template <class T>
-inline constexpr auto set_arg = [](auto& ctx) { x3::_val(ctx).arg = T{x3::_attr(ctx)}; };
-inline constexpr auto push_operand = [](auto& ctx) {
-  push_item(ctx, arg_as<search_operands>(x3::_val(ctx)).keys, x3::_attr(ctx));
-};
-
 // A Keep for keyword_alternatives: the keys whose argument has the form Arg.
 template <search_arg Arg>
 constexpr bool takes(const search_key_name& row) {
@@ -90,31 +76,28 @@ inline const auto vendor_key_name = vendor_key_name_rule =
 // Each form of argument after its keywords (search_key_names says which key takes which).
 inline const auto keyed_keys =
     keywords_taking<search_arg::none> |
-    (keywords_taking<search_arg::astring> > sp > search_value[set_arg<search_astring>]) |
-    (keywords_taking<search_arg::header> > sp > search_value[([](auto& ctx) {
-       x3::_val(ctx).arg = search_header{x3::_attr(ctx), {}};
-     })] > sp > search_value[([](auto& ctx) {
-       arg_as<search_header>(x3::_val(ctx)).value = x3::_attr(ctx);
-     })]) |
-    (keywords_taking<search_arg::flag_keyword> > sp > flag_keyword[set_arg<search_atom>]) |
-    (keywords_taking<search_arg::objectid> > sp > objectid[set_arg<search_atom>]) |
-    (keywords_taking<search_arg::date> > sp > date[set_arg<search_date>]) |
-    (keywords_taking<search_arg::number64> > sp > number64[set_arg<search_number>]) |
-    (keywords_taking<search_arg::nz_number> > sp > nz_number[set_arg<search_number>]) |
-    (keywords_taking<search_arg::set> > sp > sequence_set[set_arg<search_set>]) |
+    (keywords_taking<search_arg::astring> > sp > search_value[set_arg<&search_astring::value>]) |
+    (keywords_taking<search_arg::header> > sp > search_value[set_arg<&search_header::field>] > sp >
+     search_value[set_arg<&search_header::value>]) |
+    (keywords_taking<search_arg::flag_keyword> > sp > flag_keyword[set_arg<&search_atom::value>]) |
+    (keywords_taking<search_arg::objectid> > sp > objectid[set_arg<&search_atom::value>]) |
+    (keywords_taking<search_arg::date> > sp > date[set_arg<&search_date::date>]) |
+    (keywords_taking<search_arg::number64> > sp > number64[set_arg<&search_number::number>]) |
+    (keywords_taking<search_arg::nz_number> > sp > nz_number[set_arg<&search_number::number>]) |
+    (keywords_taking<search_arg::set> > sp > sequence_set[set_arg<&search_set::set>]) |
     // search-modsequence = "MODSEQ" [SP entry-name SP entry-type-req] SP mod-sequence-valzer
     (keywords_taking<search_arg::modseq> > sp >
      -(entry_name[([](auto& ctx) {
-         arg_as<search_modseq>(x3::_val(ctx)).entry = search_modseq_entry{x3::_attr(ctx)};
+         payload<search_modseq>(x3::_val(ctx)).entry = search_modseq_entry{x3::_attr(ctx)};
        })] > sp > entry_type_req[([](auto& ctx) {
-         arg_as<search_modseq>(x3::_val(ctx)).entry->type = x3::_attr(ctx);
-       })] > sp) > mod_sequence_valzer[([](auto& ctx) {
-       arg_as<search_modseq>(x3::_val(ctx)).number = x3::_attr(ctx);
-     })]) |
+         payload<search_modseq>(x3::_val(ctx)).entry->type = x3::_attr(ctx);
+       })] > sp) > mod_sequence_valzer[set_arg<&search_modseq::number>]) |
     // Keys that hold other keys: each operand one nesting level deeper.
-    (keywords_taking<search_arg::one_key> > sp > nest[search_key_rule[push_operand]]) |
+    (keywords_taking<search_arg::one_key> > sp >
+     nest[search_key_rule[push_arg<&search_operands::keys>]]) |
     (keywords_taking<search_arg::two_keys> > sp >
-     nest[search_key_rule[push_operand] > sp > search_key_rule[push_operand]]);
+     nest[search_key_rule[push_arg<&search_operands::keys>] > sp >
+          search_key_rule[push_arg<&search_operands::keys>]]);
 
 }  // namespace search_detail
 
@@ -137,17 +120,15 @@ inline const auto keyed_keys =
 inline const auto search_key_rule_def =
     search_detail::keyed_keys |
     (x3::lit('(')[search_detail::key<search_key_kind::list>] >
-     nest[search_key_rule[search_detail::push_operand] >
-          *(sp > search_key_rule[search_detail::push_operand])] > ')') |
+     nest[search_key_rule[push_arg<&search_operands::keys>] >
+          *(sp > search_key_rule[push_arg<&search_operands::keys>])] > ')') |
     (search_detail::vendor_key_name[([](auto& ctx) {
        x3::_val(ctx).kind = search_key_kind::extension;
-       x3::_val(ctx).arg = search_extension{x3::_attr(ctx), {}};
-     })] > sp > search_detail::search_value[([](auto& ctx) {
-       search_detail::arg_as<search_extension>(x3::_val(ctx)).value = x3::_attr(ctx);
-     })]) |
+       payload<search_extension>(x3::_val(ctx)).name = x3::_attr(ctx);
+     })] > sp > search_detail::search_value[set_arg<&search_extension::value>]) |
     sequence_set[([](auto& ctx) {
       x3::_val(ctx).kind = search_key_kind::sequence_set;
-      x3::_val(ctx).arg = search_set{x3::_attr(ctx)};
+      payload<search_set>(x3::_val(ctx)).set = x3::_attr(ctx);
     })];
 IMAPKIT_DEFINE(search_key_rule)
 
