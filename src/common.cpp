@@ -15,36 +15,6 @@ std::string_view to_string(string_kind kind) noexcept {
   return boost::describe::enum_to_string(kind, "?");
 }
 
-std::string_view to_string(status_att att) noexcept {
-  switch (att) {
-    case status_att::messages:
-      return "MESSAGES";
-    case status_att::recent:
-      return "RECENT";
-    case status_att::uidnext:
-      return "UIDNEXT";
-    case status_att::uidvalidity:
-      return "UIDVALIDITY";
-    case status_att::unseen:
-      return "UNSEEN";
-    case status_att::deleted:
-      return "DELETED";
-    case status_att::size:
-      return "SIZE";
-    case status_att::highestmodseq:
-      return "HIGHESTMODSEQ";
-    case status_att::appendlimit:
-      return "APPENDLIMIT";
-    case status_att::mailboxid:
-      return "MAILBOXID";
-    case status_att::deleted_storage:
-      return "DELETED-STORAGE";
-    case status_att::other:
-      break;
-  }
-  return "";
-}
-
 bool mailbox::is_inbox() const noexcept {
   return !name.is_nil() && abnf::iequals_upper(name.value, "INBOX");
 }

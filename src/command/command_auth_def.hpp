@@ -131,25 +131,13 @@ inline const auto& unsubscribe = unsubscribe_rule;
 // ---------------------------------------------------------------------------------------------
 // STATUS, LIST, LSUB
 
-template <imapkit::status_att Att>
-inline constexpr auto set_status_att = [](auto& ctx) { x3::_val(ctx) = Att; };
-
 // status-att = "MESSAGES" / "UIDNEXT" / "UIDVALIDITY" / "UNSEEN" / "DELETED" / "SIZE"  (RFC 9051)
 //            / "RECENT" (RFC 3501) / "HIGHESTMODSEQ" (RFC 7162) / "APPENDLIMIT" (RFC 7889)
 //            / "MAILBOXID" (RFC 8474) / "DELETED-STORAGE" (RFC 9208)
 IMAPKIT_RULE(status_att, "status-att", imapkit::status_att);
 inline const auto status_att_rule_def =
-    whole_kw("MESSAGES")[set_status_att<imapkit::status_att::messages>] |
-    whole_kw("UIDNEXT")[set_status_att<imapkit::status_att::uidnext>] |
-    whole_kw("UIDVALIDITY")[set_status_att<imapkit::status_att::uidvalidity>] |
-    whole_kw("UNSEEN")[set_status_att<imapkit::status_att::unseen>] |
-    whole_kw("DELETED")[set_status_att<imapkit::status_att::deleted>] |
-    whole_kw("SIZE")[set_status_att<imapkit::status_att::size>] |
-    whole_kw("RECENT")[set_status_att<imapkit::status_att::recent>] |
-    whole_kw("HIGHESTMODSEQ")[set_status_att<imapkit::status_att::highestmodseq>] |
-    whole_kw("APPENDLIMIT")[set_status_att<imapkit::status_att::appendlimit>] |
-    whole_kw("MAILBOXID")[set_status_att<imapkit::status_att::mailboxid>] |
-    whole_kw("DELETED-STORAGE")[set_status_att<imapkit::status_att::deleted_storage>];
+    primitives::keyword_alternatives<status_att_names, nullptr,
+                                     &primitives::every_row<keyword_row<imapkit::status_att>>>;
 IMAPKIT_DEFINE(status_att_rule)
 inline const auto& status_att = status_att_rule;
 

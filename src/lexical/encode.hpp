@@ -34,15 +34,9 @@ constexpr bool is_keyword_kind(const Row (&rows)[N], decltype(Row::kind) kind) n
   const auto i = static_cast<std::size_t>(kind);
   return i < N && rows[i].is_keyword;
 }
+
 using abnf::is_digit;
 using abnf::istarts_with;
-
-// True when s is one of words, but for case.
-inline bool is_one_of(std::string_view s, std::initializer_list<std::string_view> words) noexcept {
-  for (std::string_view w : words)
-    if (iequals(s, w)) return true;
-  return false;
-}
 
 // What the parser's whole_kw(word) would match at the start of s: the word, then no ASTRING-CHAR.
 inline bool starts_with_keyword(std::string_view s, std::string_view word) noexcept {

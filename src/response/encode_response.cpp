@@ -12,7 +12,6 @@
 #include "fetch/encode.hpp"
 #include "imapkit/framer.hpp"
 #include "lexical/encode.hpp"
-#include "response/code_names.hpp"
 
 namespace imapkit {
 
@@ -45,8 +44,7 @@ bool code_text(writer& w, std::string_view t) {
 // ..., METADATA): the grammar reads it as that code, never as an unknown one.
 bool names_code_with_argument(std::string_view name) noexcept {
   for (const resp_code_name& row : resp_code_names)
-    if (row.is_keyword && row.arg != resp_code_arg::none &&
-        iequals(name, grammar::code_keyword_head(row.kind)))
+    if (row.is_keyword && row.arg != resp_code_arg::none && iequals(name, name_of(row.kind).head()))
       return true;
   return false;
 }
@@ -92,8 +90,8 @@ bool resp_text_code(writer& w, const imapkit::resp_text_code& c) {
   }
 
   // The keyword; METADATA's codes: "METADATA" (the code's name) SP the sub-keyword.
-  keyword(w, c.name, grammar::code_keyword_head(c.kind));
-  if (const std::string_view tail = grammar::code_keyword_tail(c.kind); !tail.empty()) {
+  keyword(w, c.name, name_of(c.kind).head());
+  if (const std::string_view tail = name_of(c.kind).tail(); !tail.empty()) {
     w.sp();
     w.raw(tail);
   }
@@ -303,9 +301,7 @@ bool status_att_val(writer& w, const imapkit::status_att_val& a) {
   if (a.att == status_att::other) {
     // The attribute must not be read as a known one.
     if (!is_valid_atom(a.name)) return w.fail(serialize_errc::invalid_atom, "status-att-val");
-    if (is_one_of(a.name,
-                  {"MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "DELETED-STORAGE", "DELETED",
-                   "SIZE", "RECENT", "HIGHESTMODSEQ", "APPENDLIMIT", "MAILBOXID"}))
+    if (find_keyword(status_att_names, a.name))
       return w.fail(serialize_errc::invalid_value, "status-att-val");
     w.raw(a.name).sp();
     return w.number64(a.number);
@@ -386,27 +382,27 @@ bool search_return_data(writer& w, const imapkit::search_return_data& d, bool fi
     return w.fail(serialize_errc::invalid_value, "search-return-data");
   switch (d.kind) {
     case k::min:
-      keyword(w, d.name, "MIN");
+      keyword(w, d.name, to_string(d.kind));
       w.sp();
       return w.nz_number(d.number);
     case k::max:
-      keyword(w, d.name, "MAX");
+      keyword(w, d.name, to_string(d.kind));
       w.sp();
       return w.nz_number(d.number);
     case k::count:
-      keyword(w, d.name, "COUNT");
+      keyword(w, d.name, to_string(d.kind));
       w.sp();
       return w.number(d.number);
     case k::modseq:
-      keyword(w, d.name, "MODSEQ");
+      keyword(w, d.name, to_string(d.kind));
       w.sp();
       return mod_sequence_value(w, d.number);
     case k::all:
-      keyword(w, d.name, "ALL");
+      keyword(w, d.name, to_string(d.kind));
       w.sp();
       return w.sequence_set(d.set);
     case k::partial:
-      keyword(w, d.name, "PARTIAL");
+      keyword(w, d.name, to_string(d.kind));
       w.raw(" (");
       if (!partial_range(w, d.range)) return false;
       w.sp();
@@ -417,19 +413,18 @@ bool search_return_data(writer& w, const imapkit::search_return_data& d, bool fi
       w.raw(")");
       return w.ok();
     case k::addto:
-      keyword(w, d.name, "ADDTO");
+      keyword(w, d.name, to_string(d.kind));
       w.sp();
       return w.generic_value(d.value);
     case k::removefrom:
-      keyword(w, d.name, "REMOVEFROM");
+      keyword(w, d.name, to_string(d.kind));
       w.sp();
       return w.generic_value(d.value);
     case k::other:
       // search-ret-data-ext = search-modifier-name SP search-return-value: not a known name,
       // nor the "UID" that may follow ESEARCH's correlator.
       if (!is_valid_atom(d.name)) return w.fail(serialize_errc::invalid_atom, "search-return-data");
-      if (is_one_of(d.name,
-                    {"MIN", "MAX", "ALL", "COUNT", "MODSEQ", "PARTIAL", "ADDTO", "REMOVEFROM"}) ||
+      if (find_keyword(search_return_data_names, d.name) ||
           (first && !uid && iequals(d.name, "UID")))
         return w.fail(serialize_errc::invalid_value, "search-return-data");
       w.raw(d.name).sp();

@@ -87,11 +87,12 @@ inline const auto& mailbox_list = mailbox_list_rule;
 // ---------------------------------------------------------------------------------------------
 // STATUS
 
+// An attribute's keyword (status_att_names), setting att and the name as it arrived.
 template <status_att Att>
-inline constexpr auto set_status_att = [](auto& ctx) {
+inline const auto status_kw = x3::raw[whole_kw(to_string(Att))][([](auto& ctx) {
   x3::_val(ctx).att = Att;
   x3::_val(ctx).name = as_view(x3::_attr(ctx));
-};
+})];
 
 // status-att-val = ("MESSAGES" SP number) / ("UIDNEXT" SP nz-number) /
 //   ("UIDVALIDITY" SP nz-number) / ("UNSEEN" SP number) / ("DELETED" SP number) /
@@ -104,33 +105,28 @@ inline constexpr auto set_status_att = [](auto& ctx) {
 //   / (atom SP number64)                                   (an extension's attribute)
 IMAPKIT_RULE(status_att_val_base, "status-att-val", imapkit::status_att_val);
 inline const auto status_att_val_base_rule_def =
-    (x3::raw[whole_kw("MESSAGES")][set_status_att<status_att::messages>] > sp >
-     number[set_member<&imapkit::status_att_val::number>]) |
-    (x3::raw[whole_kw("UIDNEXT")][set_status_att<status_att::uidnext>] > sp >
+    (status_kw<status_att::messages> > sp > number[set_member<&imapkit::status_att_val::number>]) |
+    (status_kw<status_att::uidnext> > sp >
      nz_number[set_member<&imapkit::status_att_val::number>]) |
-    (x3::raw[whole_kw("UIDVALIDITY")][set_status_att<status_att::uidvalidity>] > sp >
+    (status_kw<status_att::uidvalidity> > sp >
      nz_number[set_member<&imapkit::status_att_val::number>]) |
-    (x3::raw[whole_kw("UNSEEN")][set_status_att<status_att::unseen>] > sp >
-     number[set_member<&imapkit::status_att_val::number>]) |
-    (x3::raw[whole_kw("DELETED-STORAGE")][set_status_att<status_att::deleted_storage>] > sp >
+    (status_kw<status_att::unseen> > sp > number[set_member<&imapkit::status_att_val::number>]) |
+    (status_kw<status_att::deleted_storage> > sp >
      number64[set_member<&imapkit::status_att_val::number>]) |
-    (x3::raw[whole_kw("DELETED")][set_status_att<status_att::deleted>] > sp >
-     number[set_member<&imapkit::status_att_val::number>]) |
-    (x3::raw[whole_kw("SIZE")][set_status_att<status_att::size>] > sp >
-     number64[set_member<&imapkit::status_att_val::number>]);
+    (status_kw<status_att::deleted> > sp > number[set_member<&imapkit::status_att_val::number>]) |
+    (status_kw<status_att::size> > sp > number64[set_member<&imapkit::status_att_val::number>]);
 IMAPKIT_DEFINE(status_att_val_base_rule)
 
 // The extensions' status-att-val, then an unknown attribute.
 IMAPKIT_RULE(status_att_val_ext, "status-att-val", imapkit::status_att_val);
 inline const auto status_att_val_ext_rule_def =
-    (x3::raw[whole_kw("RECENT")][set_status_att<status_att::recent>] > sp >
-     number[set_member<&imapkit::status_att_val::number>]) |
-    (x3::raw[whole_kw("HIGHESTMODSEQ")][set_status_att<status_att::highestmodseq>] > sp >
+    (status_kw<status_att::recent> > sp > number[set_member<&imapkit::status_att_val::number>]) |
+    (status_kw<status_att::highestmodseq> > sp >
      mod_sequence_value[set_member<&imapkit::status_att_val::number>]) |
-    (x3::raw[whole_kw("APPENDLIMIT")][set_status_att<status_att::appendlimit>] > sp >
+    (status_kw<status_att::appendlimit> > sp >
      (number[set_member<&imapkit::status_att_val::number>] |
       nil[([](auto& ctx) { x3::_val(ctx).is_nil = true; })])) |
-    (x3::raw[whole_kw("MAILBOXID")][set_status_att<status_att::mailboxid>] > sp > '(' >
+    (status_kw<status_att::mailboxid> > sp > '(' >
      objectid[set_member<&imapkit::status_att_val::text>] > ')') |
     (atom[([](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); })] > sp >
      number64[set_member<&imapkit::status_att_val::number>]);
@@ -182,11 +178,12 @@ inline const auto sort_data_rule_def =
 IMAPKIT_DEFINE(sort_data_rule)
 inline const auto& sort_data = sort_data_rule;
 
+// A return data's keyword (search_return_data_names), setting kind and the name as it arrived.
 template <search_return_data_kind Kind>
-inline constexpr auto set_return_kind = [](auto& ctx) {
+inline const auto return_data_kw = x3::raw[whole_kw(to_string(Kind))][([](auto& ctx) {
   x3::_val(ctx).kind = Kind;
   x3::_val(ctx).name = as_view(x3::_attr(ctx));
-};
+})];
 
 // search-return-data = "MIN" SP nz-number / "MAX" SP nz-number / "ALL" SP sequence-set /
 //   "COUNT" SP number / search-ret-data-ext   (RFC 4731, RFC 9051)
@@ -197,23 +194,23 @@ inline constexpr auto set_return_kind = [](auto& ctx) {
 // search-ret-data-ext = search-modifier-name SP search-return-value
 IMAPKIT_RULE(search_return_data, "search-return-data", imapkit::search_return_data);
 inline const auto search_return_data_rule_def =
-    (x3::raw[whole_kw("MIN")][set_return_kind<search_return_data_kind::min>] > sp >
+    (return_data_kw<search_return_data_kind::min> > sp >
      nz_number[set_member<&imapkit::search_return_data::number>]) |
-    (x3::raw[whole_kw("MAX")][set_return_kind<search_return_data_kind::max>] > sp >
+    (return_data_kw<search_return_data_kind::max> > sp >
      nz_number[set_member<&imapkit::search_return_data::number>]) |
-    (x3::raw[whole_kw("ALL")][set_return_kind<search_return_data_kind::all>] > sp >
+    (return_data_kw<search_return_data_kind::all> > sp >
      sequence_set[set_member<&imapkit::search_return_data::set>]) |
-    (x3::raw[whole_kw("COUNT")][set_return_kind<search_return_data_kind::count>] > sp >
+    (return_data_kw<search_return_data_kind::count> > sp >
      number[set_member<&imapkit::search_return_data::number>]) |
-    (x3::raw[whole_kw("MODSEQ")][set_return_kind<search_return_data_kind::modseq>] > sp >
+    (return_data_kw<search_return_data_kind::modseq> > sp >
      mod_sequence_value[set_member<&imapkit::search_return_data::number>]) |
-    (x3::raw[whole_kw("PARTIAL")][set_return_kind<search_return_data_kind::partial>] > sp > '(' >
+    (return_data_kw<search_return_data_kind::partial> > sp > '(' >
      partial_range[set_member<&imapkit::search_return_data::range>] > sp >
      (nil[([](auto& ctx) { x3::_val(ctx).is_nil = true; })] |
       sequence_set[set_member<&imapkit::search_return_data::set>]) > ')') |
-    (x3::raw[whole_kw("ADDTO")][set_return_kind<search_return_data_kind::addto>] > sp >
+    (return_data_kw<search_return_data_kind::addto> > sp >
      generic_value[set_member<&imapkit::search_return_data::value>]) |
-    (x3::raw[whole_kw("REMOVEFROM")][set_return_kind<search_return_data_kind::removefrom>] > sp >
+    (return_data_kw<search_return_data_kind::removefrom> > sp >
      generic_value[set_member<&imapkit::search_return_data::value>]) |
     (atom[([](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); })] > sp >
      generic_value[set_member<&imapkit::search_return_data::value>]);

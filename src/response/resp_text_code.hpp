@@ -10,7 +10,6 @@
 #include "lexical/lexical.hpp"
 #include "lexical/modifiers.hpp"
 #include "lexical/objectid.hpp"
-#include "response/code_names.hpp"
 
 namespace imapkit::grammar {
 
@@ -52,7 +51,7 @@ inline resp_code_kind code_without_data(std::string_view name) noexcept {
 }
 
 // The keyword of code Kind as the table spells it ("METADATA" alone for METADATA's codes).
-constexpr auto code_kw_of(resp_code_kind kind) { return code_kw(code_keyword_head(kind)); }
+constexpr auto code_kw_of(resp_code_kind kind) { return code_kw(name_of(kind).head()); }
 
 // Sets the kind of a code and the (empty) alternative of arg its argument is read into: the one
 // the table's resp_code_arg names, so that "[BADCHARSET]" holds an empty resp_code_charsets.
@@ -104,15 +103,15 @@ inline const auto resp_code_base_rule_def =
 IMAPKIT_DEFINE(resp_code_base_rule)
 
 // METADATA's codes share their first word; the sub-keywords are what follows it in the table.
-static_assert(code_keyword_head(resp_code_kind::metadata_longentries) ==
-                  code_keyword_head(resp_code_kind::metadata_maxsize) &&
-              code_keyword_head(resp_code_kind::metadata_maxsize) ==
-                  code_keyword_head(resp_code_kind::metadata_toomany) &&
-              code_keyword_head(resp_code_kind::metadata_toomany) ==
-                  code_keyword_head(resp_code_kind::metadata_noprivate));
+static_assert(name_of(resp_code_kind::metadata_longentries).head() ==
+                  name_of(resp_code_kind::metadata_maxsize).head() &&
+              name_of(resp_code_kind::metadata_maxsize).head() ==
+                  name_of(resp_code_kind::metadata_toomany).head() &&
+              name_of(resp_code_kind::metadata_toomany).head() ==
+                  name_of(resp_code_kind::metadata_noprivate).head());
 
 // The sub-keyword of one of METADATA's codes ("LONGENTRIES").
-constexpr auto metadata_kw_of(resp_code_kind kind) { return code_kw(code_keyword_tail(kind)); }
+constexpr auto metadata_kw_of(resp_code_kind kind) { return code_kw(name_of(kind).tail()); }
 
 // "METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number / "TOOMANY" / "NOPRIVATE"),
 // after "METADATA" SP   (RFC 5464)

@@ -15,25 +15,11 @@ namespace imapkit::generate {
 
 namespace {
 
-constexpr char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (upper(a[i]) != upper(b[i])) return false;
-  return true;
-}
-
-// The first word of a code keyword ("METADATA" of "METADATA LONGENTRIES").
-constexpr std::string_view first_word(std::string_view keyword) {
-  return keyword.substr(0, keyword.find(' '));
-}
-
 // True when name is, but for case, the first word of a code keyword: the grammar reads it as
 // that code, never as an unknown one.
 bool names_known_code(std::string_view name) {
   for (const resp_code_name& row : resp_code_names)
-    if (row.is_keyword && iequals(name, first_word(row.keyword))) return true;
+    if (row.is_keyword && iequal(name, row.head())) return true;
   return false;
 }
 
@@ -152,14 +138,14 @@ class response_generator {
         std::string_view simple[std::size(resp_code_names)];
         std::size_t n = 0;
         for (const resp_code_name& r : resp_code_names)
-          if (r.is_keyword && r.arg == resp_code_arg::none && first_word(r.keyword) == r.keyword)
+          if (r.is_keyword && r.arg == resp_code_arg::none && r.tail().empty())
             simple[n++] = r.keyword;
         c.name = b_.random_case(simple[e_.below(n)]);
       }
       if (simple_name || e_.chance(60)) c.arg = resp_code_text{code_text()};
       return c;
     }
-    c.name = b_.random_case(first_word(row.keyword));
+    c.name = b_.random_case(row.head());
     c.arg = code_argument(row.arg);
     return c;
   }
@@ -212,12 +198,12 @@ class response_generator {
   void type_item(list_extended_item& item) {
     using kind_t = imapkit::generic_value::kind_t;
     if (item.value.kind != kind_t::list) return;
-    if (iequals(item.tag.value, "CHILDINFO")) {
+    if (iequal(item.tag.value, "CHILDINFO")) {
       item.kind = list_extended_kind::childinfo;
       for (const auto& v : item.value.items)
         if (v.kind == kind_t::string || v.kind == kind_t::atom)
           item.childinfo.push_back(mem_, v.text);
-    } else if (iequals(item.tag.value, "OLDNAME") && item.value.items.size() == 1 &&
+    } else if (iequal(item.tag.value, "OLDNAME") && item.value.items.size() == 1 &&
                item.value.items[0].kind != kind_t::list &&
                item.value.items[0].kind != kind_t::nil) {
       item.kind = list_extended_kind::oldname;
@@ -267,11 +253,9 @@ class response_generator {
 
   status_att_val status_item() {
     status_att_val a;
-    a.att = e_.pick<status_att>(static_cast<unsigned>(status_att::other) + 1);
+    a.att = e_.pick<status_att>(std::size(status_att_names));
     if (a.att == status_att::other) {
-      a.name =
-          b_.atom_not({"MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "DELETED-STORAGE", "DELETED",
-                       "SIZE", "RECENT", "HIGHESTMODSEQ", "APPENDLIMIT", "MAILBOXID"});
+      a.name = b_.atom_not(status_att_names);
       a.number = b_.number64();
       return a;
     }
@@ -309,10 +293,8 @@ class response_generator {
   search_return_data return_data(bool first, bool uid) {
     using k = search_return_data_kind;
     search_return_data d;
-    d.kind = e_.pick<k>(static_cast<unsigned>(k::other) + 1);
-    constexpr std::string_view names[] = {"MIN",     "MAX",   "ALL",        "COUNT", "MODSEQ",
-                                          "PARTIAL", "ADDTO", "REMOVEFROM", ""};
-    d.name = b_.random_case(names[static_cast<unsigned>(d.kind)]);
+    d.kind = e_.pick<k>(std::size(search_return_data_names));
+    d.name = b_.random_case(to_string(d.kind));
     switch (d.kind) {
       case k::min:
       case k::max:
@@ -339,10 +321,10 @@ class response_generator {
         d.value = b_.generic_value();
         break;
       case k::other:
-        d.name = (first && !uid) ? b_.atom_not({"MIN", "MAX", "ALL", "COUNT", "MODSEQ", "PARTIAL",
-                                                "ADDTO", "REMOVEFROM", "UID"})
-                                 : b_.atom_not({"MIN", "MAX", "ALL", "COUNT", "MODSEQ", "PARTIAL",
-                                                "ADDTO", "REMOVEFROM"});
+        // not a known name, nor the "UID" that may follow ESEARCH's correlator
+        do {
+          d.name = b_.atom_not(search_return_data_names);
+        } while (first && !uid && iequal(d.name, "UID"));
         d.value = b_.generic_value();
         break;
     }
@@ -489,7 +471,7 @@ class response_generator {
       const imapkit::string t =
           e_.chance(60) ? imapkit::string::quoted(b_.random_case(types[e_.below(std::size(types))]))
                         : b_.string_value();
-      if (!iequals(t.value, "TEXT")) return t;
+      if (!iequal(t.value, "TEXT")) return t;
     }
   }
 
@@ -512,8 +494,8 @@ class response_generator {
       case kind_t::basic:
         b.media_type = media_basic_type();
         b.media_subtype = b_.string_value();
-        if (iequals(b.media_type.value, "MESSAGE") &&
-            (iequals(b.media_subtype.value, "RFC822") || iequals(b.media_subtype.value, "GLOBAL")))
+        if (iequal(b.media_type.value, "MESSAGE") &&
+            (iequal(b.media_subtype.value, "RFC822") || iequal(b.media_subtype.value, "GLOBAL")))
           b.media_subtype = imapkit::string::quoted("DELIVERY-STATUS");
         break;
       case kind_t::text:

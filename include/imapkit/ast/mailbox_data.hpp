@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 
+#include "imapkit/ast/keywords.hpp"
 #include "imapkit/ast/lexical.hpp"
 #include "imapkit/ast/search.hpp"
 #include "imapkit/list.hpp"
@@ -76,8 +77,27 @@ enum class status_att : std::uint8_t {
   other,  // name, number (an unknown attribute with a number64 value)
 };
 
+inline constexpr keyword_row<status_att> status_att_names[] = {
+    {status_att::messages, "MESSAGES"},
+    {status_att::recent, "RECENT"},
+    {status_att::uidnext, "UIDNEXT"},
+    {status_att::uidvalidity, "UIDVALIDITY"},
+    {status_att::unseen, "UNSEEN"},
+    {status_att::deleted, "DELETED"},
+    {status_att::size, "SIZE"},
+    {status_att::highestmodseq, "HIGHESTMODSEQ"},
+    {status_att::appendlimit, "APPENDLIMIT"},
+    {status_att::mailboxid, "MAILBOXID"},
+    {status_att::deleted_storage, "DELETED-STORAGE"},
+    {status_att::other, "", false},
+};
+static_assert(rows_in_enum_order(status_att_names,
+                                 static_cast<std::size_t>(status_att::other) + 1));
+
 // The attribute's name as written on the wire ("MESSAGES", "DELETED-STORAGE"); empty for other.
-std::string_view to_string(status_att att) noexcept;
+constexpr std::string_view to_string(status_att att) noexcept {
+  return row_of(status_att_names, att).keyword;
+}
 
 struct status_att_val {
   status_att att = status_att::other;
@@ -123,6 +143,26 @@ enum class search_return_data_kind : std::uint8_t {
   removefrom,
   other,  // name + value
 };
+
+inline constexpr keyword_row<search_return_data_kind> search_return_data_names[] = {
+    {search_return_data_kind::min, "MIN"},
+    {search_return_data_kind::max, "MAX"},
+    {search_return_data_kind::all, "ALL"},
+    {search_return_data_kind::count, "COUNT"},
+    {search_return_data_kind::modseq, "MODSEQ"},
+    {search_return_data_kind::partial, "PARTIAL"},
+    {search_return_data_kind::addto, "ADDTO"},
+    {search_return_data_kind::removefrom, "REMOVEFROM"},
+    {search_return_data_kind::other, "", false},
+};
+static_assert(rows_in_enum_order(search_return_data_names,
+                                 static_cast<std::size_t>(search_return_data_kind::other) + 1));
+
+// "MIN", "PARTIAL", ...; empty for other.
+constexpr std::string_view to_string(search_return_data_kind kind) noexcept {
+  return row_of(search_return_data_names, kind).keyword;
+}
+
 struct search_return_data {
   search_return_data_kind kind = search_return_data_kind::other;
   std::string_view name;  // the return data's name as written

@@ -2,8 +2,8 @@
 // RFC 7162 CONDSTORE/QRESYNC, RFC 8474 OBJECTID, RFC 5464 METADATA, RFC 4978 COMPRESS).
 #pragma once
 
-#include <cstdint>
 #include <boost/describe/class.hpp>
+#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string_view>
@@ -101,6 +101,14 @@ struct resp_code_name {
                              // "other" for the generic form, whose is_keyword is false
   resp_code_arg arg;
   bool is_keyword = true;
+
+  // The keyword's first word: the keyword itself but for METADATA's codes ("METADATA").
+  constexpr std::string_view head() const noexcept { return keyword.substr(0, keyword.find(' ')); }
+  // What follows the first word and its SP ("LONGENTRIES"); empty for a one-word keyword.
+  constexpr std::string_view tail() const noexcept {
+    const std::size_t sp = keyword.find(' ');
+    return sp == std::string_view::npos ? std::string_view{} : keyword.substr(sp + 1);
+  }
 };
 
 inline constexpr resp_code_name resp_code_names[] = {
@@ -165,9 +173,7 @@ constexpr const resp_code_name& name_of(resp_code_kind kind) noexcept {
 }
 
 // The upper-case name of a code kind ("READ-ONLY", "METADATA LONGENTRIES"); "other" for other.
-constexpr std::string_view to_string(resp_code_kind kind) noexcept {
-  return name_of(kind).keyword;
-}
+constexpr std::string_view to_string(resp_code_kind kind) noexcept { return name_of(kind).keyword; }
 
 // The arguments of response codes, one struct per form (resp_code_arg names which code takes
 // which).
