@@ -2,6 +2,7 @@
 // value = nil / string / literal8 / "(" [value *(SP value)] ")" / token
 #pragma once
 
+#include "imapkit/ast/response.hpp"
 #include "lexical/lexical.hpp"
 
 namespace imapkit::grammar {
@@ -64,7 +65,9 @@ inline const auto& generic_value = generic_value_rule;
 
 // resp-cond words, after which a status response carries resp-text rather than values.
 inline const auto status_word =
-    whole_kw("OK") | whole_kw("NO") | whole_kw("BAD") | whole_kw("PREAUTH") | whole_kw("BYE");
+    whole_kw(to_string(status_kind::ok)) | whole_kw(to_string(status_kind::no)) |
+    whole_kw(to_string(status_kind::bad)) | whole_kw(to_string(status_kind::preauth)) |
+    whole_kw(to_string(status_kind::bye));
 
 // The raw rest of a line (resp-text with its optional "[code]"), possibly empty.
 inline const auto rest_of_line = x3::raw[*(x3::char_ - '\r' - '\n')];

@@ -12,23 +12,3 @@ result<response> parse_response(std::string_view message, arena& mem,
 }
 
 }  // namespace imapkit
-
-namespace imapkit {
-
-std::string_view to_string(status_kind kind) noexcept {
-  switch (kind) {
-    case status_kind::ok:
-      return "OK";
-    case status_kind::no:
-      return "NO";
-    case status_kind::bad:
-      return "BAD";
-    case status_kind::preauth:
-      return "PREAUTH";
-    case status_kind::bye:
-      return "BYE";
-  }
-  return "";
-}
-
-}  // namespace imapkit

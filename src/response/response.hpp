@@ -13,7 +13,8 @@ namespace imapkit::grammar {
 inline constexpr auto set_untagged = [](auto& ctx) { x3::_val(ctx).data = x3::_attr(ctx); };
 
 template <status_kind Kind>
-inline constexpr auto set_status = [](auto& ctx) { x3::_val(ctx).status = Kind; };
+inline const auto cond_kw =
+    whole_kw(to_string(Kind))[([](auto& ctx) { x3::_val(ctx).status = Kind; })];
 
 // The text after a status word: SP resp-text. Lenient: nothing at all before CRLF ("a1 OK").
 inline const auto status_text =
@@ -24,10 +25,8 @@ inline const auto status_text =
 // resp-cond-bye   = "BYE" SP resp-text
 IMAPKIT_RULE(resp_cond, "resp-cond-state", imapkit::resp_cond);
 inline const auto resp_cond_rule_def =
-    (whole_kw("OK")[set_status<status_kind::ok>] | whole_kw("NO")[set_status<status_kind::no>] |
-     whole_kw("BAD")[set_status<status_kind::bad>] |
-     whole_kw("PREAUTH")[set_status<status_kind::preauth>] |
-     whole_kw("BYE")[set_status<status_kind::bye>]) >>
+    primitives::keyword_alternatives<status_kind_names, &imapkit::resp_cond::status,
+                                     &primitives::every_row<keyword_row<status_kind>>> >>
     status_text;
 IMAPKIT_DEFINE(resp_cond_rule)
 inline const auto& resp_cond = resp_cond_rule;
@@ -35,8 +34,7 @@ inline const auto& resp_cond = resp_cond_rule;
 // resp-cond-state alone, for tagged responses
 IMAPKIT_RULE(resp_cond_state, "resp-cond-state", imapkit::resp_cond);
 inline const auto resp_cond_state_rule_def =
-    (whole_kw("OK")[set_status<status_kind::ok>] | whole_kw("NO")[set_status<status_kind::no>] |
-     whole_kw("BAD")[set_status<status_kind::bad>]) > status_text;
+    (cond_kw<status_kind::ok> | cond_kw<status_kind::no> | cond_kw<status_kind::bad>) > status_text;
 IMAPKIT_DEFINE(resp_cond_state_rule)
 inline const auto& resp_cond_state = resp_cond_state_rule;
 

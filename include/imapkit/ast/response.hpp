@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "imapkit/ast/fetch.hpp"
+#include "imapkit/ast/keywords.hpp"
 #include "imapkit/ast/lexical.hpp"
 #include "imapkit/ast/mailbox_data.hpp"
 #include "imapkit/ast/resp_text_code.hpp"
@@ -17,6 +18,18 @@ namespace imapkit {
 // The condition of a status response: resp-cond-state ("OK" / "NO" / "BAD"), resp-cond-auth
 // ("OK" / "PREAUTH") and resp-cond-bye ("BYE").
 enum class status_kind : std::uint8_t { ok, no, bad, preauth, bye };
+
+inline constexpr keyword_row<status_kind> status_kind_names[] = {
+    {status_kind::ok, "OK"},           {status_kind::no, "NO"},   {status_kind::bad, "BAD"},
+    {status_kind::preauth, "PREAUTH"}, {status_kind::bye, "BYE"},
+};
+static_assert(rows_in_enum_order(status_kind_names,
+                                 static_cast<std::size_t>(status_kind::bye) + 1));
+
+// "OK", "NO", "BAD", "PREAUTH", "BYE"
+constexpr std::string_view to_string(status_kind kind) noexcept {
+  return row_of(status_kind_names, kind).keyword;
+}
 
 // resp-cond-state / resp-cond-auth / resp-cond-bye = status SP resp-text
 struct resp_cond {
@@ -74,7 +87,5 @@ struct response {
   bool is_tagged() const noexcept { return value.index() == 2; }
   friend bool operator==(const response&, const response&) = default;
 };
-
-std::string_view to_string(status_kind kind) noexcept;
 
 }  // namespace imapkit
