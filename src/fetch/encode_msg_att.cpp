@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "fetch/encode.hpp"
+#include "imapkit/ast/fetch_command.hpp"
 #include "lexical/encode.hpp"
 
 namespace imapkit::encode {
@@ -275,11 +276,10 @@ bool gmail_label(writer& w, const imapkit::string& l) {
 
 // The name of an unknown FETCH item must not be read as a known one.
 bool is_known_fetch_name(std::string_view name) {
+  for (const keyword_row<fetch_att_kind>& row : fetch_att_names)
+    if (row.is_keyword && starts_with_keyword(name, row.keyword)) return true;
   for (std::string_view word :
-       {"FLAGS",       "MODSEQ",  "ENVELOPE",      "INTERNALDATE", "RFC822.SIZE", "RFC822.HEADER",
-        "RFC822.TEXT", "RFC822",  "BODYSTRUCTURE", "BODY",         "UID",         "EMAILID",
-        "THREADID",    "PREVIEW", "SAVEDATE",      "X-GM-MSGID",   "X-GM-THRID",  "X-GM-LABELS",
-        "SNIPPET",     "X-GUID",  "X-MAILBOX"})
+       {"X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS", "SNIPPET", "X-GUID", "X-MAILBOX"})
     if (starts_with_keyword(name, word)) return true;
   return istarts_with(name, "BODY[") || istarts_with(name, "BINARY[") ||
          istarts_with(name, "BINARY.SIZE[");
@@ -290,42 +290,42 @@ struct msg_att_encoder {
 
   // "FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"
   bool operator()(const fetch_flags& f) {
-    w.raw("FLAGS ");
+    w.raw(to_string(fetch_att_kind::flags)).sp();
     return w.flag_list(f.flags);
   }
   // "MODSEQ" SP "(" permsg-modsequence ")"
   bool operator()(const fetch_modseq& m) {
-    w.raw("MODSEQ (");
+    w.raw(to_string(fetch_att_kind::modseq)).raw(" (");
     w.number64(m.value);
     w.raw(")");
     return w.ok();
   }
   // "ENVELOPE" SP envelope
   bool operator()(const fetch_envelope& e) {
-    w.raw("ENVELOPE ");
+    w.raw(to_string(fetch_att_kind::envelope)).sp();
     return envelope(w, e.value);
   }
   // "INTERNALDATE" SP date-time
   bool operator()(const fetch_internal_date& d) {
-    w.raw("INTERNALDATE ");
+    w.raw(to_string(fetch_att_kind::internal_date)).sp();
     return w.date_time(d.value);
   }
   // "RFC822.SIZE" SP number64
   bool operator()(const fetch_rfc822_size& s) {
-    w.raw("RFC822.SIZE ");
+    w.raw(to_string(fetch_att_kind::rfc822_size)).sp();
     return w.number64(s.value);
   }
   // "RFC822" [".HEADER" / ".TEXT"] SP nstring
   bool operator()(const fetch_rfc822& r) {
     switch (r.part) {
       case fetch_rfc822::part_t::whole:
-        w.raw("RFC822 ");
+        w.raw(to_string(fetch_att_kind::rfc822)).sp();
         break;
       case fetch_rfc822::part_t::header:
-        w.raw("RFC822.HEADER ");
+        w.raw(to_string(fetch_att_kind::rfc822_header)).sp();
         break;
       case fetch_rfc822::part_t::text:
-        w.raw("RFC822.TEXT ");
+        w.raw(to_string(fetch_att_kind::rfc822_text)).sp();
         break;
       default:
         return w.fail(serialize_errc::invalid_value, "msg-att-static");
@@ -334,7 +334,7 @@ struct msg_att_encoder {
   }
   // "BODY" SP body / "BODYSTRUCTURE" SP body
   bool operator()(const fetch_body_structure& b) {
-    w.raw(b.extensible ? "BODYSTRUCTURE " : "BODY ");
+    w.raw(to_string(b.extensible ? fetch_att_kind::body_structure : fetch_att_kind::body)).sp();
     return body(w, b.value);
   }
   // "BODY" section ["<" number ">"] SP nstring
@@ -362,7 +362,7 @@ struct msg_att_encoder {
   }
   // "UID" SP uniqueid
   bool operator()(const fetch_uid& u) {
-    w.raw("UID ");
+    w.raw(to_string(fetch_att_kind::uid)).sp();
     return w.nz_number(u.value);
   }
   // "EMAILID" SP "(" objectid ")" / "THREADID" SP ("(" objectid ")" / nil)
@@ -372,22 +372,22 @@ struct msg_att_encoder {
       return w.fail(serialize_errc::invalid_value, "msg-att");
     if (o.is_nil) {
       if (!thread || !o.id.empty()) return w.fail(serialize_errc::invalid_value, "THREADID");
-      w.raw("THREADID NIL");
+      w.raw(to_string(fetch_att_kind::thread_id)).raw(" NIL");
       return w.ok();
     }
-    w.raw(thread ? "THREADID (" : "EMAILID (");
+    w.raw(to_string(thread ? fetch_att_kind::thread_id : fetch_att_kind::email_id)).raw(" (");
     objectid(w, o.id);
     w.raw(")");
     return w.ok();
   }
   // "PREVIEW" SP nstring
   bool operator()(const fetch_preview& p) {
-    w.raw("PREVIEW ");
+    w.raw(to_string(fetch_att_kind::preview)).sp();
     return w.nstring(p.text);
   }
   // "SAVEDATE" SP (date-time / nil)
   bool operator()(const fetch_save_date& s) {
-    w.raw("SAVEDATE ");
+    w.raw(to_string(fetch_att_kind::save_date)).sp();
     if (!s.value) {
       w.raw("NIL");
       return w.ok();

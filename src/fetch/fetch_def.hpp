@@ -7,6 +7,7 @@
 #include "fetch/bodystructure.hpp"
 #include "fetch/envelope.hpp"
 #include "fetch/fetch.hpp"
+#include "imapkit/ast/fetch_command.hpp"  // fetch_att_names: the items' keywords
 #include "lexical/generic.hpp"
 #include "lexical/lexical.hpp"
 #include "lexical/objectid.hpp"
@@ -31,36 +32,40 @@ inline const auto flag_fetch_list_rule_def =
 IMAPKIT_DEFINE(flag_fetch_list_rule)
 IMAPKIT_RULE(msg_att_flags, "FLAGS", imapkit::fetch_flags);
 inline const auto msg_att_flags_rule_def =
-    whole_kw("FLAGS") > sp > flag_fetch_list_rule[set_member<&imapkit::fetch_flags::flags>];
+    whole_kw(to_string(fetch_att_kind::flags)) > sp >
+    flag_fetch_list_rule[set_member<&imapkit::fetch_flags::flags>];
 IMAPKIT_DEFINE(msg_att_flags_rule)
 inline const auto& msg_att_flags = msg_att_flags_rule;
 
 // fetch-mod-resp = "MODSEQ" SP "(" permsg-modsequence ")"   (RFC 7162 §7)
 // permsg-modsequence = mod-sequence-value = 1*DIGIT (63-bit)
 IMAPKIT_RULE(msg_att_modseq, "MODSEQ", imapkit::fetch_modseq);
-inline const auto msg_att_modseq_rule_def =
-    whole_kw("MODSEQ") > sp > '(' > number64[set_member<&imapkit::fetch_modseq::value>] > ')';
+inline const auto msg_att_modseq_rule_def = whole_kw(to_string(fetch_att_kind::modseq)) > sp > '(' >
+                                            number64[set_member<&imapkit::fetch_modseq::value>] >
+                                            ')';
 IMAPKIT_DEFINE(msg_att_modseq_rule)
 inline const auto& msg_att_modseq = msg_att_modseq_rule;
 
 // "ENVELOPE" SP envelope
 IMAPKIT_RULE(msg_att_envelope, "ENVELOPE", imapkit::fetch_envelope);
-inline const auto msg_att_envelope_rule_def =
-    whole_kw("ENVELOPE") > sp > envelope[set_member<&imapkit::fetch_envelope::value>];
+inline const auto msg_att_envelope_rule_def = whole_kw(to_string(fetch_att_kind::envelope)) > sp >
+                                              envelope[set_member<&imapkit::fetch_envelope::value>];
 IMAPKIT_DEFINE(msg_att_envelope_rule)
 inline const auto& msg_att_envelope = msg_att_envelope_rule;
 
 // "INTERNALDATE" SP date-time
 IMAPKIT_RULE(msg_att_internaldate, "INTERNALDATE", imapkit::fetch_internal_date);
 inline const auto msg_att_internaldate_rule_def =
-    whole_kw("INTERNALDATE") > sp > date_time[set_member<&imapkit::fetch_internal_date::value>];
+    whole_kw(to_string(fetch_att_kind::internal_date)) > sp >
+    date_time[set_member<&imapkit::fetch_internal_date::value>];
 IMAPKIT_DEFINE(msg_att_internaldate_rule)
 inline const auto& msg_att_internaldate = msg_att_internaldate_rule;
 
 // "RFC822.SIZE" SP number64   (RFC 3501: number)
 IMAPKIT_RULE(msg_att_rfc822_size, "RFC822.SIZE", imapkit::fetch_rfc822_size);
 inline const auto msg_att_rfc822_size_rule_def =
-    whole_kw("RFC822.SIZE") > sp > number64[set_member<&imapkit::fetch_rfc822_size::value>];
+    whole_kw(to_string(fetch_att_kind::rfc822_size)) > sp >
+    number64[set_member<&imapkit::fetch_rfc822_size::value>];
 IMAPKIT_DEFINE(msg_att_rfc822_size_rule)
 inline const auto& msg_att_rfc822_size = msg_att_rfc822_size_rule;
 
@@ -69,9 +74,12 @@ template <imapkit::fetch_rfc822::part_t Part>
 inline constexpr auto set_rfc822_part = [](auto& ctx) { x3::_val(ctx).part = Part; };
 IMAPKIT_RULE(msg_att_rfc822, "RFC822", imapkit::fetch_rfc822);
 inline const auto msg_att_rfc822_rule_def =
-    (whole_kw("RFC822.HEADER")[set_rfc822_part<imapkit::fetch_rfc822::part_t::header>] |
-     whole_kw("RFC822.TEXT")[set_rfc822_part<imapkit::fetch_rfc822::part_t::text>] |
-     whole_kw("RFC822")[set_rfc822_part<imapkit::fetch_rfc822::part_t::whole>]) > sp >
+    (whole_kw(to_string(
+         fetch_att_kind::rfc822_header))[set_rfc822_part<imapkit::fetch_rfc822::part_t::header>] |
+     whole_kw(to_string(
+         fetch_att_kind::rfc822_text))[set_rfc822_part<imapkit::fetch_rfc822::part_t::text>] |
+     whole_kw(to_string(
+         fetch_att_kind::rfc822))[set_rfc822_part<imapkit::fetch_rfc822::part_t::whole>]) > sp >
     nstring[set_member<&imapkit::fetch_rfc822::data>];
 IMAPKIT_DEFINE(msg_att_rfc822_rule)
 inline const auto& msg_att_rfc822 = msg_att_rfc822_rule;
@@ -79,8 +87,10 @@ inline const auto& msg_att_rfc822 = msg_att_rfc822_rule;
 // "BODY" ["STRUCTURE"] SP body
 IMAPKIT_RULE(msg_att_body_structure, "BODYSTRUCTURE", imapkit::fetch_body_structure);
 inline const auto msg_att_body_structure_rule_def =
-    (whole_kw("BODYSTRUCTURE")[([](auto& ctx) { x3::_val(ctx).extensible = true; })] |
-     whole_kw("BODY")) > sp > body[set_member<&imapkit::fetch_body_structure::value>];
+    (whole_kw(to_string(
+         fetch_att_kind::body_structure))[([](auto& ctx) { x3::_val(ctx).extensible = true; })] |
+     whole_kw(to_string(fetch_att_kind::body))) > sp >
+    body[set_member<&imapkit::fetch_body_structure::value>];
 IMAPKIT_DEFINE(msg_att_body_structure_rule)
 inline const auto& msg_att_body_structure = msg_att_body_structure_rule;
 
@@ -124,8 +134,8 @@ inline const auto& msg_att_binary_size = msg_att_binary_size_rule;
 
 // "UID" SP uniqueid; uniqueid = nz-number
 IMAPKIT_RULE(msg_att_uid, "UID", imapkit::fetch_uid);
-inline const auto msg_att_uid_rule_def =
-    whole_kw("UID") > sp > nz_number[set_member<&imapkit::fetch_uid::value>];
+inline const auto msg_att_uid_rule_def = whole_kw(to_string(fetch_att_kind::uid)) > sp >
+                                         nz_number[set_member<&imapkit::fetch_uid::value>];
 IMAPKIT_DEFINE(msg_att_uid_rule)
 inline const auto& msg_att_uid = msg_att_uid_rule;
 
@@ -133,8 +143,9 @@ inline const auto& msg_att_uid = msg_att_uid_rule;
 // fetch-threadid-resp = "THREADID" SP ( "(" objectid ")" / nil )
 IMAPKIT_RULE(msg_att_object_id, "EMAILID / THREADID", imapkit::fetch_object_id);
 inline const auto msg_att_object_id_rule_def =
-    (whole_kw("EMAILID") > sp > '(' > objectid[set_member<&imapkit::fetch_object_id::id>] > ')') |
-    (whole_kw("THREADID")[([](auto& ctx) {
+    (whole_kw(to_string(fetch_att_kind::email_id)) > sp > '(' >
+     objectid[set_member<&imapkit::fetch_object_id::id>] > ')') |
+    (whole_kw(to_string(fetch_att_kind::thread_id))[([](auto& ctx) {
        x3::_val(ctx).which = imapkit::fetch_object_id::which_t::thread_id;
      })] > sp > (nil[([](auto& ctx) { x3::_val(ctx).is_nil = true; })] |
                  (x3::lit('(') > objectid[set_member<&imapkit::fetch_object_id::id>] > ')')));
@@ -143,15 +154,15 @@ inline const auto& msg_att_object_id = msg_att_object_id_rule;
 
 // msg-att-dynamic =/ "PREVIEW" SP nstring   (RFC 8970 §6)
 IMAPKIT_RULE(msg_att_preview, "PREVIEW", imapkit::fetch_preview);
-inline const auto msg_att_preview_rule_def =
-    whole_kw("PREVIEW") > sp > nstring[set_member<&imapkit::fetch_preview::text>];
+inline const auto msg_att_preview_rule_def = whole_kw(to_string(fetch_att_kind::preview)) > sp >
+                                             nstring[set_member<&imapkit::fetch_preview::text>];
 IMAPKIT_DEFINE(msg_att_preview_rule)
 inline const auto& msg_att_preview = msg_att_preview_rule;
 
 // msg-att-static =/ "SAVEDATE" SP (date-time / nil)   (RFC 8514 §6)
 IMAPKIT_RULE(msg_att_savedate, "SAVEDATE", imapkit::fetch_save_date);
 inline const auto msg_att_savedate_rule_def =
-    whole_kw("SAVEDATE") > sp >
+    whole_kw(to_string(fetch_att_kind::save_date)) > sp >
     (date_time[([](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); })] | nil);
 IMAPKIT_DEFINE(msg_att_savedate_rule)
 inline const auto& msg_att_savedate = msg_att_savedate_rule;

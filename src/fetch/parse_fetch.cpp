@@ -27,34 +27,53 @@ result<envelope> parse_envelope(std::string_view text, arena& mem, const parse_o
 
 std::string_view msg_att::name() const noexcept {
   struct namer {
-    std::string_view operator()(const fetch_flags&) const { return "FLAGS"; }
-    std::string_view operator()(const fetch_modseq&) const { return "MODSEQ"; }
-    std::string_view operator()(const fetch_envelope&) const { return "ENVELOPE"; }
-    std::string_view operator()(const fetch_internal_date&) const { return "INTERNALDATE"; }
-    std::string_view operator()(const fetch_rfc822_size&) const { return "RFC822.SIZE"; }
+    std::string_view operator()(const fetch_flags&) const {
+      return to_string(fetch_att_kind::flags);
+    }
+    std::string_view operator()(const fetch_modseq&) const {
+      return to_string(fetch_att_kind::modseq);
+    }
+    std::string_view operator()(const fetch_envelope&) const {
+      return to_string(fetch_att_kind::envelope);
+    }
+    std::string_view operator()(const fetch_internal_date&) const {
+      return to_string(fetch_att_kind::internal_date);
+    }
+    std::string_view operator()(const fetch_rfc822_size&) const {
+      return to_string(fetch_att_kind::rfc822_size);
+    }
     std::string_view operator()(const fetch_rfc822& r) const {
       switch (r.part) {
         case fetch_rfc822::part_t::header:
-          return "RFC822.HEADER";
+          return to_string(fetch_att_kind::rfc822_header);
         case fetch_rfc822::part_t::text:
-          return "RFC822.TEXT";
+          return to_string(fetch_att_kind::rfc822_text);
         case fetch_rfc822::part_t::whole:
           break;
       }
-      return "RFC822";
+      return to_string(fetch_att_kind::rfc822);
     }
     std::string_view operator()(const fetch_body_structure& b) const {
-      return b.extensible ? "BODYSTRUCTURE" : "BODY";
+      return to_string(b.extensible ? fetch_att_kind::body_structure : fetch_att_kind::body);
     }
-    std::string_view operator()(const fetch_body_section&) const { return "BODY[]"; }
-    std::string_view operator()(const fetch_binary&) const { return "BINARY[]"; }
+    std::string_view operator()(const fetch_body_section&) const {
+      return to_string(fetch_att_kind::body_section);
+    }
+    std::string_view operator()(const fetch_binary&) const {
+      return to_string(fetch_att_kind::binary);
+    }
     std::string_view operator()(const fetch_binary_size&) const { return "BINARY.SIZE"; }
-    std::string_view operator()(const fetch_uid&) const { return "UID"; }
+    std::string_view operator()(const fetch_uid&) const { return to_string(fetch_att_kind::uid); }
     std::string_view operator()(const fetch_object_id& o) const {
-      return o.which == fetch_object_id::which_t::email_id ? "EMAILID" : "THREADID";
+      return to_string(o.which == fetch_object_id::which_t::email_id ? fetch_att_kind::email_id
+                                                                     : fetch_att_kind::thread_id);
     }
-    std::string_view operator()(const fetch_preview&) const { return "PREVIEW"; }
-    std::string_view operator()(const fetch_save_date&) const { return "SAVEDATE"; }
+    std::string_view operator()(const fetch_preview&) const {
+      return to_string(fetch_att_kind::preview);
+    }
+    std::string_view operator()(const fetch_save_date&) const {
+      return to_string(fetch_att_kind::save_date);
+    }
     std::string_view operator()(const fetch_gmail_id& g) const {
       return g.which == fetch_gmail_id::which_t::message_id ? "X-GM-MSGID" : "X-GM-THRID";
     }
