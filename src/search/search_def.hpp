@@ -19,18 +19,6 @@ namespace search_detail {
 template <search_key_kind Kind>
 inline constexpr auto key = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 
-// A Keep for keyword_alternatives: the keys whose argument has the form Arg.
-template <search_arg Arg>
-constexpr bool takes(const search_key_name& row) {
-  return row.arg == Arg;
-}
-
-// The keywords that search_key_names says take an argument of form Arg, each setting its kind:
-// "BEFORE" | "ON" | "SINCE" | ... for search_arg::date.
-template <search_arg Arg>
-inline const auto& keywords_taking =
-    primitives::keyword_alternatives<search_key_names, &imapkit::search_key::kind, &takes<Arg>>;
-
 // A search value: astring. Lenient mode also takes 8-bit octets in its atom form, which
 // Python's imaplib sends for non-ASCII search text without CHARSET literal (docs/quirks.md).
 inline constexpr primitives::char_run_parser<chars::astring_char, chars::lenient_atom_char>
@@ -73,31 +61,98 @@ IMAPKIT_RULE(vendor_key_name, "search-key", std::string_view);
 inline const auto vendor_key_name = vendor_key_name_rule =
     x3::raw[&kw("X-") >> atom_chars][([](auto& ctx) { x3::_val(ctx) = as_view(x3::_attr(ctx)); })];
 
-// Each form of argument after its keywords (search_key_names says which key takes which).
-inline const auto keyed_keys =
-    keywords_taking<search_arg::none> |
-    (keywords_taking<search_arg::astring> > sp > search_value[set_arg<&search_astring::value>]) |
-    (keywords_taking<search_arg::header> > sp > search_value[set_arg<&search_header::field>] > sp >
-     search_value[set_arg<&search_header::value>]) |
-    (keywords_taking<search_arg::flag_keyword> > sp > flag_keyword[set_arg<&search_atom::value>]) |
-    (keywords_taking<search_arg::objectid> > sp > objectid[set_arg<&search_atom::value>]) |
-    (keywords_taking<search_arg::date> > sp > date[set_arg<&search_date::date>]) |
-    (keywords_taking<search_arg::number64> > sp > number64[set_arg<&search_number::number>]) |
-    (keywords_taking<search_arg::nz_number> > sp > nz_number[set_arg<&search_number::number>]) |
-    (keywords_taking<search_arg::set> > sp > sequence_set[set_arg<&search_set::set>]) |
-    // search-modsequence = "MODSEQ" [SP entry-name SP entry-type-req] SP mod-sequence-valzer
-    (keywords_taking<search_arg::modseq> > sp >
-     -(entry_name[([](auto& ctx) {
-         payload<search_modseq>(x3::_val(ctx)).entry = search_modseq_entry{x3::_attr(ctx)};
-       })] > sp > entry_type_req[([](auto& ctx) {
-         payload<search_modseq>(x3::_val(ctx)).entry->type = x3::_attr(ctx);
-       })] > sp) > mod_sequence_valzer[set_arg<&search_modseq::number>]) |
-    // Keys that hold other keys: each operand one nesting level deeper.
-    (keywords_taking<search_arg::one_key> > sp >
-     nest[search_key_rule[push_arg<&search_operands::keys>]]) |
-    (keywords_taking<search_arg::two_keys> > sp >
-     nest[search_key_rule[push_arg<&search_operands::keys>] > sp >
-          search_key_rule[push_arg<&search_operands::keys>]]);
+// What follows each form's keyword (search_key_names says which key takes which): once the
+// keyword matched, SP and the argument are expected.
+inline const auto astring_arg = x3::eps > sp > search_value[set_arg<&search_astring::value>];
+inline const auto header_arg = x3::eps > sp > search_value[set_arg<&search_header::field>] > sp >
+                               search_value[set_arg<&search_header::value>];
+inline const auto flag_keyword_arg = x3::eps > sp > flag_keyword[set_arg<&search_atom::value>];
+inline const auto objectid_arg = x3::eps > sp > objectid[set_arg<&search_atom::value>];
+inline const auto date_arg = x3::eps > sp > date[set_arg<&search_date::date>];
+inline const auto number64_arg = x3::eps > sp > number64[set_arg<&search_number::number>];
+inline const auto nz_number_arg = x3::eps > sp > nz_number[set_arg<&search_number::number>];
+inline const auto set_arg_ = x3::eps > sp > sequence_set[set_arg<&search_set::set>];
+// search-modsequence = "MODSEQ" [SP entry-name SP entry-type-req] SP mod-sequence-valzer
+inline const auto modseq_arg = x3::eps > sp >
+                               -(entry_name[([](auto& ctx) {
+                                   payload<search_modseq>(x3::_val(ctx)).entry =
+                                       search_modseq_entry{x3::_attr(ctx)};
+                                 })] > sp > entry_type_req[([](auto& ctx) {
+                                   payload<search_modseq>(x3::_val(ctx)).entry->type =
+                                       x3::_attr(ctx);
+                                 })] > sp) > mod_sequence_valzer[set_arg<&search_modseq::number>];
+// Keys that hold other keys: each operand one nesting level deeper.
+inline const auto one_key_arg =
+    x3::eps > sp > nest[search_key_rule[push_arg<&search_operands::keys>]];
+inline const auto two_keys_arg =
+    x3::eps > sp > nest[search_key_rule[push_arg<&search_operands::keys>] > sp >
+                        search_key_rule[push_arg<&search_operands::keys>]];
+
+// A search key that starts with a keyword of search_key_names: the word (up to where an atom
+// ends, as whole_kw reads keywords) is looked up in the table once, which sets the kind and
+// picks what follows by the row's search_arg.
+struct keyed_key_parser : x3::parser<keyed_key_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+
+  template <class Context, class RContext, class Attribute>
+  bool parse(const char*& first, const char* last, const Context& ctx, RContext& rctx,
+             Attribute&) const {
+    const char* p = first;
+    while (p != last && chars::is(chars::astring_char, *p)) ++p;
+    const search_key_name* row = abnf::find_keyword(
+        search_key_names, std::string_view(first, static_cast<std::size_t>(p - first)));
+    if (row == nullptr) return false;
+    rctx.kind = row->kind;  // rctx: the value of the rule being parsed (search_key)
+    const auto tail = [&](const auto& arg) { return arg.parse(p, last, ctx, rctx, x3::unused); };
+    bool ok = false;
+    switch (row->arg) {
+      case search_arg::none:
+        ok = true;
+        break;
+      case search_arg::astring:
+        ok = tail(astring_arg);
+        break;
+      case search_arg::header:
+        ok = tail(header_arg);
+        break;
+      case search_arg::flag_keyword:
+        ok = tail(flag_keyword_arg);
+        break;
+      case search_arg::objectid:
+        ok = tail(objectid_arg);
+        break;
+      case search_arg::date:
+        ok = tail(date_arg);
+        break;
+      case search_arg::number64:
+        ok = tail(number64_arg);
+        break;
+      case search_arg::nz_number:
+        ok = tail(nz_number_arg);
+        break;
+      case search_arg::set:
+        ok = tail(set_arg_);
+        break;
+      case search_arg::modseq:
+        ok = tail(modseq_arg);
+        break;
+      case search_arg::one_key:
+        ok = tail(one_key_arg);
+        break;
+      case search_arg::two_keys:
+        ok = tail(two_keys_arg);
+        break;
+      case search_arg::key_list:  // "(" and the vendor keys are no keywords (is_keyword false)
+      case search_arg::extension:
+        break;
+    }
+    if (!ok) return false;
+    first = p;
+    return true;
+  }
+};
+inline constexpr keyed_key_parser keyed_key{};
 
 }  // namespace search_detail
 
@@ -118,7 +173,7 @@ inline const auto keyed_keys =
 // search-key =/ "FUZZY" SP search-key                                       (RFC 6203 §6)
 // and vendor keys "X-" atom SP astring.
 inline const auto search_key_rule_def =
-    search_detail::keyed_keys |
+    search_detail::keyed_key |
     (x3::lit('(')[search_detail::key<search_key_kind::list>] >
      nest[search_key_rule[push_arg<&search_operands::keys>] >
           *(sp > search_key_rule[push_arg<&search_operands::keys>])] > ')') |
