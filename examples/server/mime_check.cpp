@@ -178,27 +178,8 @@ std::string section_name(const imapkit::section& section, const char* item = "BO
     if (i > 0) name += '.';
     name += std::to_string(section.part[i]);
   }
-  const char* text = "";
-  switch (section.text) {
-    case imapkit::section_text::none:
-      break;
-    case imapkit::section_text::header:
-      text = "HEADER";
-      break;
-    case imapkit::section_text::header_fields:
-      text = "HEADER.FIELDS";
-      break;
-    case imapkit::section_text::header_fields_not:
-      text = "HEADER.FIELDS.NOT";
-      break;
-    case imapkit::section_text::text:
-      text = "TEXT";
-      break;
-    case imapkit::section_text::mime:
-      text = "MIME";
-      break;
-  }
-  if (*text != '\0' && !section.part.empty()) name += '.';
+  const std::string_view text = imapkit::to_string(section.text);
+  if (!text.empty() && !section.part.empty()) name += '.';
   name += text;
   if (!section.header_fields.empty()) {
     name += " (";
