@@ -116,7 +116,10 @@ class builder {
   // name that must not be read as a known item.
   std::string_view atom_not(std::initializer_list<std::string_view> keywords);
   // An atom that is none of the keywords of a keyword table (include/imapkit/ast/keywords.hpp).
+  // (Constrained to keyword rows: a braced list of words would otherwise deduce an array of
+  // `const char*` and pick this overload over the initializer_list one.)
   template <class Row, std::size_t N>
+  requires requires(const Row& row) { row.is_keyword; }
   std::string_view atom_not(const Row (&rows)[N]) {
     for (;;) {
       const std::string_view a = atom();
