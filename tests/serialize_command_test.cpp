@@ -225,6 +225,25 @@ TEST(SerializeCommand, InvalidValuesAreRejected) {
   search_command search3;
   search3.program.keys.push_back(mem, all);
   expect_rejected(command{"a1", search3}, serialize_errc::invalid_value, "search-key");
+  // ... and so could FROM with a date, OR with one operand, NOT with two, an empty list.
+  const auto one_key = [&](search_key_kind kind, search_argument arg) {
+    search_command c;
+    c.program.keys.push_back(mem, search_key{kind, arg});
+    return command{"a1", c};
+  };
+  expect_rejected(one_key(search_key_kind::from, search_date{date{2024, 1, 1}}),
+                  serialize_errc::invalid_value, "search-key");
+  search_operands one;
+  one.keys.push_back(mem, search_key{});
+  search_operands two;
+  two.keys.push_back(mem, search_key{});
+  two.keys.push_back(mem, search_key{});
+  expect_rejected(one_key(search_key_kind::or_, one), serialize_errc::invalid_value, "search-key");
+  expect_rejected(one_key(search_key_kind::not_, two), serialize_errc::invalid_value, "search-key");
+  expect_rejected(one_key(search_key_kind::list, search_operands{}), serialize_errc::invalid_value,
+                  "search-key");
+  expect_rejected(one_key(static_cast<search_key_kind>(200), {}), serialize_errc::invalid_value,
+                  "search-key");
 
   // A select-param value that does not start like a tagged-ext-val would be read as a name.
   select_command select;

@@ -116,6 +116,44 @@ TEST(SerializeResponse, TaggedOkWithCode) {
   EXPECT_EQ(write(r), "+ aGVsbG8=\r\n");
 }
 
+// A code whose argument is not in the alternative its row of resp_code_names names could not
+// come back equal: refused, nothing written.
+TEST(SerializeResponse, CodeArgumentMustMatchItsKind) {
+  const auto with_code = [](resp_code_kind kind, resp_code_argument arg) {
+    resp_text_code code;
+    code.kind = kind;
+    code.arg = arg;
+    return response{tagged{"a1", resp_cond{status_kind::ok, resp_text{code, "done"}}}};
+  };
+  // a number on a code without data, and no number on one that needs it
+  expect_rejected(with_code(resp_code_kind::alert, resp_code_number{5}),
+                  serialize_errc::invalid_value, "resp-text-code");
+  expect_rejected(with_code(resp_code_kind::uidnext, {}), serialize_errc::invalid_value,
+                  "resp-text-code");
+  // BADCHARSET takes resp_code_charsets (possibly empty), not nothing
+  expect_rejected(with_code(resp_code_kind::badcharset, {}), serialize_errc::invalid_value,
+                  "resp-text-code");
+  // a set where COPYUID wants its three parts
+  expect_rejected(with_code(resp_code_kind::copyuid, resp_code_set{}),
+                  serialize_errc::invalid_value, "resp-text-code");
+  // an unknown code's text is 1*TEXT-CHAR: "no text" is std::monostate
+  resp_text_code unknown;
+  unknown.kind = resp_code_kind::other;
+  unknown.name = "X-FOO";
+  unknown.arg = resp_code_text{""};
+  expect_rejected(response{tagged{"a1", resp_cond{status_kind::ok, resp_text{unknown, "x"}}}},
+                  serialize_errc::invalid_value, "resp-text-code");
+  // a kind outside the enum
+  expect_rejected(with_code(static_cast<resp_code_kind>(200), {}), serialize_errc::invalid_value,
+                  "resp-text-code");
+  // the matching alternatives are written
+  EXPECT_EQ(write(with_code(resp_code_kind::badcharset, resp_code_charsets{})),
+            "a1 OK [BADCHARSET] done\r\n");
+  unknown.arg = {};
+  EXPECT_EQ(write(response{tagged{"a1", resp_cond{status_kind::ok, resp_text{unknown, "x"}}}}),
+            "a1 OK [X-FOO] x\r\n");
+}
+
 TEST(SerializeResponse, FetchFlagsUidBodyLiteral) {
   arena mem;
   fetch_data f;
