@@ -101,7 +101,7 @@ IMAPKIT_DEFINE(fetch_att_rule)
 IMAPKIT_DEFINE(listed_fetch_att_rule)
 
 template <fetch_modifier_kind Kind>
-inline const auto modifier_kw =
+inline constexpr auto modifier_kw =
     whole_kw(to_string(Kind))[([](auto& ctx) { x3::_val(ctx).kind = Kind; })];
 
 // fetch-modifier = fetch-modifier-name [ SP fetch-modif-params ]   (RFC 4466 §2.4)

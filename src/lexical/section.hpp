@@ -27,7 +27,7 @@ inline constexpr auto merge_section_text = [](auto& ctx) {
 // section-msgtext = "HEADER" / "HEADER.FIELDS" [".NOT"] SP header-list / "TEXT"
 // (the longest keyword first: X3 alternatives are ordered)
 template <section_text Text>
-inline const auto section_text_kw = kw(to_string(Text))[set_section_text<Text>];
+inline constexpr auto section_text_kw = kw(to_string(Text))[set_section_text<Text>];
 inline const auto section_msgtext =
     (section_text_kw<section_text::header_fields_not> > sp > header_list[set_header_fields]) |
     (section_text_kw<section_text::header_fields> > sp > header_list[set_header_fields]) |

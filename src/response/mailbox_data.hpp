@@ -89,7 +89,7 @@ inline const auto& mailbox_list = mailbox_list_rule;
 
 // An attribute's keyword (status_att_names), setting att and the name as it arrived.
 template <status_att Att>
-inline const auto status_kw = x3::raw[whole_kw(to_string(Att))][([](auto& ctx) {
+inline constexpr auto status_kw = x3::raw[whole_kw(to_string(Att))][([](auto& ctx) {
   x3::_val(ctx).att = Att;
   x3::_val(ctx).name = as_view(x3::_attr(ctx));
 })];
@@ -180,7 +180,7 @@ inline const auto& sort_data = sort_data_rule;
 
 // A return data's keyword (search_return_data_names), setting kind and the name as it arrived.
 template <search_return_data_kind Kind>
-inline const auto return_data_kw = x3::raw[whole_kw(to_string(Kind))][([](auto& ctx) {
+inline constexpr auto return_data_kw = x3::raw[whole_kw(to_string(Kind))][([](auto& ctx) {
   x3::_val(ctx).kind = Kind;
   x3::_val(ctx).name = as_view(x3::_attr(ctx));
 })];

@@ -13,7 +13,7 @@ namespace imapkit::grammar {
 inline constexpr auto set_untagged = [](auto& ctx) { x3::_val(ctx).data = x3::_attr(ctx); };
 
 template <status_kind Kind>
-inline const auto cond_kw =
+inline constexpr auto cond_kw =
     whole_kw(to_string(Kind))[([](auto& ctx) { x3::_val(ctx).status = Kind; })];
 
 // The text after a status word: SP resp-text. Lenient: nothing at all before CRLF ("a1 OK").

@@ -124,7 +124,7 @@ constexpr auto keyword_row_indices() {
 }
 
 template <const auto& Rows, auto Member, auto Keep, std::size_t... I>
-auto keyword_alternatives_impl(std::index_sequence<I...>) {
+constexpr auto keyword_alternatives_impl(std::index_sequence<I...>) {
   constexpr auto rows = keyword_row_indices<Rows, Keep>();
   return (... | whole_kw(Rows[rows[I]].keyword)[set_member_to<Member, Rows[rows[I]].kind>]);
 }
@@ -134,7 +134,7 @@ auto keyword_alternatives_impl(std::index_sequence<I...>) {
 // keyword table that Keep accepts: the grammar reads its keywords from the table that spells
 // them. Whole keywords make the order of the alternatives irrelevant.
 template <const auto& Rows, auto Member, auto Keep>
-inline const auto keyword_alternatives = keyword_alternatives_impl<Rows, Member, Keep>(
+inline constexpr auto keyword_alternatives = keyword_alternatives_impl<Rows, Member, Keep>(
     std::make_index_sequence<keyword_row_indices<Rows, Keep>().size()>{});
 
 // Keeps for keyword_alternatives: every row; every row but Kind's (whose keyword takes an
