@@ -130,9 +130,11 @@ constexpr auto keyword_alternatives_impl(std::index_sequence<I...>) {
 }
 
 // One alternative of whole_kw(row.keyword)[_val.*Member = row.kind] (or _val = row.kind when
-// Member is nullptr) for every keyword of a
-// keyword table that Keep accepts: the grammar reads its keywords from the table that spells
-// them. Whole keywords make the order of the alternatives irrelevant.
+// Member is nullptr) for every keyword of a keyword table that Keep accepts: the grammar reads
+// its keywords from the table that spells them. Whole keywords make the order of the
+// alternatives irrelevant. constexpr, as every variable template of the grammar that a rule
+// copies must be: a variable template's dynamic initialization is unordered, and with Clang a
+// rule copied such a parser while it was still zero.
 template <const auto& Rows, auto Member, auto Keep>
 inline constexpr auto keyword_alternatives = keyword_alternatives_impl<Rows, Member, Keep>(
     std::make_index_sequence<keyword_row_indices<Rows, Keep>().size()>{});
