@@ -49,7 +49,7 @@ void add_members(boost::json::object& o, const std::variant<Ts...>& payload) {
 
 template <class T>
 boost::json::value member_to_json(const T& v) {
-  if constexpr (std::is_same_v<T, bool> || std::is_arithmetic_v<T>) {
+  if constexpr (std::is_arithmetic_v<T>) {  // bool included
     return boost::json::value(v);
   } else if constexpr (std::is_same_v<T, std::string_view>) {
     return bytes_to_json(v);

@@ -12,7 +12,7 @@ namespace imapkit::grammar {
 namespace fetch_detail {
 
 template <fetch_att_kind Kind>
-inline constexpr auto att = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
+inline constexpr auto att = primitives::set_member_to<&imapkit::fetch_att::kind, Kind>;
 inline constexpr auto set_peek = [](auto& ctx) { x3::_val(ctx).peek = true; };
 inline constexpr auto set_section = [](auto& ctx) { x3::_val(ctx).section = x3::_attr(ctx); };
 inline constexpr auto set_partial = [](auto& ctx) { x3::_val(ctx).partial = x3::_attr(ctx); };

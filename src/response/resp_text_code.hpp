@@ -44,10 +44,8 @@ struct code_text_parser : x3::parser<code_text_parser> {
 // The code without data (resp_code_arg::none) whose keyword is name, but for case; other for
 // any other name. METADATA's codes, whose keywords hold a SP, match no atom.
 inline resp_code_kind code_without_data(std::string_view name) noexcept {
-  for (const resp_code_name& row : resp_code_names)
-    if (row.is_keyword && row.arg == resp_code_arg::none && abnf::iequals_upper(name, row.keyword))
-      return row.kind;
-  return resp_code_kind::other;
+  const resp_code_name* row = abnf::find_keyword(resp_code_names, name);
+  return row && row->arg == resp_code_arg::none ? row->kind : resp_code_kind::other;
 }
 
 // The keyword of code Kind as the table spells it ("METADATA" alone for METADATA's codes).

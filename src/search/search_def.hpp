@@ -17,7 +17,7 @@ namespace imapkit::grammar {
 namespace search_detail {
 
 template <search_key_kind Kind>
-inline constexpr auto key = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
+inline constexpr auto key = primitives::set_member_to<&imapkit::search_key::kind, Kind>;
 
 // A search value: astring. Lenient mode also takes 8-bit octets in its atom form, which
 // Python's imaplib sends for non-ASCII search text without CHARSET literal (docs/quirks.md).
@@ -190,7 +190,7 @@ IMAPKIT_DEFINE(search_key_rule)
 namespace search_detail {
 
 template <search_return_opt_kind Kind>
-inline constexpr auto ret = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
+inline constexpr auto ret = primitives::set_member_to<&imapkit::search_return_opt::kind, Kind>;
 
 // search-return-opt = "MIN" / "MAX" / "ALL" / "COUNT" / "SAVE" / search-ret-opt-ext
 //   (RFC 9051 §9, RFC 4731, RFC 5182)

@@ -122,12 +122,9 @@ std::string_view builder::atom() {
 std::string_view builder::atom_not(std::initializer_list<std::string_view> keywords) {
   for (;;) {
     const std::string_view a = atom();
-    const bool is_keyword = std::any_of(keywords.begin(), keywords.end(), [&](std::string_view k) {
-      return k.size() == a.size() && std::equal(k.begin(), k.end(), a.begin(), [](char x, char y) {
-               return (x | 0x20) == (y | 0x20);
-             });
-    });
-    if (!is_keyword) return a;
+    if (std::none_of(keywords.begin(), keywords.end(),
+                     [&](std::string_view k) { return iequal(k, a); }))
+      return a;
   }
 }
 
