@@ -178,11 +178,19 @@ inline const auto one_or_more_mailbox_rule_def =
 IMAPKIT_DEFINE(one_or_more_mailbox_rule)
 inline const auto& one_or_more_mailbox = one_or_more_mailbox_rule;
 
-template <imapkit::mailbox_filter::kind_t Kind>
-inline constexpr auto set_filter_kind = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 inline constexpr auto set_filter_mailboxes = [](auto& ctx) {
   x3::_val(ctx).mailboxes = x3::_attr(ctx).mailboxes;
 };
+
+// Keeps for the filter keywords: those followed by mailboxes; the others, but for
+// "selected-delayed", which RFC 7377 forbids in ESEARCH (NOTIFY only).
+constexpr bool filter_with_mailboxes(const keyword_row<imapkit::mailbox_filter::kind_t>& row) {
+  return imapkit::takes_mailboxes(row.kind);
+}
+constexpr bool filter_without_mailboxes(const keyword_row<imapkit::mailbox_filter::kind_t>& row) {
+  return !imapkit::takes_mailboxes(row.kind) &&
+         row.kind != imapkit::mailbox_filter::kind_t::selected_delayed;
+}
 
 // filter-mailboxes = filter-mailboxes-selected / filter-mailboxes-other   (RFC 5465, RFC 7377)
 // filter-mailboxes-other = "inboxes" / "personal" / "subscribed" /
@@ -190,15 +198,10 @@ inline constexpr auto set_filter_mailboxes = [](auto& ctx) {
 // filter-mailboxes-selected = "selected" (RFC 7377 forbids "selected-delayed" in ESEARCH)
 IMAPKIT_RULE(filter_mailboxes, "filter-mailboxes", imapkit::mailbox_filter);
 inline const auto filter_mailboxes_rule_def =
-    whole_kw("SELECTED")[set_filter_kind<imapkit::mailbox_filter::kind_t::selected>] |
-    whole_kw("INBOXES")[set_filter_kind<imapkit::mailbox_filter::kind_t::inboxes>] |
-    whole_kw("PERSONAL")[set_filter_kind<imapkit::mailbox_filter::kind_t::personal>] |
-    whole_kw("SUBSCRIBED")[set_filter_kind<imapkit::mailbox_filter::kind_t::subscribed>] |
-    (whole_kw("SUBTREE-ONE")[set_filter_kind<imapkit::mailbox_filter::kind_t::subtree_one>] > sp >
-     one_or_more_mailbox[set_filter_mailboxes]) |
-    (whole_kw("SUBTREE")[set_filter_kind<imapkit::mailbox_filter::kind_t::subtree>] > sp >
-     one_or_more_mailbox[set_filter_mailboxes]) |
-    (whole_kw("MAILBOXES")[set_filter_kind<imapkit::mailbox_filter::kind_t::mailboxes>] > sp >
+    primitives::keyword_alternatives<imapkit::mailbox_filter_names, &imapkit::mailbox_filter::kind,
+                                     &filter_without_mailboxes> |
+    (primitives::keyword_alternatives<imapkit::mailbox_filter_names, &imapkit::mailbox_filter::kind,
+                                      &filter_with_mailboxes> > sp >
      one_or_more_mailbox[set_filter_mailboxes]);
 IMAPKIT_DEFINE(filter_mailboxes_rule)
 inline const auto& filter_mailboxes = filter_mailboxes_rule;

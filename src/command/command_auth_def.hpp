@@ -345,16 +345,10 @@ IMAPKIT_RULE(getmetadata_option, "getmetadata-option", imapkit::getmetadata_comm
 inline const auto getmetadata_option_rule_def =
     (whole_kw("MAXSIZE") > sp >
      number[([](auto& ctx) { x3::_val(ctx).maxsize = x3::_attr(ctx); })]) |
-    (whole_kw("DEPTH") > sp > (whole_kw("0")[([](auto& ctx) {
-                                 x3::_val(ctx).depth = imapkit::getmetadata_command::depth_t::zero;
-                               })] |
-                               whole_kw("1")[([](auto& ctx) {
-                                 x3::_val(ctx).depth = imapkit::getmetadata_command::depth_t::one;
-                               })] |
-                               whole_kw("INFINITY")[([](auto& ctx) {
-                                 x3::_val(ctx).depth =
-                                     imapkit::getmetadata_command::depth_t::infinity;
-                               })])) |
+    (whole_kw("DEPTH") > sp >
+     primitives::keyword_alternatives<
+         imapkit::metadata_depth_names, &imapkit::getmetadata_command::depth,
+         &primitives::every_row<keyword_row<imapkit::getmetadata_command::depth_t>>>) |
     tagged_ext_param[push_member<&imapkit::getmetadata_command::other_options>];
 IMAPKIT_DEFINE(getmetadata_option_rule)
 inline const auto& getmetadata_option = getmetadata_option_rule;

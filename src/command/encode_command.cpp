@@ -387,19 +387,10 @@ bool getmetadata(writer& w, const getmetadata_command& c) {
     if (c.depth != depth_t::unset) {
       if (!first) w.sp();
       first = false;
-      switch (c.depth) {
-        case depth_t::zero:
-          w.raw("DEPTH 0");
-          break;
-        case depth_t::one:
-          w.raw("DEPTH 1");
-          break;
-        case depth_t::infinity:
-          w.raw("DEPTH INFINITY");
-          break;
-        default:
-          return w.fail(serialize_errc::invalid_value, "scope-opt");
-      }
+      if (!is_keyword_kind(metadata_depth_names, c.depth))
+        return w.fail(serialize_errc::invalid_value, "scope-opt");
+      w.raw("DEPTH ");
+      w.raw(to_string(c.depth));
     }
     if (!c.other_options.empty()) {
       if (!first) w.sp();
@@ -470,36 +461,14 @@ bool uid_expunge(writer& w, const uid_expunge_command& c) {
 // filter-mailboxes (RFC 5465, RFC 7377): "selected" / "inboxes" / "personal" / "subscribed" /
 // ("subtree" / "mailboxes" / "subtree-one") SP one-or-more-mailbox
 bool filter_mailboxes(writer& w, const mailbox_filter& f) {
-  using kind_t = mailbox_filter::kind_t;
-  const bool with_mailboxes =
-      f.kind == kind_t::subtree || f.kind == kind_t::mailboxes || f.kind == kind_t::subtree_one;
-  if (with_mailboxes == f.mailboxes.empty())
+  // selected-delayed: NOTIFY only, RFC 7377 forbids it in ESEARCH
+  if (!is_keyword_kind(mailbox_filter_names, f.kind) ||
+      f.kind == mailbox_filter::kind_t::selected_delayed ||
+      takes_mailboxes(f.kind) == f.mailboxes.empty())
     return w.fail(serialize_errc::invalid_value, "filter-mailboxes");
-  switch (f.kind) {
-    case kind_t::selected:
-      w.raw("SELECTED");
-      return w.ok();
-    case kind_t::inboxes:
-      w.raw("INBOXES");
-      return w.ok();
-    case kind_t::personal:
-      w.raw("PERSONAL");
-      return w.ok();
-    case kind_t::subscribed:
-      w.raw("SUBSCRIBED");
-      return w.ok();
-    case kind_t::subtree:
-      w.raw("SUBTREE ");
-      break;
-    case kind_t::mailboxes:
-      w.raw("MAILBOXES ");
-      break;
-    case kind_t::subtree_one:
-      w.raw("SUBTREE-ONE ");
-      break;
-    default:  // selected-delayed: NOTIFY only, RFC 7377 forbids it in ESEARCH
-      return w.fail(serialize_errc::invalid_value, "filter-mailboxes");
-  }
+  w.raw(to_string(f.kind));
+  if (!takes_mailboxes(f.kind)) return w.ok();
+  w.sp();
   // one-or-more-mailbox = mailbox / "(" mailbox *(SP mailbox) ")"
   const bool many = f.mailboxes.size() > 1;
   if (many) w.raw("(");

@@ -278,9 +278,8 @@ bool gmail_label(writer& w, const imapkit::string& l) {
 bool is_known_fetch_name(std::string_view name) {
   for (const keyword_row<fetch_att_kind>& row : fetch_att_names)
     if (row.is_keyword && starts_with_keyword(name, row.keyword)) return true;
-  for (std::string_view word :
-       {"X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS", "SNIPPET", "X-GUID", "X-MAILBOX"})
-    if (starts_with_keyword(name, word)) return true;
+  for (const keyword_row<vendor_item>& row : vendor_item_names)
+    if (starts_with_keyword(name, row.keyword)) return true;
   return istarts_with(name, "BODY[") || istarts_with(name, "BINARY[") ||
          istarts_with(name, "BINARY.SIZE[");
 }
@@ -397,16 +396,17 @@ struct msg_att_encoder {
   // "X-GM-MSGID" SP number64 / "X-GM-THRID" SP number64
   bool operator()(const fetch_gmail_id& g) {
     if (g.which == fetch_gmail_id::which_t::message_id)
-      w.raw("X-GM-MSGID ");
+      w.raw(to_string(vendor_item::gmail_msgid));
     else if (g.which == fetch_gmail_id::which_t::thread_id)
-      w.raw("X-GM-THRID ");
+      w.raw(to_string(vendor_item::gmail_thrid));
     else
       return w.fail(serialize_errc::invalid_value, "msg-att");
+    w.sp();
     return w.number64(g.value);
   }
   // "X-GM-LABELS" SP "(" [label *(SP label)] ")"
   bool operator()(const fetch_gmail_labels& g) {
-    w.raw("X-GM-LABELS (");
+    w.raw(to_string(vendor_item::gmail_labels)).raw(" (");
     if (!sp_separated(w, g.labels, [&](const imapkit::string& l) { return gmail_label(w, l); }))
       return false;
     w.raw(")");
@@ -414,7 +414,7 @@ struct msg_att_encoder {
   }
   // "SNIPPET" SP "(" atom SP nstring ")"
   bool operator()(const fetch_snippet& s) {
-    w.raw("SNIPPET (");
+    w.raw(to_string(vendor_item::snippet)).raw(" (");
     if (!is_valid_atom(s.algorithm)) return w.fail(serialize_errc::invalid_atom, "SNIPPET");
     w.raw(s.algorithm).sp();
     w.nstring(s.text);
@@ -423,12 +423,12 @@ struct msg_att_encoder {
   }
   // "X-GUID" SP astring
   bool operator()(const fetch_x_guid& g) {
-    w.raw("X-GUID ");
+    w.raw(to_string(vendor_item::x_guid)).sp();
     return astring_value(w, g.guid, "X-GUID");
   }
   // "X-MAILBOX" SP mailbox
   bool operator()(const fetch_x_mailbox& m) {
-    w.raw("X-MAILBOX ");
+    w.raw(to_string(vendor_item::x_mailbox)).sp();
     return w.mailbox(m.mailbox);
   }
   // Any other item: a name (a token, "[section]<n>" included) SP a generic value.

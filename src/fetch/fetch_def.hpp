@@ -170,7 +170,8 @@ inline const auto& msg_att_savedate = msg_att_savedate_rule;
 // Gmail: "X-GM-MSGID" SP number64 / "X-GM-THRID" SP number64
 IMAPKIT_RULE(msg_att_gmail_id, "X-GM-MSGID / X-GM-THRID", imapkit::fetch_gmail_id);
 inline const auto msg_att_gmail_id_rule_def =
-    (whole_kw("X-GM-MSGID") | whole_kw("X-GM-THRID")[([](auto& ctx) {
+    (whole_kw(to_string(imapkit::vendor_item::gmail_msgid)) |
+     whole_kw(to_string(imapkit::vendor_item::gmail_thrid))[([](auto& ctx) {
        x3::_val(ctx).which = imapkit::fetch_gmail_id::which_t::thread_id;
      })]) > sp > number64[set_member<&imapkit::fetch_gmail_id::value>];
 IMAPKIT_DEFINE(msg_att_gmail_id_rule)
@@ -186,7 +187,7 @@ IMAPKIT_DEFINE(gmail_label_rule)
 inline const auto& gmail_label = gmail_label_rule;
 IMAPKIT_RULE(msg_att_gmail_labels, "X-GM-LABELS", imapkit::fetch_gmail_labels);
 inline const auto msg_att_gmail_labels_rule_def =
-    whole_kw("X-GM-LABELS") > sp > '(' >
+    whole_kw(to_string(imapkit::vendor_item::gmail_labels)) > sp > '(' >
     -(gmail_label[push_member<&imapkit::fetch_gmail_labels::labels>] % sp) > ')';
 IMAPKIT_DEFINE(msg_att_gmail_labels_rule)
 inline const auto& msg_att_gmail_labels = msg_att_gmail_labels_rule;
@@ -194,22 +195,24 @@ inline const auto& msg_att_gmail_labels = msg_att_gmail_labels_rule;
 // Dovecot: "SNIPPET" SP "(" atom SP nstring ")"   (SNIPPET=FUZZY, draft of RFC 8970)
 IMAPKIT_RULE(msg_att_snippet, "SNIPPET", imapkit::fetch_snippet);
 inline const auto msg_att_snippet_rule_def =
-    whole_kw("SNIPPET") > sp > '(' > atom[set_member<&imapkit::fetch_snippet::algorithm>] > sp >
+    whole_kw(to_string(imapkit::vendor_item::snippet)) > sp > '(' >
+    atom[set_member<&imapkit::fetch_snippet::algorithm>] > sp >
     nstring[set_member<&imapkit::fetch_snippet::text>] > ')';
 IMAPKIT_DEFINE(msg_att_snippet_rule)
 inline const auto& msg_att_snippet = msg_att_snippet_rule;
 
 // Dovecot: "X-GUID" SP astring
 IMAPKIT_RULE(msg_att_x_guid, "X-GUID", imapkit::fetch_x_guid);
-inline const auto msg_att_x_guid_rule_def =
-    whole_kw("X-GUID") > sp > astring[set_member<&imapkit::fetch_x_guid::guid>];
+inline const auto msg_att_x_guid_rule_def = whole_kw(to_string(imapkit::vendor_item::x_guid)) > sp >
+                                            astring[set_member<&imapkit::fetch_x_guid::guid>];
 IMAPKIT_DEFINE(msg_att_x_guid_rule)
 inline const auto& msg_att_x_guid = msg_att_x_guid_rule;
 
 // Dovecot: "X-MAILBOX" SP mailbox
 IMAPKIT_RULE(msg_att_x_mailbox, "X-MAILBOX", imapkit::fetch_x_mailbox);
 inline const auto msg_att_x_mailbox_rule_def =
-    whole_kw("X-MAILBOX") > sp > mailbox[set_member<&imapkit::fetch_x_mailbox::mailbox>];
+    whole_kw(to_string(imapkit::vendor_item::x_mailbox)) > sp >
+    mailbox[set_member<&imapkit::fetch_x_mailbox::mailbox>];
 IMAPKIT_DEFINE(msg_att_x_mailbox_rule)
 inline const auto& msg_att_x_mailbox = msg_att_x_mailbox_rule;
 

@@ -75,12 +75,21 @@ std::string_view msg_att::name() const noexcept {
       return to_string(fetch_att_kind::save_date);
     }
     std::string_view operator()(const fetch_gmail_id& g) const {
-      return g.which == fetch_gmail_id::which_t::message_id ? "X-GM-MSGID" : "X-GM-THRID";
+      return to_string(g.which == fetch_gmail_id::which_t::message_id ? vendor_item::gmail_msgid
+                                                                      : vendor_item::gmail_thrid);
     }
-    std::string_view operator()(const fetch_gmail_labels&) const { return "X-GM-LABELS"; }
-    std::string_view operator()(const fetch_snippet&) const { return "SNIPPET"; }
-    std::string_view operator()(const fetch_x_guid&) const { return "X-GUID"; }
-    std::string_view operator()(const fetch_x_mailbox&) const { return "X-MAILBOX"; }
+    std::string_view operator()(const fetch_gmail_labels&) const {
+      return to_string(vendor_item::gmail_labels);
+    }
+    std::string_view operator()(const fetch_snippet&) const {
+      return to_string(vendor_item::snippet);
+    }
+    std::string_view operator()(const fetch_x_guid&) const {
+      return to_string(vendor_item::x_guid);
+    }
+    std::string_view operator()(const fetch_x_mailbox&) const {
+      return to_string(vendor_item::x_mailbox);
+    }
     std::string_view operator()(const fetch_other& o) const { return o.name; }
   };
   return std::visit(namer{}, value);

@@ -665,18 +665,13 @@ bool generic_data(writer& w, const imapkit::generic_data& d) {
   if (!is_valid_atom(d.name)) return w.fail(serialize_errc::invalid_atom, "untagged data");
   // The name must not be read as known data, nor (without a number) as the number of
   // "* 5 FOO".
-  static constexpr std::string_view keywords[] = {
-      "OK",        "NO",      "BAD",  "PREAUTH",    "BYE",       "CAPABILITY",
-      "FLAGS",     "LIST",    "LSUB", "STATUS",     "SEARCH",    "ESEARCH",
-      "NAMESPACE", "ENABLED", "SORT", "THREAD",     "QUOTAROOT", "QUOTA",
-      "METADATA",  "ID",      "ACL",  "LISTRIGHTS", "MYRIGHTS",  "VANISHED"};
-  for (std::string_view k : keywords)
-    if (starts_with_keyword(d.name, k))
+  for (const auto& row : status_kind_names)
+    if (starts_with_keyword(d.name, row.keyword))
+      return w.fail(serialize_errc::invalid_value, "untagged data");
+  for (const auto& row : untagged_data_keywords)
+    if ((d.number || !row.after_number) && starts_with_keyword(d.name, row.keyword))
       return w.fail(serialize_errc::invalid_value, "untagged data");
   if (d.number) {
-    for (std::string_view k : {"EXISTS", "RECENT", "EXPUNGE", "FETCH"})
-      if (starts_with_keyword(d.name, k))
-        return w.fail(serialize_errc::invalid_value, "untagged data");
     w.number(*d.number);
     w.sp();
   } else if (!d.values.empty() &&

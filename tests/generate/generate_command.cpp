@@ -417,13 +417,11 @@ class command_generator {
   }
 
   mailbox_filter filter() {
-    using kind_t = mailbox_filter::kind_t;
-    constexpr kind_t kinds[] = {kind_t::selected,   kind_t::inboxes, kind_t::personal,
-                                kind_t::subscribed, kind_t::subtree, kind_t::mailboxes,
-                                kind_t::subtree_one};
     mailbox_filter f;
-    f.kind = kinds[e_.below(std::size(kinds))];
-    if (f.kind == kind_t::subtree || f.kind == kind_t::mailboxes || f.kind == kind_t::subtree_one) {
+    do {  // selected-delayed: NOTIFY only, refused in ESEARCH
+      f.kind = mailbox_filter_names[e_.below(std::size(mailbox_filter_names))].kind;
+    } while (f.kind == mailbox_filter::kind_t::selected_delayed);
+    if (takes_mailboxes(f.kind)) {
       const auto n = b_.count(1);
       for (std::size_t i = 0; i < n; ++i) push(f.mailboxes, b_.mailbox());
     }
@@ -564,7 +562,7 @@ class command_generator {
       case 25: {
         getmetadata_command c;
         if (e_.chance(30)) c.maxsize = b_.number();
-        c.depth = e_.pick<getmetadata_command::depth_t>(4);
+        c.depth = e_.pick<getmetadata_command::depth_t>(std::size(metadata_depth_names));
         if (e_.chance(20)) c.other_options = tagged_ext_params({"MAXSIZE", "DEPTH"});
         c.mailbox = b_.mailbox();
         c.entries_parenthesized = e_.chance(40);

@@ -608,12 +608,10 @@ class response_generator {
         break;
       default: {
         fetch_other o;
-        o.name = b_.atom_not({"FLAGS",         "MODSEQ",        "ENVELOPE",    "INTERNALDATE",
-                              "RFC822.SIZE",   "RFC822.HEADER", "RFC822.TEXT", "RFC822",
-                              "BODYSTRUCTURE", "BODY",          "UID",         "EMAILID",
-                              "THREADID",      "PREVIEW",       "SAVEDATE",    "X-GM-MSGID",
-                              "X-GM-THRID",    "X-GM-LABELS",   "SNIPPET",     "X-GUID",
-                              "X-MAILBOX",     "NIL",           "BINARY",      "BINARY.SIZE"});
+        do {
+          o.name = b_.atom_not(fetch_att_names);
+        } while (names_keyword(vendor_item_names, o.name) || generate::iequal(o.name, "NIL") ||
+                 generate::iequal(o.name, "BINARY") || generate::iequal(o.name, "BINARY.SIZE"));
         // An extension's item with a section: its "[...]" may hold spaces and parentheses.
         if (e_.chance(30))
           o.name =
@@ -711,11 +709,9 @@ class response_generator {
       default: {
         generic_data d;
         if (e_.chance(40)) d.number = b_.number();
-        d.name = b_.atom_not(
-            {"OK",         "NO",       "BAD",       "PREAUTH", "BYE",      "CAPABILITY", "FLAGS",
-             "LIST",       "LSUB",     "STATUS",    "SEARCH",  "ESEARCH",  "NAMESPACE",  "ENABLED",
-             "SORT",       "THREAD",   "QUOTAROOT", "QUOTA",   "METADATA", "ID",         "ACL",
-             "LISTRIGHTS", "MYRIGHTS", "VANISHED",  "EXISTS",  "RECENT",   "EXPUNGE",    "FETCH"});
+        do {
+          d.name = b_.atom_not(untagged_data_keywords);
+        } while (names_keyword(status_kind_names, d.name));
         d.values = make_list<imapkit::generic_value>(0, 0, [&] { return b_.generic_value(); });
         return d;
       }

@@ -2,6 +2,8 @@
 // §9 "body" and its productions; RFC 3501 §7.4.2).
 #pragma once
 
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
 #include <cstdint>
 
 #include "imapkit/ast/envelope.hpp"
@@ -18,6 +20,7 @@ struct body_param {
 
   friend bool operator==(const body_param&, const body_param&) = default;
 };
+BOOST_DESCRIBE_STRUCT(body_param, (), (name, value))
 
 // body-fld-param; NIL is the empty list.
 using body_params = list<body_param>;
@@ -30,11 +33,13 @@ struct body_disposition {
   constexpr bool is_nil() const noexcept { return type.is_nil(); }
   friend bool operator==(const body_disposition&, const body_disposition&) = default;
 };
+BOOST_DESCRIBE_STRUCT(body_disposition, (), (type, params))
 
 // body-extension = nstring / number / number64 / "(" body-extension *(SP body-extension) ")"
 // Data a future revision may append after body-fld-loc; clients must accept and may ignore it.
 struct body_extension {
   enum class kind_t : std::uint8_t { nstring, number, list };
+  BOOST_DESCRIBE_NESTED_ENUM(kind_t, nstring, number, list)
   kind_t kind = kind_t::nstring;
   imapkit::string text;        // nstring (NIL included)
   std::uint64_t number = 0;    // number / number64
@@ -42,6 +47,7 @@ struct body_extension {
 
   friend bool operator==(const body_extension&, const body_extension&) = default;
 };
+BOOST_DESCRIBE_STRUCT(body_extension, (), (kind, text, number, items))
 
 // body-fields = body-fld-param SP body-fld-id SP body-fld-desc SP body-fld-enc SP body-fld-octets
 struct body_fields {
@@ -53,6 +59,7 @@ struct body_fields {
 
   friend bool operator==(const body_fields&, const body_fields&) = default;
 };
+BOOST_DESCRIBE_STRUCT(body_fields, (), (params, id, description, encoding, octets))
 
 // body = "(" (body-type-1part / body-type-mpart) ")"
 //
@@ -65,6 +72,7 @@ struct body_fields {
 // Extension data (BODYSTRUCTURE only, never BODY) is present as far as extension_fields says.
 struct body_structure {
   enum class kind_t : std::uint8_t { basic, text, message, multipart };
+  BOOST_DESCRIBE_NESTED_ENUM(kind_t, basic, text, message, multipart)
   kind_t kind = kind_t::basic;
 
   imapkit::string media_type;                // "TEXT", "IMAGE", "MESSAGE", ... (case as sent)
@@ -97,5 +105,9 @@ struct body_structure {
 
   friend bool operator==(const body_structure&, const body_structure&) = default;
 };
+BOOST_DESCRIBE_STRUCT(body_structure, (),
+                      (kind, media_type, media_subtype, fields, lines, message_envelope, parts,
+                       extension_fields, md5, multipart_params, disposition, language, location,
+                       extensions))
 
 }  // namespace imapkit

@@ -3,12 +3,14 @@
 // IDLE's DONE. Each type is named after the ABNF production it comes from.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <cstdint>
 #include <optional>
 #include <string_view>
 #include <variant>
 
 #include "imapkit/ast/fetch_command.hpp"
+#include "imapkit/ast/keywords.hpp"
 #include "imapkit/ast/lexical.hpp"
 #include "imapkit/ast/mailbox_data.hpp"
 #include "imapkit/ast/search.hpp"
@@ -26,6 +28,7 @@ struct tagged_ext_param {
 
   friend bool operator==(const tagged_ext_param&, const tagged_ext_param&) = default;
 };
+BOOST_DESCRIBE_STRUCT(tagged_ext_param, (), (name, value))
 
 // --- Any state ---------------------------------------------------------------------------------
 
@@ -35,36 +38,47 @@ struct tagged_ext_param {
 struct capability_command {
   friend bool operator==(const capability_command&, const capability_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(capability_command, (), ())
 struct logout_command {
   friend bool operator==(const logout_command&, const logout_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(logout_command, (), ())
 struct noop_command {
   friend bool operator==(const noop_command&, const noop_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(noop_command, (), ())
 struct unauthenticate_command {
   friend bool operator==(const unauthenticate_command&, const unauthenticate_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(unauthenticate_command, (), ())
 struct starttls_command {
   friend bool operator==(const starttls_command&, const starttls_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(starttls_command, (), ())
 struct namespace_command {
   friend bool operator==(const namespace_command&, const namespace_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(namespace_command, (), ())
 struct idle_command {
   friend bool operator==(const idle_command&, const idle_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(idle_command, (), ())
 struct check_command {
   friend bool operator==(const check_command&, const check_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(check_command, (), ())
 struct close_command {
   friend bool operator==(const close_command&, const close_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(close_command, (), ())
 struct unselect_command {
   friend bool operator==(const unselect_command&, const unselect_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(unselect_command, (), ())
 struct expunge_command {
   friend bool operator==(const expunge_command&, const expunge_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(expunge_command, (), ())
 
 // id = "ID" SP id-params-list                                        (RFC 2971)
 // id-params-list = "(" [string SP nstring *(SP string SP nstring)] ")" / nil
@@ -75,6 +89,7 @@ struct id_command {
 
   friend bool operator==(const id_command&, const id_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(id_command, (), (nil, params))
 
 // enable = "ENABLE" 1*(SP capability)                                (RFC 5161, RFC 9051)
 struct enable_command {
@@ -82,6 +97,7 @@ struct enable_command {
 
   friend bool operator==(const enable_command&, const enable_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(enable_command, (), (capabilities))
 
 // compress = "COMPRESS" SP algorithm; algorithm = "DEFLATE"           (RFC 4978)
 // Any atom is accepted as the algorithm: the server answers an unknown one with a tagged BAD.
@@ -90,6 +106,7 @@ struct compress_command {
 
   friend bool operator==(const compress_command&, const compress_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(compress_command, (), (algorithm))
 
 // --- Not authenticated -------------------------------------------------------------------------
 
@@ -100,6 +117,7 @@ struct login_command {
 
   friend bool operator==(const login_command&, const login_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(login_command, (), (userid, password))
 
 // authenticate = "AUTHENTICATE" SP auth-type [SP initial-resp]       (RFC 9051, RFC 4959 SASL-IR)
 // initial-resp = (base64 / "=")
@@ -113,6 +131,7 @@ struct authenticate_command {
 
   friend bool operator==(const authenticate_command&, const authenticate_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(authenticate_command, (), (mechanism, initial_response))
 
 // --- Authenticated -----------------------------------------------------------------------------
 
@@ -128,6 +147,8 @@ struct qresync_param {
 
   friend bool operator==(const qresync_param&, const qresync_param&) = default;
 };
+BOOST_DESCRIBE_STRUCT(qresync_param, (),
+                      (uidvalidity, modseq, known_uids, known_sequence_set, known_uid_set))
 
 // select = "SELECT" SP mailbox [select-params]; examine = "EXAMINE" SP mailbox [select-params]
 // select-params = SP "(" select-param *(SP select-param) ")"          (RFC 4466, RFC 7162)
@@ -140,6 +161,7 @@ struct select_command {
 
   friend bool operator==(const select_command&, const select_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(select_command, (), (read_only, mailbox, condstore, qresync, other_params))
 
 // create = "CREATE" SP mailbox [create-params]                       (RFC 4466)
 // create-param =/ "USE" SP "(" [use-attr *(SP use-attr)] ")"          (RFC 6154)
@@ -151,6 +173,7 @@ struct create_command {
 
   friend bool operator==(const create_command&, const create_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(create_command, (), (mailbox, has_use, use, other_params))
 
 // delete = "DELETE" SP mailbox; subscribe / unsubscribe likewise; getquotaroot (RFC 9208),
 // getacl / myrights (RFC 4314) also name just a mailbox.
@@ -158,26 +181,32 @@ struct delete_command {
   imapkit::mailbox mailbox;
   friend bool operator==(const delete_command&, const delete_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(delete_command, (), (mailbox))
 struct subscribe_command {
   imapkit::mailbox mailbox;
   friend bool operator==(const subscribe_command&, const subscribe_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(subscribe_command, (), (mailbox))
 struct unsubscribe_command {
   imapkit::mailbox mailbox;
   friend bool operator==(const unsubscribe_command&, const unsubscribe_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(unsubscribe_command, (), (mailbox))
 struct getquotaroot_command {
   imapkit::mailbox mailbox;
   friend bool operator==(const getquotaroot_command&, const getquotaroot_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(getquotaroot_command, (), (mailbox))
 struct getacl_command {
   imapkit::mailbox mailbox;
   friend bool operator==(const getacl_command&, const getacl_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(getacl_command, (), (mailbox))
 struct myrights_command {
   imapkit::mailbox mailbox;
   friend bool operator==(const myrights_command&, const myrights_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(myrights_command, (), (mailbox))
 
 // rename = "RENAME" SP mailbox SP mailbox
 struct rename_command {
@@ -186,6 +215,7 @@ struct rename_command {
 
   friend bool operator==(const rename_command&, const rename_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(rename_command, (), (from, to))
 
 // status-att: the enum of ast/mailbox_data.hpp (shared with STATUS responses); a command only
 // ever holds the named attributes, never status_att::other.
@@ -197,6 +227,7 @@ struct status_command {
 
   friend bool operator==(const status_command&, const status_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(status_command, (), (mailbox, attributes))
 
 // list = "LIST" [SP list-select-opts] SP mailbox SP mbox-or-pat [SP list-return-opts]
 // (RFC 9051, RFC 5258 LIST-EXTENDED, RFC 5819 LIST-STATUS, RFC 6154 SPECIAL-USE)
@@ -214,6 +245,9 @@ struct list_command {
 
   friend bool operator==(const list_command&, const list_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(list_command, (),
+                      (selection_options, reference, patterns, patterns_parenthesized, has_return,
+                       return_options, return_status, status_attributes))
 
 // lsub = "LSUB" SP mailbox SP list-mailbox                              (RFC 3501)
 struct lsub_command {
@@ -222,6 +256,7 @@ struct lsub_command {
 
   friend bool operator==(const lsub_command&, const lsub_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(lsub_command, (), (reference, pattern))
 
 // append-message = append-opts SP append-data                          (RFC 9051, RFC 3502)
 // append-opts = [SP flag-list] [SP date-time]
@@ -235,6 +270,7 @@ struct append_message {
 
   friend bool operator==(const append_message&, const append_message&) = default;
 };
+BOOST_DESCRIBE_STRUCT(append_message, (), (has_flags, flags, date_time, data, utf8))
 
 // append = "APPEND" SP mailbox 1*append-message   (one message, or several: MULTIAPPEND)
 struct append_command {
@@ -243,6 +279,7 @@ struct append_command {
 
   friend bool operator==(const append_command&, const append_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(append_command, (), (mailbox, messages))
 
 // getquota = "GETQUOTA" SP quota-root-name; quota-root-name = astring       (RFC 9208)
 struct getquota_command {
@@ -250,6 +287,7 @@ struct getquota_command {
 
   friend bool operator==(const getquota_command&, const getquota_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(getquota_command, (), (quota_root))
 
 // setquota-resource = resource-name SP resource-limit                       (RFC 9208)
 struct quota_limit {
@@ -258,6 +296,7 @@ struct quota_limit {
 
   friend bool operator==(const quota_limit&, const quota_limit&) = default;
 };
+BOOST_DESCRIBE_STRUCT(quota_limit, (), (resource, limit))
 
 // setquota = "SETQUOTA" SP quota-root-name SP setquota-list
 // setquota-list = "(" [setquota-resource *(SP setquota-resource)] ")"
@@ -267,6 +306,7 @@ struct setquota_command {
 
   friend bool operator==(const setquota_command&, const setquota_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(setquota_command, (), (quota_root, limits))
 
 // getmetadata = "GETMETADATA" [SP getmetadata-options] SP mailbox SP entries   (RFC 5464)
 // getmetadata-option = "MAXSIZE" SP number / "DEPTH" SP ("0" / "1" / "infinity") / tagged-ext
@@ -282,6 +322,23 @@ struct getmetadata_command {
 
   friend bool operator==(const getmetadata_command&, const getmetadata_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(getmetadata_command, (),
+                      (maxsize, depth, other_options, mailbox, entries, entries_parenthesized))
+
+inline constexpr keyword_row<getmetadata_command::depth_t> metadata_depth_names[] = {
+    {getmetadata_command::depth_t::unset, "", false},
+    {getmetadata_command::depth_t::zero, "0"},
+    {getmetadata_command::depth_t::one, "1"},
+    {getmetadata_command::depth_t::infinity, "INFINITY"},
+};
+static_assert(rows_in_enum_order(metadata_depth_names,
+                                 static_cast<std::size_t>(getmetadata_command::depth_t::infinity) +
+                                     1));
+
+// DEPTH's value: "0", "1", "INFINITY"; empty for unset.
+constexpr std::string_view to_string(getmetadata_command::depth_t depth) noexcept {
+  return row_of(metadata_depth_names, depth).keyword;
+}
 
 // entry-value = entry SP value; value = nstring / literal8 (RFC 5464): the same shape as in a
 // METADATA response (NIL removes the entry).
@@ -295,6 +352,7 @@ struct setmetadata_command {
 
   friend bool operator==(const setmetadata_command&, const setmetadata_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(setmetadata_command, (), (mailbox, entries))
 
 // ACL commands (RFC 4314 §4):
 // setacl = "SETACL" SP mailbox SP identifier SP mod-rights; mod-rights = astring
@@ -307,18 +365,21 @@ struct setacl_command {
 
   friend bool operator==(const setacl_command&, const setacl_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(setacl_command, (), (mailbox, identifier, rights))
 struct deleteacl_command {
   imapkit::mailbox mailbox;
   imapkit::string identifier;
 
   friend bool operator==(const deleteacl_command&, const deleteacl_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(deleteacl_command, (), (mailbox, identifier))
 struct listrights_command {
   imapkit::mailbox mailbox;
   imapkit::string identifier;
 
   friend bool operator==(const listrights_command&, const listrights_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(listrights_command, (), (mailbox, identifier))
 
 // --- Selected ----------------------------------------------------------------------------------
 
@@ -328,6 +389,7 @@ struct uid_expunge_command {
 
   friend bool operator==(const uid_expunge_command&, const uid_expunge_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(uid_expunge_command, (), (uids))
 
 // copy = "COPY" SP sequence-set SP mailbox; move = "MOVE" SP sequence-set SP mailbox (RFC 6851)
 // with "UID" SP in front for the UID forms.
@@ -338,6 +400,7 @@ struct copy_command {
 
   friend bool operator==(const copy_command&, const copy_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(copy_command, (), (uid, set, mailbox))
 struct move_command {
   bool uid = false;
   sequence_set set;
@@ -345,6 +408,7 @@ struct move_command {
 
   friend bool operator==(const move_command&, const move_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(move_command, (), (uid, set, mailbox))
 
 // search = "SEARCH" [search-return-opts] SP search-program; its arguments: ast/search.hpp.
 struct search_command {
@@ -353,6 +417,7 @@ struct search_command {
 
   friend bool operator==(const search_command&, const search_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(search_command, (), (uid, program))
 
 // fetch = "FETCH" SP sequence-set SP (...) [fetch-modifiers]; arguments: ast/fetch_command.hpp.
 struct fetch_command {
@@ -361,6 +426,7 @@ struct fetch_command {
 
   friend bool operator==(const fetch_command&, const fetch_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_command, (), (uid, program))
 
 // store = "STORE" SP sequence-set [store-modifiers] SP store-att-flags
 struct store_command {
@@ -369,6 +435,7 @@ struct store_command {
 
   friend bool operator==(const store_command&, const store_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(store_command, (), (uid, program))
 
 // sort = ["UID" SP] "SORT" SP sort-criteria SP search-criteria                 (RFC 5256)
 struct sort_command {
@@ -377,6 +444,7 @@ struct sort_command {
 
   friend bool operator==(const sort_command&, const sort_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(sort_command, (), (uid, program))
 
 // thread = ["UID" SP] "THREAD" SP thread-alg SP search-criteria               (RFC 5256)
 struct thread_command {
@@ -385,6 +453,7 @@ struct thread_command {
 
   friend bool operator==(const thread_command&, const thread_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(thread_command, (), (uid, program))
 
 // filter-mailboxes (RFC 5465 §8, as RFC 7377 §6 updates it): which mailboxes an ESEARCH covers.
 struct mailbox_filter {
@@ -403,6 +472,33 @@ struct mailbox_filter {
 
   friend bool operator==(const mailbox_filter&, const mailbox_filter&) = default;
 };
+BOOST_DESCRIBE_STRUCT(mailbox_filter, (), (kind, mailboxes))
+
+inline constexpr keyword_row<mailbox_filter::kind_t> mailbox_filter_names[] = {
+    {mailbox_filter::kind_t::selected, "SELECTED"},
+    {mailbox_filter::kind_t::selected_delayed, "SELECTED-DELAYED"},
+    {mailbox_filter::kind_t::inboxes, "INBOXES"},
+    {mailbox_filter::kind_t::personal, "PERSONAL"},
+    {mailbox_filter::kind_t::subscribed, "SUBSCRIBED"},
+    {mailbox_filter::kind_t::subtree, "SUBTREE"},
+    {mailbox_filter::kind_t::mailboxes, "MAILBOXES"},
+    {mailbox_filter::kind_t::subtree_one, "SUBTREE-ONE"},
+};
+static_assert(rows_in_enum_order(mailbox_filter_names,
+                                 static_cast<std::size_t>(mailbox_filter::kind_t::subtree_one) +
+                                     1));
+
+// "SELECTED", "SUBTREE-ONE", ...
+constexpr std::string_view to_string(mailbox_filter::kind_t kind) noexcept {
+  return row_of(mailbox_filter_names, kind).keyword;
+}
+
+// Whether the filter names its mailboxes: "subtree" / "mailboxes" / "subtree-one" SP
+// one-or-more-mailbox.
+constexpr bool takes_mailboxes(mailbox_filter::kind_t kind) noexcept {
+  return kind == mailbox_filter::kind_t::subtree || kind == mailbox_filter::kind_t::mailboxes ||
+         kind == mailbox_filter::kind_t::subtree_one;
+}
 
 // esearch = "ESEARCH" [SP esearch-source-opts] [SP search-return-opts] SP search-program
 // esearch-source-opts = "IN" SP "(" source-mbox [SP "(" scope-options ")"] ")"   (RFC 7377 §6)
@@ -415,6 +511,7 @@ struct esearch_command {
 
   friend bool operator==(const esearch_command&, const esearch_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(esearch_command, (), (uid, sources, scope_options, program))
 
 // replace = ["UID" SP] "REPLACE" SP seq-number SP mailbox append-message        (RFC 8508)
 struct replace_command {
@@ -425,6 +522,7 @@ struct replace_command {
 
   friend bool operator==(const replace_command&, const replace_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(replace_command, (), (uid, number, mailbox, message))
 
 // --- Extensions the grammar does not know ------------------------------------------------------
 
@@ -436,6 +534,7 @@ struct generic_command {
 
   friend bool operator==(const generic_command&, const generic_command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(generic_command, (), (name, args))
 
 using command_body = std::variant<
     // any state
@@ -463,6 +562,7 @@ struct command {
 
   friend bool operator==(const command&, const command&) = default;
 };
+BOOST_DESCRIBE_STRUCT(command, (), (tag, body))
 
 // The ABNF name of the command a body holds ("SELECT", "UID FETCH", "EXAMINE", the generic
 // name...).
@@ -475,11 +575,13 @@ struct authenticate_data {
 
   friend bool operator==(const authenticate_data&, const authenticate_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(authenticate_data, (), (base64, cancel))
 
 // idle = "IDLE" CRLF "DONE": the DONE that ends IDLE (case-insensitive: mutt sends "done").
 struct idle_done {
   friend bool operator==(const idle_done&, const idle_done&) = default;
 };
+BOOST_DESCRIBE_STRUCT(idle_done, (), ())
 
 // Anything a client sends: a command, or one of the two kinds of line inside a command's exchange.
 using client_message = std::variant<command, authenticate_data, idle_done>;

@@ -1,6 +1,8 @@
 // envelope and address (RFC 9051 §7.5.2 FETCH ENVELOPE, §9; group syntax RFC 3501 §7.4.2).
 #pragma once
 
+#include <boost/describe/class.hpp>
+
 #include "imapkit/list.hpp"
 #include "imapkit/string.hpp"
 
@@ -25,6 +27,7 @@ struct address {
 
   friend bool operator==(const address&, const address&) = default;
 };
+BOOST_DESCRIBE_STRUCT(address, (), (name, adl, mailbox, host))
 
 // env-from / env-sender / ... = "(" 1*address ")" / nil. NIL is the empty list (in lenient mode
 // "()" is accepted and is the empty list as well, see docs/quirks.md).
@@ -48,5 +51,7 @@ struct envelope {
 
   friend bool operator==(const envelope&, const envelope&) = default;
 };
+BOOST_DESCRIBE_STRUCT(envelope, (),
+                      (date, subject, from, sender, reply_to, to, cc, bcc, in_reply_to, message_id))
 
 }  // namespace imapkit

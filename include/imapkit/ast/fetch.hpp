@@ -4,6 +4,8 @@
 // per data item, in the order the server sent them.
 #pragma once
 
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -11,6 +13,7 @@
 
 #include "imapkit/ast/body.hpp"
 #include "imapkit/ast/envelope.hpp"
+#include "imapkit/ast/keywords.hpp"
 #include "imapkit/ast/lexical.hpp"
 #include "imapkit/ast/section.hpp"
 #include "imapkit/list.hpp"
@@ -23,38 +26,45 @@ struct fetch_flags {
   list<flag> flags;
   friend bool operator==(const fetch_flags&, const fetch_flags&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_flags, (), (flags))
 
 // "MODSEQ" SP "(" permsg-modsequence ")"   (RFC 7162 §7 fetch-mod-resp)
 struct fetch_modseq {
   std::uint64_t value = 0;
   friend bool operator==(const fetch_modseq&, const fetch_modseq&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_modseq, (), (value))
 
 // "ENVELOPE" SP envelope
 struct fetch_envelope {
   imapkit::envelope value;
   friend bool operator==(const fetch_envelope&, const fetch_envelope&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_envelope, (), (value))
 
 // "INTERNALDATE" SP date-time
 struct fetch_internal_date {
   date_time value;
   friend bool operator==(const fetch_internal_date&, const fetch_internal_date&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_internal_date, (), (value))
 
 // "RFC822.SIZE" SP number64
 struct fetch_rfc822_size {
   std::uint64_t value = 0;
   friend bool operator==(const fetch_rfc822_size&, const fetch_rfc822_size&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_rfc822_size, (), (value))
 
 // "RFC822" / "RFC822.HEADER" / "RFC822.TEXT" SP nstring   (RFC 3501; obsolete in RFC 9051)
 struct fetch_rfc822 {
   enum class part_t : std::uint8_t { whole, header, text };
+  BOOST_DESCRIBE_NESTED_ENUM(part_t, whole, header, text)
   part_t part = part_t::whole;
   imapkit::string data;
   friend bool operator==(const fetch_rfc822&, const fetch_rfc822&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_rfc822, (), (part, data))
 
 // "BODY" SP body (non-extensible: no extension data) / "BODYSTRUCTURE" SP body
 struct fetch_body_structure {
@@ -62,6 +72,7 @@ struct fetch_body_structure {
   bool extensible = false;  // true for BODYSTRUCTURE, false for BODY
   friend bool operator==(const fetch_body_structure&, const fetch_body_structure&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_body_structure, (), (value, extensible))
 
 // "BODY" section ["<" number ">"] SP nstring
 struct fetch_body_section {
@@ -70,6 +81,7 @@ struct fetch_body_section {
   imapkit::string data;                 // nstring: NIL, quoted or literal
   friend bool operator==(const fetch_body_section&, const fetch_body_section&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_body_section, (), (section, origin, data))
 
 // "BINARY" section-binary ["<" number ">"] SP (nstring / literal8)   (RFC 3516, RFC 9051)
 // The origin of a partial BINARY fetch is in RFC 9051 §7.5.2 ("BINARY[<section-binary>]<<number>>")
@@ -80,6 +92,7 @@ struct fetch_binary {
   imapkit::string data;  // kind literal8 when sent as ~{N}: may hold NUL
   friend bool operator==(const fetch_binary&, const fetch_binary&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_binary, (), (section, origin, data))
 
 // "BINARY.SIZE" section-binary SP number   (RFC 3516, RFC 9051)
 struct fetch_binary_size {
@@ -87,41 +100,76 @@ struct fetch_binary_size {
   std::uint32_t size = 0;
   friend bool operator==(const fetch_binary_size&, const fetch_binary_size&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_binary_size, (), (section, size))
 
 // "UID" SP uniqueid
 struct fetch_uid {
   std::uint32_t value = 0;
   friend bool operator==(const fetch_uid&, const fetch_uid&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_uid, (), (value))
 
 // RFC 8474 §7: "EMAILID" SP "(" objectid ")" / "THREADID" SP ("(" objectid ")" / nil)
 struct fetch_object_id {
   enum class which_t : std::uint8_t { email_id, thread_id };
+  BOOST_DESCRIBE_NESTED_ENUM(which_t, email_id, thread_id)
   which_t which = which_t::email_id;
   std::string_view id;  // objectid; empty for THREADID NIL (the message belongs to no thread)
   bool is_nil = false;
   friend bool operator==(const fetch_object_id&, const fetch_object_id&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_object_id, (), (which, id, is_nil))
 
 // RFC 8970 §6: "PREVIEW" SP nstring   (NIL: no preview available yet)
 struct fetch_preview {
   imapkit::string text;
   friend bool operator==(const fetch_preview&, const fetch_preview&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_preview, (), (text))
 
 // RFC 8514 §4: "SAVEDATE" SP (date-time / nil)
 struct fetch_save_date {
   std::optional<date_time> value;  // empty for NIL (the mailbox does not keep save dates)
   friend bool operator==(const fetch_save_date&, const fetch_save_date&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_save_date, (), (value))
+
+// The FETCH data items real servers send beyond the RFCs' (those are fetch_att_names): Gmail's
+// and Dovecot's.
+enum class vendor_item : std::uint8_t {
+  gmail_msgid,
+  gmail_thrid,
+  gmail_labels,
+  snippet,
+  x_guid,
+  x_mailbox
+};
+
+inline constexpr keyword_row<vendor_item> vendor_item_names[] = {
+    {vendor_item::gmail_msgid, "X-GM-MSGID"},
+    {vendor_item::gmail_thrid, "X-GM-THRID"},
+    {vendor_item::gmail_labels, "X-GM-LABELS"},
+    {vendor_item::snippet, "SNIPPET"},
+    {vendor_item::x_guid, "X-GUID"},
+    {vendor_item::x_mailbox, "X-MAILBOX"},
+};
+static_assert(rows_in_enum_order(vendor_item_names,
+                                 static_cast<std::size_t>(vendor_item::x_mailbox) + 1));
+
+// "X-GM-MSGID", "SNIPPET", ...
+constexpr std::string_view to_string(vendor_item item) noexcept {
+  return row_of(vendor_item_names, item).keyword;
+}
 
 // Gmail: "X-GM-MSGID" SP number64 / "X-GM-THRID" SP number64
 struct fetch_gmail_id {
   enum class which_t : std::uint8_t { message_id, thread_id };
+  BOOST_DESCRIBE_NESTED_ENUM(which_t, message_id, thread_id)
   which_t which = which_t::message_id;
   std::uint64_t value = 0;
   friend bool operator==(const fetch_gmail_id&, const fetch_gmail_id&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_gmail_id, (), (which, value))
 
 // Gmail: "X-GM-LABELS" SP "(" [(astring / flag) *(SP (astring / flag))] ")"
 // Labels as sent: system labels keep their backslash ("\Inbox", "\Important").
@@ -129,6 +177,7 @@ struct fetch_gmail_labels {
   list<imapkit::string> labels;
   friend bool operator==(const fetch_gmail_labels&, const fetch_gmail_labels&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_gmail_labels, (), (labels))
 
 // Dovecot (SNIPPET=FUZZY, the draft that became RFC 8970's PREVIEW):
 // "SNIPPET" SP "(" algorithm SP nstring ")", e.g. SNIPPET (FUZZY "Hello...")
@@ -137,18 +186,21 @@ struct fetch_snippet {
   imapkit::string text;
   friend bool operator==(const fetch_snippet&, const fetch_snippet&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_snippet, (), (algorithm, text))
 
 // Dovecot: "X-GUID" SP astring (the message's GUID)
 struct fetch_x_guid {
   imapkit::string guid;
   friend bool operator==(const fetch_x_guid&, const fetch_x_guid&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_x_guid, (), (guid))
 
 // Dovecot: "X-MAILBOX" SP mailbox (the mailbox holding the message, e.g. in a virtual mailbox)
 struct fetch_x_mailbox {
   imapkit::mailbox mailbox;
   friend bool operator==(const fetch_x_mailbox&, const fetch_x_mailbox&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_x_mailbox, (), (mailbox))
 
 // Any other item: `name SP value`, kept generically so an unknown item never fails a FETCH.
 struct fetch_other {
@@ -156,6 +208,7 @@ struct fetch_other {
   generic_value value;
   friend bool operator==(const fetch_other&, const fetch_other&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_other, (), (name, value))
 
 // msg-att-dynamic / msg-att-static, and the extension items: one FETCH data item.
 struct msg_att {
@@ -178,6 +231,7 @@ struct msg_att {
 
   friend bool operator==(const msg_att&, const msg_att&) = default;
 };
+BOOST_DESCRIBE_STRUCT(msg_att, (), (value))
 
 // msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic / msg-att-static)) ")"
 using msg_att_list = list<msg_att>;

@@ -1,6 +1,8 @@
 // AST types of the lexical layer (RFC 9051 §9): the values every command and response is built of.
 #pragma once
 
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
 #include <cstdint>
 #include <string_view>
 
@@ -19,6 +21,7 @@ struct seq_range {
   constexpr bool is_single() const noexcept { return first == last; }
   friend constexpr bool operator==(const seq_range&, const seq_range&) = default;
 };
+BOOST_DESCRIBE_STRUCT(seq_range, (), (first, last))
 
 // sequence-set, including RFC 5182's "$" (the result of the last SEARCH ... RETURN (SAVE)).
 struct sequence_set {
@@ -27,6 +30,7 @@ struct sequence_set {
 
   friend bool operator==(const sequence_set&, const sequence_set&) = default;
 };
+BOOST_DESCRIBE_STRUCT(sequence_set, (), (ranges, last_command))
 
 // date (RFC 9051 §9): day-month-year, as used by SEARCH keys.
 struct date {
@@ -45,6 +49,7 @@ struct date {
 
   friend constexpr bool operator==(const date&, const date&) = default;
 };
+BOOST_DESCRIBE_STRUCT(date, (), (year, month, day))
 
 // date-time (RFC 9051 §9): "dd-Mon-yyyy hh:mm:ss +zzzz" as in INTERNALDATE and APPEND.
 struct date_time {
@@ -56,6 +61,7 @@ struct date_time {
 
   friend constexpr bool operator==(const date_time&, const date_time&) = default;
 };
+BOOST_DESCRIBE_STRUCT(date_time, (), (date, hour, minute, second, zone_minutes))
 
 // flag (RFC 9051 §9) as written, backslash included: "\Seen", "$Forwarded", "\*" (flag-perm).
 struct flag {
@@ -64,6 +70,7 @@ struct flag {
   constexpr bool is_system() const noexcept { return !name.empty() && name.front() == '\\'; }
   friend constexpr bool operator==(const flag&, const flag&) = default;
 };
+BOOST_DESCRIBE_STRUCT(flag, (), (name))
 
 // mailbox (RFC 9051 §9): "INBOX" in any case is INBOX; any other name is an astring, in
 // modified UTF-7 (RFC 3501 §5.1.3) unless UTF8=ACCEPT is in effect (see imapkit/mutf7.hpp).
@@ -75,17 +82,20 @@ struct mailbox {
     return (a.is_inbox() && b.is_inbox()) || a.name == b.name;
   }
 };
+BOOST_DESCRIBE_STRUCT(mailbox, (), (name))
 
 // A generic IMAP value, for what the grammar does not know in detail: an extension command's
 // arguments, tagged-ext values, unknown response data. Numbers and atoms both arrive as atoms.
 struct generic_value {
   enum class kind_t : std::uint8_t { nil, atom, string, list };
+  BOOST_DESCRIBE_NESTED_ENUM(kind_t, nil, atom, string, list)
   kind_t kind = kind_t::nil;
   imapkit::string text;       // atom / string (quoted, literal, literal8)
   list<generic_value> items;  // list: the parenthesised values
 
   friend bool operator==(const generic_value&, const generic_value&) = default;
 };
+BOOST_DESCRIBE_STRUCT(generic_value, (), (kind, text, items))
 
 }  // namespace imapkit
 
@@ -103,5 +113,6 @@ struct generic_message {
 
   friend bool operator==(const generic_message&, const generic_message&) = default;
 };
+BOOST_DESCRIBE_STRUCT(generic_message, (), (tag, name, args, text, has_text))
 
 }  // namespace imapkit

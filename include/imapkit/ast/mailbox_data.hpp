@@ -4,6 +4,8 @@
 // LISTRIGHTS, MYRIGHTS, EXPUNGE and VANISHED.
 #pragma once
 
+#include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -22,23 +24,27 @@ struct capability_data {
   list<std::string_view> capabilities;
   friend bool operator==(const capability_data&, const capability_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(capability_data, (), (capabilities))
 
 // enable-data = "ENABLED" *(SP capability)   (RFC 5161, RFC 9051)
 struct enable_data {
   list<std::string_view> capabilities;
   friend bool operator==(const enable_data&, const enable_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(enable_data, (), (capabilities))
 
 // "FLAGS" SP flag-list
 struct flags_data {
   list<imapkit::flag> flags;
   friend bool operator==(const flags_data&, const flags_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(flags_data, (), (flags))
 
 // mbox-list-extended-item = mbox-list-extended-item-tag SP tagged-ext-val   (RFC 5258, RFC 9051)
 // The value is kept in its generic form; the items this library knows are also given typed:
 // CHILDINFO's selection options and OLDNAME's mailbox.
 enum class list_extended_kind : std::uint8_t { other, childinfo, oldname };
+BOOST_DESCRIBE_ENUM(list_extended_kind, other, childinfo, oldname)
 struct list_extended_item {
   list_extended_kind kind = list_extended_kind::other;
   imapkit::string tag;              // mbox-list-extended-item-tag (astring)
@@ -47,6 +53,7 @@ struct list_extended_item {
   imapkit::mailbox old_name;        // OLDNAME (mailbox)
   friend bool operator==(const list_extended_item&, const list_extended_item&) = default;
 };
+BOOST_DESCRIBE_STRUCT(list_extended_item, (), (kind, tag, value, childinfo, old_name))
 
 // "LIST" SP mailbox-list / "LSUB" SP mailbox-list (RFC 3501)
 // mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
@@ -59,6 +66,7 @@ struct mailbox_list {
   list<list_extended_item> extended;  // mbox-list-extended
   friend bool operator==(const mailbox_list&, const mailbox_list&) = default;
 };
+BOOST_DESCRIBE_STRUCT(mailbox_list, (), (lsub, flags, delimiter, mailbox, extended))
 
 // status-att-val (RFC 9051, RFC 3501's RECENT, RFC 7162 HIGHESTMODSEQ, RFC 8438 SIZE,
 // RFC 7889 APPENDLIMIT, RFC 8474 MAILBOXID, RFC 9051 DELETED, RFC 9208 DELETED-STORAGE).
@@ -107,6 +115,7 @@ struct status_att_val {
   bool is_nil = false;    // APPENDLIMIT NIL
   friend bool operator==(const status_att_val&, const status_att_val&) = default;
 };
+BOOST_DESCRIBE_STRUCT(status_att_val, (), (att, name, number, text, is_nil))
 
 // "STATUS" SP mailbox SP "(" [status-att-list] ")"
 struct status_data {
@@ -114,6 +123,7 @@ struct status_data {
   list<status_att_val> attributes;
   friend bool operator==(const status_data&, const status_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(status_data, (), (mailbox, attributes))
 
 // mailbox-data =/ "SEARCH" *(SP nz-number) [SP search-sort-mod-seq]   (RFC 3501, RFC 7162)
 // search-sort-mod-seq = "(" "MODSEQ" SP mod-sequence-value ")"
@@ -122,6 +132,7 @@ struct search_data {
   std::optional<std::uint64_t> modseq;
   friend bool operator==(const search_data&, const search_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(search_data, (), (numbers, modseq))
 
 // sort-data = "SORT" *(SP nz-number) [SP search-sort-mod-seq]   (RFC 5256, RFC 7162)
 struct sort_data {
@@ -129,6 +140,7 @@ struct sort_data {
   std::optional<std::uint64_t> modseq;
   friend bool operator==(const sort_data&, const sort_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(sort_data, (), (numbers, modseq))
 
 // search-return-data (RFC 4731, RFC 9051, RFC 7162 MODSEQ, RFC 9394 PARTIAL, RFC 5267
 // ADDTO / REMOVEFROM); anything else is search-ret-data-ext, kept as a generic value.
@@ -173,6 +185,7 @@ struct search_return_data {
   generic_value value;           // the value of ADDTO / REMOVEFROM / an unknown item
   friend bool operator==(const search_return_data&, const search_return_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(search_return_data, (), (kind, name, number, set, range, is_nil, value))
 
 // esearch-response = "ESEARCH" [search-correlator] [SP "UID"] *(SP search-return-data)
 // search-correlator = SP "(" "TAG" SP tag-string ")"
@@ -183,6 +196,7 @@ struct esearch_data {
   list<search_return_data> items;
   friend bool operator==(const esearch_data&, const esearch_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(esearch_data, (), (correlator, uid, items))
 
 // thread-list = "(" (thread-members / thread-nested) ")"   (RFC 5256)
 // thread-members = nz-number *(SP nz-number) [SP thread-nested]
@@ -193,24 +207,28 @@ struct thread_list {
   list<thread_list> children;
   friend bool operator==(const thread_list&, const thread_list&) = default;
 };
+BOOST_DESCRIBE_STRUCT(thread_list, (), (members, children))
 
 // thread-data = "THREAD" [SP 1*thread-list]
 struct thread_data {
   list<thread_list> threads;
   friend bool operator==(const thread_data&, const thread_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(thread_data, (), (threads))
 
 // number SP "EXISTS"
 struct exists_data {
   std::uint32_t count = 0;
   friend bool operator==(const exists_data&, const exists_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(exists_data, (), (count))
 
 // obsolete-recent-response = number SP "RECENT"   (RFC 3501)
 struct recent_data {
   std::uint32_t count = 0;
   friend bool operator==(const recent_data&, const recent_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(recent_data, (), (count))
 
 // namespace-response-extension = SP string SP "(" string *(SP string) ")"   (RFC 2342, RFC 9051)
 struct namespace_extension {
@@ -218,6 +236,7 @@ struct namespace_extension {
   list<imapkit::string> values;
   friend bool operator==(const namespace_extension&, const namespace_extension&) = default;
 };
+BOOST_DESCRIBE_STRUCT(namespace_extension, (), (name, values))
 
 // namespace-descr = "(" string SP (DQUOTE QUOTED-CHAR DQUOTE / nil)
 //                   [namespace-response-extensions] ")"
@@ -227,6 +246,7 @@ struct namespace_descr {
   list<namespace_extension> extensions;
   friend bool operator==(const namespace_descr&, const namespace_descr&) = default;
 };
+BOOST_DESCRIBE_STRUCT(namespace_descr, (), (prefix, delimiter, extensions))
 
 // namespace-response = "NAMESPACE" SP namespace SP namespace SP namespace
 // namespace = nil / "(" 1*namespace-descr ")"   (NIL is the empty list)
@@ -236,6 +256,7 @@ struct namespace_data {
   list<namespace_descr> shared;
   friend bool operator==(const namespace_data&, const namespace_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(namespace_data, (), (personal, other_users, shared))
 
 // quota-resource = resource-name SP resource-usage SP resource-limit   (RFC 9208, RFC 2087)
 struct quota_resource {
@@ -244,6 +265,7 @@ struct quota_resource {
   std::uint64_t limit = 0;
   friend bool operator==(const quota_resource&, const quota_resource&) = default;
 };
+BOOST_DESCRIBE_STRUCT(quota_resource, (), (name, usage, limit))
 
 // quota-response = "QUOTA" SP quota-root-name SP quota-list
 // quota-list = "(" quota-resource *(SP quota-resource) ")"   (RFC 2087 allows it empty)
@@ -252,6 +274,7 @@ struct quota_data {
   list<quota_resource> resources;
   friend bool operator==(const quota_data&, const quota_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(quota_data, (), (root, resources))
 
 // quotaroot-response = "QUOTAROOT" SP mailbox *(SP quota-root-name)
 struct quotaroot_data {
@@ -259,6 +282,7 @@ struct quotaroot_data {
   list<imapkit::string> roots;
   friend bool operator==(const quotaroot_data&, const quotaroot_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(quotaroot_data, (), (mailbox, roots))
 
 // entry-value = entry SP value; value = nstring / literal8   (RFC 5464)
 struct metadata_entry {
@@ -266,6 +290,7 @@ struct metadata_entry {
   imapkit::string value;  // NIL when absent
   friend bool operator==(const metadata_entry&, const metadata_entry&) = default;
 };
+BOOST_DESCRIBE_STRUCT(metadata_entry, (), (entry, value))
 
 // metadata-resp = "METADATA" SP mailbox SP (entry-values / entry-list)
 // entry-values = "(" entry-value *(SP entry-value) ")"   -> entries (with values)
@@ -276,6 +301,7 @@ struct metadata_data {
   list<imapkit::string> changed;
   friend bool operator==(const metadata_data&, const metadata_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(metadata_data, (), (mailbox, entries, changed))
 
 // id-response = "ID" SP id-params-list   (RFC 2971)
 // id-params-list = "(" *(string SP nstring) ")" / nil
@@ -284,10 +310,12 @@ struct id_param {
   imapkit::string value;  // nstring
   friend bool operator==(const id_param&, const id_param&) = default;
 };
+BOOST_DESCRIBE_STRUCT(id_param, (), (field, value))
 struct id_data {
   list<id_param> params;  // NIL is the empty list
   friend bool operator==(const id_data&, const id_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(id_data, (), (params))
 
 // acl-data = "ACL" SP mailbox *(SP identifier SP rights)   (RFC 4314)
 struct acl_entry {
@@ -295,11 +323,13 @@ struct acl_entry {
   imapkit::string rights;      // astring
   friend bool operator==(const acl_entry&, const acl_entry&) = default;
 };
+BOOST_DESCRIBE_STRUCT(acl_entry, (), (identifier, rights))
 struct acl_data {
   imapkit::mailbox mailbox;
   list<acl_entry> entries;
   friend bool operator==(const acl_data&, const acl_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(acl_data, (), (mailbox, entries))
 
 // listrights-data = "LISTRIGHTS" SP mailbox SP identifier SP rights *(SP rights)   (RFC 4314)
 struct listrights_data {
@@ -309,6 +339,7 @@ struct listrights_data {
   list<imapkit::string> optional;  // the groups of rights that may be granted
   friend bool operator==(const listrights_data&, const listrights_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(listrights_data, (), (mailbox, identifier, required, optional))
 
 // myrights-data = "MYRIGHTS" SP mailbox SP rights   (RFC 4314)
 struct myrights_data {
@@ -316,12 +347,14 @@ struct myrights_data {
   imapkit::string rights;
   friend bool operator==(const myrights_data&, const myrights_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(myrights_data, (), (mailbox, rights))
 
 // message-data = nz-number SP "EXPUNGE"
 struct expunge_data {
   std::uint32_t number = 0;
   friend bool operator==(const expunge_data&, const expunge_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(expunge_data, (), (number))
 
 // expunged-resp = "VANISHED" [SP "(EARLIER)"] SP known-uids   (RFC 7162 QRESYNC)
 struct vanished_data {
@@ -329,6 +362,7 @@ struct vanished_data {
   sequence_set uids;
   friend bool operator==(const vanished_data&, const vanished_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(vanished_data, (), (earlier, uids))
 
 // Untagged data this library does not know ("*" SP atom *(SP value), or "*" SP number SP atom
 // *(SP value)), in lenient mode only.
@@ -338,5 +372,6 @@ struct generic_data {
   list<generic_value> values;
   friend bool operator==(const generic_data&, const generic_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(generic_data, (), (number, name, values))
 
 }  // namespace imapkit

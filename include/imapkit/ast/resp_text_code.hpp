@@ -281,6 +281,7 @@ struct resp_text_code {
 
   friend bool operator==(const resp_text_code&, const resp_text_code&) = default;
 };
+BOOST_DESCRIBE_STRUCT(resp_text_code, (), (kind, name, arg))
 
 // resp-text = ["[" resp-text-code "]" SP] [text]   (RFC 9051: the text may be empty)
 struct resp_text {
@@ -289,5 +290,6 @@ struct resp_text {
 
   friend bool operator==(const resp_text&, const resp_text&) = default;
 };
+BOOST_DESCRIBE_STRUCT(resp_text, (), (code, text))
 
 }  // namespace imapkit

@@ -2,6 +2,7 @@
 // status response, or untagged data. What parse_response returns.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -37,6 +38,7 @@ struct resp_cond {
   resp_text text;
   friend bool operator==(const resp_cond&, const resp_cond&) = default;
 };
+BOOST_DESCRIBE_STRUCT(resp_cond, (), (status, text))
 
 // message-data = nz-number SP "FETCH" SP msg-att
 struct fetch_data {
@@ -44,6 +46,7 @@ struct fetch_data {
   msg_att_list attributes;
   friend bool operator==(const fetch_data&, const fetch_data&) = default;
 };
+BOOST_DESCRIBE_STRUCT(fetch_data, (), (number, attributes))
 
 // response-data = "*" SP (resp-cond-state / resp-cond-bye / mailbox-data / message-data /
 //                 capability-data / enable-data) CRLF
@@ -56,10 +59,27 @@ using untagged_data =
                  listrights_data, myrights_data, expunge_data, vanished_data, fetch_data,
                  generic_data>;
 
+// The keywords that name untagged data besides the status responses (status_kind_names), with
+// whether a number comes before the keyword ("* 5 EXISTS"): the names a generic_data may not
+// have, or it would be read back as known data.
+struct untagged_keyword_row {
+  std::string_view keyword;
+  bool after_number = false;
+  bool is_keyword = true;
+};
+inline constexpr untagged_keyword_row untagged_data_keywords[] = {
+    {"CAPABILITY"},   {"ENABLED"},       {"FLAGS"},       {"LIST"},     {"LSUB"},
+    {"STATUS"},       {"SEARCH"},        {"ESEARCH"},     {"SORT"},     {"THREAD"},
+    {"NAMESPACE"},    {"QUOTA"},         {"QUOTAROOT"},   {"METADATA"}, {"ID"},
+    {"ACL"},          {"LISTRIGHTS"},    {"MYRIGHTS"},    {"VANISHED"}, {"EXISTS", true},
+    {"RECENT", true}, {"EXPUNGE", true}, {"FETCH", true},
+};
+
 struct untagged {
   untagged_data data;
   friend bool operator==(const untagged&, const untagged&) = default;
 };
+BOOST_DESCRIBE_STRUCT(untagged, (), (data))
 
 // response-tagged = tag SP resp-cond-state CRLF
 struct tagged {
@@ -67,6 +87,7 @@ struct tagged {
   resp_cond state;  // status is ok, no or bad
   friend bool operator==(const tagged&, const tagged&) = default;
 };
+BOOST_DESCRIBE_STRUCT(tagged, (), (tag, state))
 
 // continue-req = "+" SP (resp-text / base64) CRLF
 // The two forms overlap ("+ aGVsbG8=" is both): the text is always given as resp-text, and
@@ -77,6 +98,7 @@ struct continue_req {
   bool is_base64 = false;
   friend bool operator==(const continue_req&, const continue_req&) = default;
 };
+BOOST_DESCRIBE_STRUCT(continue_req, (), (text, is_base64))
 
 // response = continue-req / response-data / response-tagged / response-fatal (one message)
 struct response {
@@ -87,5 +109,6 @@ struct response {
   bool is_tagged() const noexcept { return value.index() == 2; }
   friend bool operator==(const response&, const response&) = default;
 };
+BOOST_DESCRIBE_STRUCT(response, (), (value))
 
 }  // namespace imapkit

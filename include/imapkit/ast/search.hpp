@@ -302,6 +302,7 @@ struct partial_range {
 
   friend constexpr bool operator==(const partial_range&, const partial_range&) = default;
 };
+BOOST_DESCRIBE_STRUCT(partial_range, (), (first, last, from_end))
 
 // search-return-opt (RFC 4731 / RFC 9051, RFC 5182 SAVE, RFC 5267 CONTEXT UPDATE, RFC 9394
 // PARTIAL, RFC 6203 RELEVANCY, RFC 4466 search-ret-opt-ext for the rest).

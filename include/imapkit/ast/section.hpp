@@ -2,6 +2,7 @@
 // Shared by FETCH commands (fetch-att) and FETCH responses (msg-att-static).
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <cstdint>
 #include <string_view>
 
@@ -45,5 +46,6 @@ struct section {
 
   friend bool operator==(const section&, const section&) = default;
 };
+BOOST_DESCRIBE_STRUCT(section, (), (part, text, header_fields))
 
 }  // namespace imapkit
