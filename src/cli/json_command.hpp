@@ -7,6 +7,7 @@
 
 namespace imapkit::cli {
 
+boost::json::value to_json(const append_message& m);
 boost::json::value to_json(const command& c);
 boost::json::value to_json(const client_message& m);
 

@@ -5,24 +5,13 @@
 #include <variant>
 
 #include "json.hpp"
+#include "json_describe.hpp"
 
 namespace imapkit::cli {
 
 namespace {
 
 namespace json = boost::json;
-
-json::array addresses_to_json(const address_list& addresses) {
-  json::array out;
-  for (const address& a : addresses) out.push_back(cli::to_json(a));
-  return out;
-}
-
-// NIL address lists are null, as on the wire.
-json::value address_list_to_json(const address_list& addresses) {
-  if (addresses.empty()) return nullptr;
-  return addresses_to_json(addresses);
-}
 
 json::array params_to_json(const body_params& params) {
   json::array out;
@@ -43,20 +32,6 @@ json::value extension_to_json(const body_extension& e) {
     }
   }
   return nullptr;
-}
-
-std::string_view kind_name(body_structure::kind_t kind) {
-  switch (kind) {
-    case body_structure::kind_t::basic:
-      return "basic";
-    case body_structure::kind_t::text:
-      return "text";
-    case body_structure::kind_t::message:
-      return "message";
-    case body_structure::kind_t::multipart:
-      return "multipart";
-  }
-  return "basic";
 }
 
 json::value optional_origin(const std::optional<std::uint32_t>& origin) {
@@ -94,31 +69,17 @@ std::string section_to_string(const section& s) {
   return out;
 }
 
+// The members, and "group" at a group's start or end.
 json::value to_json(const address& a) {
-  json::object o{{"name", to_json(a.name)},
-                 {"adl", to_json(a.adl)},
-                 {"mailbox", to_json(a.mailbox)},
-                 {"host", to_json(a.host)}};
+  json::object o;
+  add_members(o, a);
   if (a.is_group_start()) o["group"] = "start";
   if (a.is_group_end()) o["group"] = "end";
   return o;
 }
 
-json::value to_json(const envelope& e) {
-  return json::object{{"date", to_json(e.date)},
-                      {"subject", to_json(e.subject)},
-                      {"from", address_list_to_json(e.from)},
-                      {"sender", address_list_to_json(e.sender)},
-                      {"reply_to", address_list_to_json(e.reply_to)},
-                      {"to", address_list_to_json(e.to)},
-                      {"cc", address_list_to_json(e.cc)},
-                      {"bcc", address_list_to_json(e.bcc)},
-                      {"in_reply_to", to_json(e.in_reply_to)},
-                      {"message_id", to_json(e.message_id)}};
-}
-
 json::value to_json(const body_structure& b) {
-  json::object o{{"kind", kind_name(b.kind)}};
+  json::object o{{"kind", member_to_json(b.kind)}};
   if (b.is_multipart()) {
     json::array parts;
     for (const body_structure& part : b.parts) parts.push_back(to_json(part));
@@ -133,7 +94,7 @@ json::value to_json(const body_structure& b) {
     o["description"] = to_json(b.fields.description);
     o["encoding"] = to_json(b.fields.encoding);
     o["octets"] = b.fields.octets;
-    if (const envelope* env = b.encapsulated_envelope()) o["envelope"] = to_json(*env);
+    if (const envelope* env = b.encapsulated_envelope()) o["envelope"] = member_to_json(*env);
     if (const body_structure* body = b.encapsulated_body()) o["body"] = to_json(*body);
     if (b.kind == body_structure::kind_t::text || b.kind == body_structure::kind_t::message)
       o["lines"] = b.lines;
@@ -176,7 +137,7 @@ json::value to_json(const msg_att& item) {
                              std::is_same_v<T, fetch_gmail_id>) {
           o["value"] = v.value;
         } else if constexpr (std::is_same_v<T, fetch_envelope>) {
-          o["envelope"] = to_json(v.value);
+          o["envelope"] = member_to_json(v.value);
         } else if constexpr (std::is_same_v<T, fetch_internal_date>) {
           o["value"] = to_json(v.value);
         } else if constexpr (std::is_same_v<T, fetch_rfc822>) {

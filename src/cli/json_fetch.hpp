@@ -8,7 +8,6 @@
 namespace imapkit::cli {
 
 boost::json::value to_json(const address& a);
-boost::json::value to_json(const envelope& e);
 boost::json::value to_json(const body_structure& b);
 boost::json::value to_json(const msg_att& item);
 boost::json::value to_json(const msg_att_list& items);

@@ -161,7 +161,7 @@ def main():
                                         "limit": 65536}, f"the long line's record: {long_line}")
         check_records(records, trace)
         literal = [r for r in records if "response" in r and r["response"]["type"] == "fetch"]
-        check(literal and literal[0]["response"]["items"][0]["value"]["data"]
+        check(literal and literal[0]["response"]["attributes"][0]["value"]["data"]
               == {"omitted_bytes": 11}, f"the literal in JSON: {literal}")
         print("cli.proxy: all checks passed")
         return 0
