@@ -258,6 +258,17 @@ TEST_F(fetch_fixture, rfc7162_modseq) {
   parse_fail("(MODSEQ (9223372036854775808))");
 }
 
+TEST_F(fetch_fixture, QuirkModSequenceValueZero) {
+  // permsg-modsequence is a mod-sequence-value: 1 or more (RFC 7162 §7). Old Cyrus versions left
+  // MODSEQ 0 (docs/quirks.md "mod-sequence-value 0"): lenient mode only, the same rule as
+  // HIGHESTMODSEQ 0.
+  const parse_error e = parse_fail("(UID 3 MODSEQ (0))");
+  EXPECT_EQ(e.offset, 15u);
+  EXPECT_EQ(e.expected, "mod-sequence-value");
+  const auto a = parse_ok("(UID 3 MODSEQ (0))", parse_options::lenient());
+  EXPECT_EQ(find_item<fetch_modseq>(a)->value, 0u);
+}
+
 TEST_F(fetch_fixture, rfc8474_emailid_threadid) {
   // RFC 8474 §5.1 and §5.2 examples
   const auto a = parse_ok("(EMAILID (M6d99ac3275bb4e) THREADID (T64b478a75b7ea9))");

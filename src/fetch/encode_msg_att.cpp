@@ -295,7 +295,7 @@ struct msg_att_encoder {
   // "MODSEQ" SP "(" permsg-modsequence ")"
   bool operator()(const fetch_modseq& m) {
     w.raw(to_string(fetch_att_kind::modseq)).raw(" (");
-    w.number64(m.value);
+    if (!mod_sequence_value(w, m.value)) return false;
     w.raw(")");
     return w.ok();
   }

@@ -10,6 +10,7 @@
 #include "imapkit/ast/fetch_command.hpp"  // fetch_att_names: the items' keywords
 #include "lexical/generic.hpp"
 #include "lexical/lexical.hpp"
+#include "lexical/modifiers.hpp"
 #include "lexical/objectid.hpp"
 #include "lexical/section.hpp"
 
@@ -38,11 +39,11 @@ IMAPKIT_DEFINE(msg_att_flags_rule)
 inline const auto& msg_att_flags = msg_att_flags_rule;
 
 // fetch-mod-resp = "MODSEQ" SP "(" permsg-modsequence ")"   (RFC 7162 §7)
-// permsg-modsequence = mod-sequence-value = 1*DIGIT (63-bit)
+// permsg-modsequence = mod-sequence-value (1 or more; 0 in lenient mode only, docs/quirks.md)
 IMAPKIT_RULE(msg_att_modseq, "MODSEQ", imapkit::fetch_modseq);
-inline const auto msg_att_modseq_rule_def = whole_kw(to_string(fetch_att_kind::modseq)) > sp > '(' >
-                                            number64[set_member<&imapkit::fetch_modseq::value>] >
-                                            ')';
+inline const auto msg_att_modseq_rule_def =
+    whole_kw(to_string(fetch_att_kind::modseq)) > sp > '(' >
+    mod_sequence_value[set_member<&imapkit::fetch_modseq::value>] > ')';
 IMAPKIT_DEFINE(msg_att_modseq_rule)
 inline const auto& msg_att_modseq = msg_att_modseq_rule;
 
