@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <set>
 #include <string>
 #include <variant>
@@ -152,6 +153,30 @@ TEST(SerializeResponse, CodeArgumentMustMatchItsKind) {
   unknown.arg = {};
   EXPECT_EQ(write(response{tagged{"a1", resp_cond{status_kind::ok, resp_text{unknown, "x"}}}}),
             "a1 OK [X-FOO] x\r\n");
+}
+
+TEST(SerializeResponse, UnknownCodeNamedLikeAKnownOne) {
+  // An unknown code is written only when it reads back unknown: "[UIDNEXT]" and "[UIDNEXT x]"
+  // do (a known code without its own arguments is the generic code), "[UIDNEXT 5]" and
+  // "[ALERT]" would be read as the known codes.
+  const auto with = [](std::string_view name, std::optional<std::string_view> text) {
+    resp_text_code c;
+    c.kind = resp_code_kind::other;
+    c.name = name;
+    if (text) c.arg = resp_code_text{*text};
+    return response{tagged{"a1", resp_cond{status_kind::ok, resp_text{c, "x"}}}};
+  };
+  EXPECT_EQ(write(with("UIDNEXT", std::nullopt)), "a1 OK [UIDNEXT] x\r\n");
+  EXPECT_EQ(write(with("uidnext", "x y")), "a1 OK [uidnext x y] x\r\n");
+  EXPECT_EQ(write(with("COPYUID", "701  ")), "a1 OK [COPYUID 701  ] x\r\n");
+  EXPECT_EQ(write(with("ALERT", "now")), "a1 OK [ALERT now] x\r\n");
+  expect_rejected(with("UIDNEXT", "5"), serialize_errc::invalid_value, "resp-text-code");
+  expect_rejected(with("ALERT", std::nullopt), serialize_errc::invalid_value, "resp-text-code");
+  expect_rejected(with("BADCHARSET", std::nullopt), serialize_errc::invalid_value,
+                  "resp-text-code");
+  // What strict mode reads back: "[HIGHESTMODSEQ 0]" is the generic code there (only lenient
+  // mode's quirk takes it as HIGHESTMODSEQ)
+  EXPECT_EQ(write(with("HIGHESTMODSEQ", "0")), "a1 OK [HIGHESTMODSEQ 0] x\r\n");
 }
 
 TEST(SerializeResponse, FetchFlagsUidBodyLiteral) {

@@ -5,12 +5,14 @@
 // back (a field the production does not carry, a name that would be read as another item) is an
 // error naming the production, never silently changed output.
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <variant>
 
 #include "abnf/chars.hpp"
 #include "fetch/encode.hpp"
 #include "imapkit/framer.hpp"
+#include "imapkit/parse.hpp"
 #include "lexical/encode.hpp"
 
 namespace imapkit {
@@ -31,21 +33,37 @@ bool ends_like_literal(std::string_view t) noexcept {
 // resp-text
 
 // 1*<any TEXT-CHAR except "]">: the text of an unknown resp-text-code (strict: 7-bit only)
-bool code_text(writer& w, std::string_view t) {
-  if (!w.ok()) return false;
+bool is_code_text(std::string_view t) noexcept {
   for (char c : t)
     if (c == '\0' || c == '\r' || c == '\n' || c == ']' || static_cast<unsigned char>(c) >= 0x80)
-      return w.fail(serialize_errc::invalid_text, "resp-text-code");
-  w.raw(t);
-  return w.ok();
+      return false;
+  return true;
 }
 
-// True when name is the first word of a code that takes an argument (BADCHARSET, CAPABILITY,
-// ..., METADATA): the grammar reads it as that code, never as an unknown one.
-bool names_code_with_argument(std::string_view name) noexcept {
+// Whether the grammar reads the unknown code `name [SP text]` back as a known code: "[ALERT]" and
+// "[UIDNEXT 5]" do; "[UIDNEXT]", "[COPYUID 701  ]" and "[ALERT x]" do not (a known code whose
+// arguments are not its own is the generic code). Asked of the grammar itself, as a strict reader
+// reads it (what the serializer writes reads back equal in strict mode; a lenient reader may take
+// "[HIGHESTMODSEQ 0]" as the known code), and only for an unknown code named like a known one.
+bool reads_as_known_code(std::string_view name, const resp_code_text* text) {
+  std::string line = "* OK [";
+  line += name;
+  if (text) {
+    line += ' ';
+    line += text->text;
+  }
+  line += "] \r\n";
+  arena mem;
+  const result<response> r = parse_response(line, mem, parse_options::strict());
+  if (!r.ok()) return true;  // it would not come back as written at all
+  const auto& cond = std::get<resp_cond>(std::get<untagged>(r->value).data);
+  return !cond.text.code || cond.text.code->kind != resp_code_kind::other;
+}
+
+// True when name is a code's keyword, or the first word of one (METADATA).
+bool names_known_code(std::string_view name) noexcept {
   for (const resp_code_name& row : resp_code_names)
-    if (row.is_keyword && row.arg != resp_code_arg::none && iequals(name, name_of(row.kind).head()))
-      return true;
+    if (row.is_keyword && iequals(name, name_of(row.kind).head())) return true;
   return false;
 }
 
@@ -73,20 +91,16 @@ bool resp_text_code(writer& w, const imapkit::resp_text_code& c) {
     return w.fail(serialize_errc::invalid_value, "resp-text-code");
 
   if (c.kind == resp_code_kind::other) {
-    // atom [SP 1*<any TEXT-CHAR except "]">]: the atom must not be read as a known code. A code
-    // without data keeps its kind only without text ("[ALERT x]" is an unknown code).
+    // atom [SP 1*<any TEXT-CHAR except "]">]: the bytes must not be read as a known code.
     if (!is_valid_atom(c.name)) return w.fail(serialize_errc::invalid_atom, "resp-text-code");
-    if (names_code_with_argument(c.name))
-      return w.fail(serialize_errc::invalid_value, "resp-text-code");
     const auto* text = std::get_if<resp_code_text>(&c.arg);
-    if (!text) {
-      if (find_keyword(resp_code_names, c.name))
-        return w.fail(serialize_errc::invalid_value, "resp-text-code");
-      w.raw(c.name);
-      return w.ok();
-    }
-    w.raw(c.name).sp();
-    return code_text(w, text->text);
+    if (text && !is_code_text(text->text))
+      return w.fail(serialize_errc::invalid_text, "resp-text-code");
+    if (names_known_code(c.name) && reads_as_known_code(c.name, text))
+      return w.fail(serialize_errc::invalid_value, "resp-text-code");
+    w.raw(c.name);
+    if (text) w.sp().raw(text->text);
+    return w.ok();
   }
 
   // The keyword; METADATA's codes: "METADATA" (the code's name) SP the sub-keyword.

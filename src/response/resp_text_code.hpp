@@ -81,8 +81,8 @@ using code = imapkit::resp_text_code;
 // resp-text-code =/ "MAILBOXID" SP "(" objectid ")"   (RFC 8474)
 // resp-text-code =/ "METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number / "TOOMANY" /
 //                   "NOPRIVATE")   (RFC 5464)
-// A known code commits after its keyword and SP: "[UIDNEXT x]" is an error, not an unknown code.
-// The codes of RFC 9051 / RFC 3501 that carry data.
+// The codes of RFC 9051 / RFC 3501 that carry data. Each commits after its keyword: a failure
+// inside is recorded, and resp_text_code below takes the bytes again as the generic code.
 IMAPKIT_RULE(resp_code_base, "resp-text-code", code);
 inline const auto resp_code_base_rule_def =
     (x3::raw[code_kw_of(resp_code_kind::badcharset)][set_code_kind<resp_code_kind::badcharset>] >>
@@ -177,10 +177,14 @@ IMAPKIT_DEFINE(resp_code_atom_rule)
 // resp-text-code =/ "MAILBOXID" SP "(" objectid ")"   (RFC 8474)
 // resp-text-code =/ "METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number / "TOOMANY" /
 //                   "NOPRIVATE")   (RFC 5464)
-// A known code commits after its keyword and SP: "[UIDNEXT x]" is an error, not an unknown code.
+// A known code whose arguments do not read as its own ("[UIDNEXT]", "[COPYUID 701  ]", "[UIDNEXT
+// 5 6]") is the generic code its bytes also are, kind other, in both modes: RFC 9051's catch-all
+// takes it, and a client keeps the response (docs/grammar-conventions.md).
 IMAPKIT_RULE(resp_text_code, "resp-text-code", code);
 inline const auto resp_text_code_rule_def =
-    resp_code_base_rule[set_val] | resp_code_ext_rule[set_val] | resp_code_atom_rule[set_val];
+    backtrack_on_syntax_error[resp_code_base_rule[set_val] >> &x3::lit(']')] |
+    backtrack_on_syntax_error[resp_code_ext_rule[set_val] >> &x3::lit(']')] |
+    resp_code_atom_rule[set_val];
 IMAPKIT_DEFINE(resp_text_code_rule)
 inline const auto& resp_text_code = resp_text_code_rule;
 

@@ -204,6 +204,44 @@ struct nest_gen {
 };
 inline constexpr nest_gen nest{};
 
+// backtrack_on_syntax_error[p]: p; when p fails on a syntax error, the failure it recorded is
+// forgotten and its input given back, so that an alternative after it reads the same bytes (a
+// known response code whose arguments are malformed, read again as the generic code). A limit
+// (depth, list items) stays an error, as does a failure recorded before p.
+template <class Subject>
+struct backtrack_on_syntax_error_directive
+    : x3::unary_parser<Subject, backtrack_on_syntax_error_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, backtrack_on_syntax_error_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+  constexpr backtrack_on_syntax_error_directive(const Subject& subject) : base_type(subject) {}
+
+  template <class Iterator, class Context, class RContext, class Attribute>
+  bool parse(Iterator& first, const Iterator& last, const Context& ctx, RContext& rctx,
+             Attribute& attr) const {
+    parse_state& st = state(ctx);
+    const bool failed_before = st.failed();
+    const Iterator start = first;
+    if (this->subject.parse(first, last, ctx, rctx, attr)) return true;
+    first = start;
+    if (!failed_before && st.failed() && failure_kind(st) == parse_errc::syntax) {
+      st.failed_at = nullptr;
+      st.failed_expected = {};
+      st.failed_production = {};
+    }
+    return false;
+  }
+};
+
+struct backtrack_on_syntax_error_gen {
+  template <class Subject>
+  constexpr backtrack_on_syntax_error_directive<
+      typename x3::extension::as_parser<Subject>::value_type>
+  operator[](const Subject& subject) const {
+    return {x3::as_parser(subject)};
+  }
+};
+inline constexpr backtrack_on_syntax_error_gen backtrack_on_syntax_error{};
+
 // separately_compiled[r]: calls rule r with the plain context_type, whatever rules and semantic
 // actions enclose the call. A rule instantiated in another translation unit with
 // BOOST_SPIRIT_INSTANTIATE(r_type, iterator_type, context_type) is only found by the linker when

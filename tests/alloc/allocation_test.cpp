@@ -160,7 +160,7 @@ TEST(SteadyState, RejectedMessagesAllocateNothing) {
   std::vector<std::string> responses = {
       "* 1 FETCH (BODYSTRUCTURE " + deep + ")\r\n",                    // max_depth
       "* 1 FETCH (ENVELOPE (NIL NIL ((NIL NIL \"a\" \"b\") NIL)\r\n",  // address list
-      "* OK [UIDNEXT x] bad code\r\n",
+      "* OK [UIDNEXT x] a generic code, then one line too many\r\n\r\n",
       "* 3 EXISTS extra\r\n",
       "+\r\n",
       "* LIST (\\X \"/\" a\r\n"};

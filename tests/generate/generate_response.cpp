@@ -143,6 +143,22 @@ class response_generator {
         c.name = b_.random_case(simple[e_.below(n)]);
       }
       if (simple_name || e_.chance(60)) c.arg = resp_code_text{code_text()};
+      // A known code's keyword whose argument is not its own is the generic code too
+      // ("[UIDNEXT]", "[COPYUID ( x]"): "( " starts no code's argument.
+      if (e_.chance(15)) {
+        const resp_code_name* with_argument[std::size(resp_code_names)];
+        std::size_t n = 0;
+        for (const resp_code_name& r : resp_code_names)
+          if (r.is_keyword && r.arg != resp_code_arg::none) with_argument[n++] = &r;
+        const resp_code_name& r = *with_argument[e_.below(n)];
+        c.name = b_.random_case(r.head());
+        const bool argument_optional =
+            r.arg == resp_code_arg::charsets || r.arg == resp_code_arg::capabilities;
+        if (argument_optional || e_.chance(50))
+          c.arg = resp_code_text{b_.copy("( " + std::string(code_text()))};
+        else
+          c.arg = std::monostate{};
+      }
       return c;
     }
     c.name = b_.random_case(row.head());
@@ -529,7 +545,7 @@ class response_generator {
         a.value = fetch_flags{b_.flags()};
         break;
       case 1:
-        a.value = fetch_modseq{b_.number64()};
+        a.value = fetch_modseq{b_.nz_number64()};
         break;
       case 2:
         a.value = fetch_envelope{envelope_value()};
