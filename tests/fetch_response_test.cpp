@@ -537,5 +537,22 @@ TEST(fetch_captures, every_fetch_response_parses) {
   EXPECT_GE(responses, 1600u);
 }
 
+TEST_F(fetch_fixture, QuirkEmptyItemList) {
+  // "* n FETCH ()" (mail.163.com, QIP; modern-email/defects #15): msg-att has at least one item.
+  const parse_error e = parse_fail("()");
+  EXPECT_EQ(e.offset, 1u);
+  EXPECT_TRUE(parse_ok("()", parse_options::lenient()).empty());
+}
+
+TEST_F(fetch_fixture, QuirkDateDayWithoutLeadingSpace) {
+  // date-day-fixed = (SP DIGIT) / 2DIGIT; qq.com writes "1-Jan-2020" (swift-nio-imap's date
+  // parser takes it).
+  const parse_error e = parse_fail("(INTERNALDATE \"1-Jan-2020 10:00:00 +0000\")");
+  EXPECT_EQ(e.offset, 14u);
+  const auto a = parse_ok("(INTERNALDATE \"1-Jan-2020 10:00:00 +0000\")", parse_options::lenient());
+  EXPECT_EQ(find_item<fetch_internal_date>(a)->value.date.day, 1u);
+  EXPECT_EQ(find_item<fetch_internal_date>(a)->value.date.year, 2020u);
+}
+
 }  // namespace
 }  // namespace imapkit

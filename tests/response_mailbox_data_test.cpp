@@ -390,4 +390,22 @@ TEST_F(MailboxData, UnknownUntaggedDataIsGenericInLenientMode) {
   fails("* XFOO bar\r\n", 2);
 }
 
+TEST_F(MailboxData, QuirkWildcardFlagInFlags) {
+  // flag-perm's "\*" belongs to PERMANENTFLAGS; greenmail sends it in FLAGS too (ruby/net-imap
+  // #228). Strict mode refuses it at the SP before it, where ")" was expected.
+  fails("* FLAGS (\\Seen \\*)\r\n", 14);
+  const auto f = data<flags_data>(lenient_only("* FLAGS (\\Seen \\*)\r\n"));
+  ASSERT_EQ(f.flags.size(), 2u);
+  EXPECT_EQ(f.flags[1].name, "\\*");
+}
+
+TEST_F(MailboxData, QuirkEmptyDelimiter) {
+  // "" for the delimiter of a flat hierarchy, where the ABNF has NIL (the list of
+  // deviations). Lenient mode reads it as NIL; strict mode refuses it.
+  fails("* LIST () \"\" INBOX\r\n", 10);
+  const auto l = data<mailbox_list>(lenient_only("* LIST () \"\" INBOX\r\n"));
+  EXPECT_FALSE(l.delimiter.has_value());
+  EXPECT_TRUE(l.mailbox.is_inbox());
+}
+
 }  // namespace

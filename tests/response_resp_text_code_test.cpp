@@ -296,4 +296,19 @@ TEST_F(RespTextCode, CodeWithoutSpNeedsLenientMode) {
   EXPECT_EQ(code("* OK [READ-WRITE] \r\n").kind, resp_code_kind::read_write);
 }
 
+TEST_F(RespTextCode, QuirkBareStarInPermanentflags) {
+  // "*" where flag-perm has "\\*" (vmime's IMAPParserTest; ruby/net-imap #228). Lenient mode
+  // keeps it as written; strict mode reads the code as the generic one (its list is not
+  // PERMANENTFLAGS' own, KnownCodeWithoutItsArguments).
+  const auto c = [&](parse_mode mode) {
+    const auto r = parse("* OK [PERMANENTFLAGS (\\Seen *)] x\r\n", mode);
+    EXPECT_TRUE(r.ok());
+    return r ? *std::get<resp_cond>(std::get<untagged>(r->value).data).text.code : resp_text_code{};
+  };
+  EXPECT_EQ(c(parse_mode::strict).kind, resp_code_kind::other);
+  const resp_text_code lenient = c(parse_mode::lenient);
+  EXPECT_EQ(lenient.kind, resp_code_kind::permanentflags);
+  EXPECT_EQ(joined(code_arg<resp_code_flags>(lenient).flags), "\\Seen *");
+}
+
 }  // namespace

@@ -47,9 +47,9 @@ inline const auto& body_fld_param_pair = body_fld_param_pair_rule;
 // Lenient: "()" is the empty list, like NIL (docs/quirks.md).
 IMAPKIT_RULE(body_fld_param, "body-fld-param", imapkit::body_params);
 inline const auto body_fld_param_rule_def =
-    nil | (x3::lit('(') >> ((when_lenient >> x3::lit(')')) |
-                            (body_fld_param_pair[push_val] > *(sp > body_fld_param_pair[push_val]) >
-                             x3::lit(')'))));
+    nil | (x3::lit('(') >>
+           ((if_lenient >> x3::lit(')')) | (body_fld_param_pair[push_val] >
+                                            *(sp > body_fld_param_pair[push_val]) > x3::lit(')'))));
 IMAPKIT_DEFINE(body_fld_param_rule)
 inline const auto& body_fld_param = body_fld_param_rule;
 
@@ -59,7 +59,7 @@ inline const auto& body_fld_param = body_fld_param_rule;
 IMAPKIT_RULE(body_fld_enc, "body-fld-enc", imapkit::string);
 inline const auto body_fld_enc_rule_def =
     string[set_val] |
-    (when_lenient >> nil)[([](auto& ctx) { x3::_val(ctx) = imapkit::string::nil(); })];
+    (if_lenient >> nil)[([](auto& ctx) { x3::_val(ctx) = imapkit::string::nil(); })];
 IMAPKIT_DEFINE(body_fld_enc_rule)
 inline const auto& body_fld_enc = body_fld_enc_rule;
 
@@ -68,7 +68,7 @@ inline const auto& body_fld_enc = body_fld_enc_rule;
 IMAPKIT_RULE(body_fld_octets, "body-fld-octets", std::uint32_t);
 inline const auto body_fld_octets_rule_def =
     number[set_val] |
-    (when_lenient >> (nil | x3::lit("\"\"")))[([](auto& ctx) { x3::_val(ctx) = 0; })];
+    (if_lenient >> (nil | x3::lit("\"\"")))[([](auto& ctx) { x3::_val(ctx) = 0; })];
 IMAPKIT_DEFINE(body_fld_octets_rule)
 inline const auto& body_fld_octets = body_fld_octets_rule;
 
@@ -88,7 +88,7 @@ inline const auto& body_fields = body_fields_rule;
 // Lenient: the field may be missing (docs/quirks.md); the count is then 0.
 IMAPKIT_RULE(sp_body_fld_lines, "body-fld-lines", std::uint64_t);
 inline const auto sp_body_fld_lines_rule_def =
-    (sp >> number64)[set_val] | (when_lenient >> !(sp >> x3::digit));
+    (sp >> number64)[set_val] | (if_lenient >> !(sp >> x3::digit));
 IMAPKIT_DEFINE(sp_body_fld_lines_rule)
 inline const auto& sp_body_fld_lines = sp_body_fld_lines_rule;
 
@@ -99,7 +99,7 @@ inline const auto body_fld_dsp_rule_def =
     nil |
     (x3::lit('(') > string[set_member<&imapkit::body_disposition::type>] > sp >
      body_fld_param[set_member<&imapkit::body_disposition::params>] > ')') |
-    (when_lenient >> string[set_member<&imapkit::body_disposition::type>]);
+    (if_lenient >> string[set_member<&imapkit::body_disposition::type>]);
 IMAPKIT_DEFINE(body_fld_dsp_rule)
 inline const auto& body_fld_dsp = body_fld_dsp_rule;
 
@@ -169,7 +169,7 @@ inline const auto body_type_msg_rest =
     ((sp >> &x3::lit('(') >> envelope[push_member<&imapkit::body_structure::message_envelope>]) >
      sp > body_rule[push_member<&imapkit::body_structure::parts>] >
      sp_body_fld_lines[set_member<&imapkit::body_structure::lines>]) |
-    (when_lenient >> x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::basic>]);
+    (if_lenient >> x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::basic>]);
 
 // body-type-1part = (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]
 // body-type-basic = media-basic SP body-fields
@@ -201,7 +201,7 @@ IMAPKIT_RULE(body_type_mpart, "body-type-mpart", imapkit::body_structure);
 inline const auto body_type_mpart_rule_def =
     ((x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::multipart>] >>
       body_rule[push_member<&imapkit::body_structure::parts>] >>
-      *(-(when_lenient >> sp >> &x3::lit('(')) >>
+      *(-(if_lenient >> sp >> &x3::lit('(')) >>
         body_rule[push_member<&imapkit::body_structure::parts>])) > sp >
      string[set_member<&imapkit::body_structure::media_subtype>]) >>
     -(sp >> body_ext_mpart);

@@ -6,10 +6,6 @@
 
 namespace imapkit::grammar {
 
-// Lenient-only parts of a production: eps that matches only in lenient mode.
-inline const auto when_lenient =
-    x3::eps[([](auto& ctx) { x3::_pass(ctx) = state(ctx).lenient(); })];
-
 // address = "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"
 // addr-name = nstring; addr-adl = nstring; addr-mailbox = nstring; addr-host = nstring
 IMAPKIT_RULE(address, "address", imapkit::address);
@@ -26,8 +22,8 @@ inline const auto& address = address_rule;
 IMAPKIT_RULE(address_list, "address list", imapkit::address_list);
 inline const auto address_list_rule_def =
     nil | (x3::lit('(') >>
-           ((when_lenient >> x3::lit(')')) |
-            ((address[push_val] >> *(-(when_lenient >> sp) >> address[push_val])) > x3::lit(')'))));
+           ((if_lenient >> x3::lit(')')) |
+            ((address[push_val] >> *(-(if_lenient >> sp) >> address[push_val])) > x3::lit(')'))));
 IMAPKIT_DEFINE(address_list_rule)
 inline const auto& address_list = address_list_rule;
 

@@ -26,7 +26,7 @@ inline constexpr auto set_item = [](auto& ctx) { x3::_val(ctx).value = x3::_attr
 // msg-att-dynamic = "FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"
 // flag-fetch = flag / obsolete-flag-recent   (RFC 3501: flag / "\Recent")
 // Lenient: spaces before the closing ")" (docs/quirks.md), as for the other flag lists.
-inline const auto lenient_spaces_before_close = -(when_lenient >> +sp >> &x3::lit(')'));
+inline const auto lenient_spaces_before_close = -(if_lenient >> +sp >> &x3::lit(')'));
 IMAPKIT_RULE(flag_fetch_list, "flag-list", list<imapkit::flag>);
 inline const auto flag_fetch_list_rule_def =
     (x3::lit('(') >> -(flag[push_val] % sp) >> lenient_spaces_before_close) > ')';
@@ -253,9 +253,10 @@ inline const auto msg_att_item_rule_def =
 IMAPKIT_DEFINE(msg_att_item_rule)
 
 // msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic / msg-att-static)) ")"
-// Lenient: spaces before the closing ")" (docs/quirks.md).
-inline const auto msg_att_list_rule_def = x3::lit('(') > ((msg_att_item_rule[push_val] % sp) >>
-                                                          lenient_spaces_before_close) > ')';
+// Lenient: spaces before the closing ")"; no item at all, "()" (docs/quirks.md).
+inline const auto msg_att_list_rule_def = x3::lit('(') > (((msg_att_item_rule[push_val] % sp) >>
+                                                           lenient_spaces_before_close) |
+                                                          (if_lenient >> &x3::lit(')'))) > ')';
 IMAPKIT_DEFINE(msg_att_list_rule)
 
 }  // namespace imapkit::grammar

@@ -239,6 +239,11 @@ IMAPKIT_RULE(uid_set, "uid-set", imapkit::sequence_set);
 inline const auto uid_set = uid_set_rule =
     uid_range[push_member<&imapkit::sequence_set::ranges>] % ',';
 
+// Lenient-only parts and alternatives of a production start with this: eps that matches in
+// lenient mode only (docs/quirks.md).
+inline constexpr auto if_lenient =
+    x3::eps[([](auto& ctx) { x3::_pass(ctx) = state(ctx).lenient(); })];
+
 // ---------------------------------------------------------------------------------------------
 // Flags and mailboxes.
 

@@ -27,12 +27,16 @@ inline const auto lenient_space_before_paren = -(if_lenient >> +sp >> &x3::lit('
 inline const auto lenient_spaces = sp >> *(if_lenient >> sp);
 
 // A one-character delimiter: DQUOTE QUOTED-CHAR DQUOTE / nil
+// Lenient: "" for NIL, no hierarchy (docs/quirks.md).
 IMAPKIT_RULE(delimiter, "delimiter", std::optional<char>);
 inline const auto delimiter_rule_def =
     nil[([](auto& ctx) { x3::_val(ctx) = std::nullopt; })] | quoted[([](auto& ctx) {
       const std::string_view v = x3::_attr(ctx).value;
-      x3::_pass(ctx) = v.size() == 1;
-      if (v.size() == 1) x3::_val(ctx) = v.front();
+      x3::_pass(ctx) = v.size() == 1 || (v.empty() && state(ctx).lenient());
+      if (v.size() == 1)
+        x3::_val(ctx) = v.front();
+      else
+        x3::_val(ctx) = std::nullopt;
     })];
 IMAPKIT_DEFINE(delimiter_rule)
 inline const auto& delimiter = delimiter_rule;
@@ -419,12 +423,17 @@ inline const auto enable_data_rule_def =
 IMAPKIT_DEFINE(enable_data_rule)
 inline const auto& enable_data = enable_data_rule;
 
+// flag; lenient: flag-perm's "\*" as well, as greenmail sends it in FLAGS (docs/quirks.md).
+IMAPKIT_RULE(flags_data_flag, "flag", imapkit::flag);
+inline const auto flags_data_flag_rule_def = flag[set_val] | (if_lenient >> flag_perm[set_val]);
+IMAPKIT_DEFINE(flags_data_flag_rule)
+
 // "FLAGS" SP flag-list   (after "FLAGS" SP)
 IMAPKIT_RULE(flags_data, "flag-list", imapkit::flags_data);
-inline const auto flags_data_rule_def = x3::lit('(') >
-                                        -(flag[push_member<&imapkit::flags_data::flags>] %
-                                          sp) > lenient_space_before_paren
-                                        > ')';
+inline const auto flags_data_rule_def =
+    x3::lit('(') > -(flags_data_flag_rule[push_member<&imapkit::flags_data::flags>] %
+                     sp) > lenient_space_before_paren
+    > ')';
 IMAPKIT_DEFINE(flags_data_rule)
 inline const auto& flags_data = flags_data_rule;
 

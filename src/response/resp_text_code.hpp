@@ -17,10 +17,6 @@ namespace imapkit::grammar {
 // "ALERTS"; "]" may follow, unlike after whole_kw).
 inline constexpr auto code_kw(std::string_view word) { return kw(word) >> !atom_chars; }
 
-// Lenient-only alternatives start with this (docs/quirks.md).
-inline constexpr auto if_lenient =
-    x3::eps[([](auto& ctx) { x3::_pass(ctx) = state(ctx).lenient(); })];
-
 // 1*<any TEXT-CHAR except "]">; lenient mode also takes 8-bit octets.
 struct code_text_parser : x3::parser<code_text_parser> {
   using attribute_type = std::string_view;
@@ -68,6 +64,14 @@ inline constexpr auto set_code_kind = [](auto& ctx) {
 
 using code = imapkit::resp_text_code;
 
+// flag-perm; lenient: a bare "*" for "\*", kept as written (docs/quirks.md).
+IMAPKIT_RULE(permanent_flag, "flag-perm", imapkit::flag);
+inline const auto permanent_flag_rule_def =
+    flag_perm[set_val] |
+    (if_lenient >>
+     x3::raw[x3::lit('*')][([](auto& ctx) { x3::_val(ctx).name = as_view(x3::_attr(ctx)); })]);
+IMAPKIT_DEFINE(permanent_flag_rule)
+
 // resp-text-code = "ALERT" / "BADCHARSET" [SP "(" charset *(SP charset) ")"] / capability-data /
 //   "PARSE" / "PERMANENTFLAGS" SP "(" [flag-perm *(SP flag-perm)] ")" / "READ-ONLY" /
 //   "READ-WRITE" / "TRYCREATE" / "UIDNEXT" SP nz-number / "UIDVALIDITY" SP nz-number /
@@ -91,7 +95,7 @@ inline const auto resp_code_base_rule_def =
      *(sp >> capability[push_arg<&resp_code_capabilities::capabilities>])) |
     (x3::raw[code_kw_of(resp_code_kind::permanentflags)]
             [set_code_kind<resp_code_kind::permanentflags>] > sp > '(' >
-     -(flag_perm[push_arg<&resp_code_flags::flags>] % sp) > ')') |
+     -(permanent_flag_rule[push_arg<&resp_code_flags::flags>] % sp) > ')') |
     (x3::raw[code_kw_of(resp_code_kind::uidnext)][set_code_kind<resp_code_kind::uidnext>] > sp >
      nz_number[set_arg<&resp_code_number::number>]) |
     (x3::raw[code_kw_of(resp_code_kind::uidvalidity)][set_code_kind<resp_code_kind::uidvalidity>] >

@@ -355,8 +355,15 @@ struct date_day_fixed_parser : x3::parser<date_day_fixed_parser> {
   static bool const has_attribute = true;
 
   template <class Context, class RContext, class Attribute>
-  bool parse(const char*& first, const char* last, const Context&, RContext&,
+  bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
              Attribute& attr) const {
+    // Lenient: one DIGIT without its leading SP, "1-Jan-2020" (qq.com, docs/quirks.md).
+    if (last - first >= 2 && chars::is(chars::digit, first[0]) && first[1] == '-' &&
+        state(ctx).lenient()) {
+      assign(static_cast<unsigned>(first[0] - '0'), attr);
+      first += 1;
+      return true;
+    }
     if (last - first < 2 || !chars::is(chars::digit, first[1])) return false;
     if (first[0] != ' ' && !chars::is(chars::digit, first[0])) return false;
     const unsigned tens = first[0] == ' ' ? 0 : static_cast<unsigned>(first[0] - '0');
