@@ -348,6 +348,36 @@ TEST_F(body_fixture, quirk_disposition_bare_string) {
   EXPECT_TRUE(b.disposition.params.empty());
 }
 
+TEST_F(body_fixture, quirk_negative_octets_and_lines) {
+  // Exchange, SmarterMail: -1; seznam.cz: -2 (emersion/go-imap #534, MailKit #385 / #823). An
+  // unknown size, read as 0 like NIL.
+  const parse_error e = parse_fail(R"(("TEXT" "PLAIN" NIL NIL NIL "7BIT" -1 -1))");
+  EXPECT_EQ(e.offset, 35u);
+  const auto b = lenient_only(R"(("TEXT" "PLAIN" NIL NIL NIL "7BIT" -1 -2 NIL NIL NIL NIL))");
+  EXPECT_EQ(b.fields.octets, 0u);
+  EXPECT_EQ(b.lines, 0u);
+  EXPECT_EQ(b.extension_fields, 4);
+}
+
+TEST_F(body_fixture, quirk_nil_parameter_value) {
+  // imap.mail.ru, Exchange: ("charset" NIL), ("boundary" NIL) (vmime #159, MailKit #124)
+  const parse_error e = parse_fail(R"(("TEXT" "PLAIN" ("charset" NIL) NIL NIL "7BIT" 10 1))");
+  EXPECT_EQ(e.offset, 27u);
+  const auto b = lenient_only(R"(("TEXT" "PLAIN" ("charset" NIL) NIL NIL "7BIT" 10 1))");
+  ASSERT_EQ(b.fields.params.size(), 1u);
+  EXPECT_EQ(b.fields.params[0].name.value, "charset");
+  EXPECT_TRUE(b.fields.params[0].value.is_nil());
+}
+
+TEST_F(body_fixture, quirk_disposition_nil_type) {
+  // Exchange: (NIL NIL) as body-fld-dsp (MailKit #486)
+  const parse_error e = parse_fail(R"(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 10 1 NIL (NIL NIL)))");
+  EXPECT_EQ(e.offset, 45u);
+  const auto b = lenient_only(R"(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 10 1 NIL (NIL NIL)))");
+  EXPECT_EQ(b.extension_fields, 2);
+  EXPECT_TRUE(b.disposition.is_nil());
+}
+
 TEST_F(body_fixture, quirk_space_between_parts) {
   // RFC 9051 §7.5.2 prints its example with a line break between the parts
   const auto b = lenient_only(

@@ -554,5 +554,16 @@ TEST_F(fetch_fixture, QuirkDateDayWithoutLeadingSpace) {
   EXPECT_EQ(find_item<fetch_internal_date>(a)->value.date.year, 2020u);
 }
 
+TEST_F(fetch_fixture, QuirkEnvelopeInExtraParentheses) {
+  // Lotus Domino wraps ENVELOPE in one more pair of parentheses (MailKit #943; libetpan).
+  const std::string_view items =
+      R"((UID 7 ENVELOPE (("d" "s" NIL NIL NIL NIL NIL NIL NIL "<m>"))))";
+  const parse_error e = parse_fail(items);
+  EXPECT_EQ(e.offset, 17u);
+  const auto a = parse_ok(items, parse_options::lenient());
+  EXPECT_EQ(find_item<fetch_uid>(a)->value, 7u);
+  EXPECT_EQ(find_item<fetch_envelope>(a)->value.message_id.value, "<m>");
+}
+
 }  // namespace
 }  // namespace imapkit

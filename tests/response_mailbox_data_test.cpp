@@ -408,4 +408,19 @@ TEST_F(MailboxData, QuirkEmptyDelimiter) {
   EXPECT_TRUE(l.mailbox.is_inbox());
 }
 
+TEST_F(MailboxData, QuirkDoubledSpaces) {
+  // Spaces doubled after "*" (bugs.kde.org 365149, Exchange via DavMail), between SEARCH numbers
+  // and in QUOTA resources (imap-codec's "(STORAGE 54 111 MESSAGE 42  1000)").
+  fails("*  STATUS INBOX (MESSAGES 1)\r\n", 2);
+  EXPECT_EQ(data<status_data>(lenient_only("*  STATUS INBOX (MESSAGES 1)\r\n")).attributes.size(),
+            1u);
+  fails("* SEARCH 1  2\r\n", 10);
+  EXPECT_EQ(data<search_data>(lenient_only("* SEARCH 1  2\r\n")).numbers.size(), 2u);
+  fails("* QUOTA \"\" (STORAGE 54 111 MESSAGE 42  1000)\r\n", 38);
+  const auto q =
+      data<quota_data>(lenient_only("* QUOTA \"\" (STORAGE 54 111 MESSAGE 42  1000)\r\n"));
+  ASSERT_EQ(q.resources.size(), 2u);
+  EXPECT_EQ(q.resources[1].limit, 1000u);
+}
+
 }  // namespace

@@ -21,9 +21,10 @@ inline const auto& address = address_rule;
 // between them and the empty list "()" (docs/quirks.md).
 IMAPKIT_RULE(address_list, "address list", imapkit::address_list);
 inline const auto address_list_rule_def =
-    nil | (x3::lit('(') >>
-           ((if_lenient >> x3::lit(')')) |
-            ((address[push_val] >> *(-(if_lenient >> sp) >> address[push_val])) > x3::lit(')'))));
+    nil |
+    (x3::lit('(') >>
+     ((if_lenient >> x3::lit(')')) |
+      ((address[push_val] >> *(-(&sp >> if_lenient >> sp) >> address[push_val])) > x3::lit(')'))));
 IMAPKIT_DEFINE(address_list_rule)
 inline const auto& address_list = address_list_rule;
 
@@ -42,5 +43,12 @@ inline const auto envelope_rule_def = x3::lit('(') > nstring[set_member<&imapkit
                                       nstring[set_member<&imapkit::envelope::message_id>] > ')';
 IMAPKIT_DEFINE(envelope_rule)
 inline const auto& envelope = envelope_rule;
+
+// FETCH's envelope; lenient: inside one more pair of parentheses, as Lotus Domino sends it
+// ("((" never starts an envelope: env-date is an nstring), docs/quirks.md.
+IMAPKIT_RULE(fetch_envelope_value, "envelope", imapkit::envelope);
+inline const auto fetch_envelope_value_rule_def =
+    (if_lenient >> &x3::lit("((") >> x3::lit('(') >> envelope[set_val] > ')') | envelope[set_val];
+IMAPKIT_DEFINE(fetch_envelope_value_rule)
 
 }  // namespace imapkit::grammar

@@ -26,7 +26,7 @@ inline constexpr auto set_item = [](auto& ctx) { x3::_val(ctx).value = x3::_attr
 // msg-att-dynamic = "FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"
 // flag-fetch = flag / obsolete-flag-recent   (RFC 3501: flag / "\Recent")
 // Lenient: spaces before the closing ")" (docs/quirks.md), as for the other flag lists.
-inline const auto lenient_spaces_before_close = -(if_lenient >> +sp >> &x3::lit(')'));
+inline const auto lenient_spaces_before_close = -(&sp >> if_lenient >> +sp >> &x3::lit(')'));
 IMAPKIT_RULE(flag_fetch_list, "flag-list", list<imapkit::flag>);
 inline const auto flag_fetch_list_rule_def =
     (x3::lit('(') >> -(flag[push_val] % sp) >> lenient_spaces_before_close) > ')';
@@ -49,8 +49,9 @@ inline const auto& msg_att_modseq = msg_att_modseq_rule;
 
 // "ENVELOPE" SP envelope
 IMAPKIT_RULE(msg_att_envelope, "ENVELOPE", imapkit::fetch_envelope);
-inline const auto msg_att_envelope_rule_def = whole_kw(to_string(fetch_att_kind::envelope)) > sp >
-                                              envelope[set_member<&imapkit::fetch_envelope::value>];
+inline const auto msg_att_envelope_rule_def =
+    whole_kw(to_string(fetch_att_kind::envelope)) > sp >
+    fetch_envelope_value_rule[set_member<&imapkit::fetch_envelope::value>];
 IMAPKIT_DEFINE(msg_att_envelope_rule)
 inline const auto& msg_att_envelope = msg_att_envelope_rule;
 

@@ -155,13 +155,14 @@ IMAPKIT_DEFINE(continue_req_rule)
 inline const auto& continue_req = continue_req_rule;
 
 // Lenient: spaces before the CRLF that ends a response ("* SEARCH 1 2 \r\n").
-inline const auto trailing_spaces = -(if_lenient >> +sp >> &crlf);
+inline const auto trailing_spaces = -(&sp >> if_lenient >> +sp >> &crlf);
 
 // response = continue-req / response-data / response-tagged / response-fatal (one message)
 IMAPKIT_RULE(response, "response", imapkit::response);
 inline const auto response_rule_def =
     (continue_req[([](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); })] |
-     (x3::lit('*') > sp > untagged[([](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); })]) |
+     (x3::lit('*') > sp > more_lenient_spaces >
+      untagged[([](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); })]) |
      tagged[([](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); })]) > trailing_spaces > crlf;
 IMAPKIT_DEFINE(response_rule)
 inline const auto& response = response_rule;
