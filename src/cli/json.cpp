@@ -70,7 +70,8 @@ boost::json::value to_json(const generic_value& v) {
 }
 
 boost::json::value to_json(const generic_message& m) {
-  boost::json::object o{{"type", "generic"}, {"tag", m.tag}, {"name", m.name}};
+  boost::json::object o{
+      {"type", "generic"}, {"tag", bytes_to_json(m.tag)}, {"name", bytes_to_json(m.name)}};
   if (m.has_text) o["text"] = bytes_to_json(m.text);
   boost::json::array args;
   for (const generic_value& v : m.args) args.push_back(to_json(v));

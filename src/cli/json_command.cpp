@@ -22,7 +22,8 @@ boost::json::value to_json(const append_message& m) {
 // {"type", "tag", "name"}, then the members of the command's body, under the names its struct
 // declares.
 boost::json::value to_json(const command& c) {
-  boost::json::object o{{"type", "command"}, {"tag", c.tag}, {"name", command_name(c)}};
+  boost::json::object o{
+      {"type", "command"}, {"tag", bytes_to_json(c.tag)}, {"name", bytes_to_json(command_name(c))}};
   if (std::holds_alternative<generic_command>(c.body)) o["generic"] = true;
   add_members(o, c.body);
   return o;

@@ -124,14 +124,12 @@ json::value to_json(const body_structure& b) {
 }
 
 json::value to_json(const msg_att& item) {
-  json::object o{{"name", item.name()}};
+  json::object o{{"name", bytes_to_json(item.name())}};
   std::visit(
       [&](const auto& v) {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, fetch_flags>) {
-          json::array flags;
-          for (const flag& f : v.flags) flags.push_back(json::string(f.name));
-          o["flags"] = std::move(flags);
+          o["flags"] = member_to_json(v.flags);
         } else if constexpr (std::is_same_v<T, fetch_modseq> ||
                              std::is_same_v<T, fetch_rfc822_size> || std::is_same_v<T, fetch_uid> ||
                              std::is_same_v<T, fetch_gmail_id>) {
@@ -163,7 +161,7 @@ json::value to_json(const msg_att& item) {
           for (const imapkit::string& l : v.labels) labels.push_back(to_json(l));
           o["labels"] = std::move(labels);
         } else if constexpr (std::is_same_v<T, fetch_snippet>) {
-          o["algorithm"] = json::string(v.algorithm);
+          o["algorithm"] = bytes_to_json(v.algorithm);
           o["value"] = to_json(v.text);
         } else if constexpr (std::is_same_v<T, fetch_x_guid>) {
           o["value"] = to_json(v.guid);

@@ -29,7 +29,7 @@ boost::json::value returns_to_json(const search_return_opts& returns) {
         out.push_back(boost::json::object{{to_string(o.kind), partial_to_json(o.range)}});
         break;
       case search_return_opt_kind::extension: {
-        boost::json::object e{{"name", o.name}};
+        boost::json::object e{{"name", bytes_to_json(o.name)}};
         if (o.value) e["value"] = to_json(*o.value);
         out.push_back(std::move(e));
         break;
