@@ -36,17 +36,21 @@ inline constexpr auto set_kind = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 }  // namespace body_detail
 
 // string into _val.*Member; lenient: NIL as well (a parameter's value, mail.ru's and Exchange's
-// ("charset" NIL); a disposition's type, Exchange's (NIL NIL)), docs/quirks.md.
+// ("charset" NIL); a disposition's type, Exchange's (NIL NIL)), docs/quirks.md. A function, not
+// a variable template: `string` is no constant, and a variable template's dynamic initialization
+// is unordered (docs/grammar-conventions.md); called from a rule's definition below, it copies
+// `string` after `string` is initialized.
 template <auto Member>
-inline constexpr auto string_or_lenient_nil =
-    string[set_member<Member>] |
-    (if_lenient >> nil)[([](auto& ctx) { x3::_val(ctx).*Member = imapkit::string::nil(); })];
+inline auto string_or_lenient_nil() {
+  return string[set_member<Member>] |
+         (if_lenient >> nil)[([](auto& ctx) { x3::_val(ctx).*Member = imapkit::string::nil(); })];
+}
 
 // body-fld-param's "string SP string" pair
 IMAPKIT_RULE(body_fld_param_pair, "body-fld-param", imapkit::body_param);
-inline const auto body_fld_param_pair_rule_def = string[set_member<&imapkit::body_param::name>] >
-                                                 sp >
-                                                 string_or_lenient_nil<&imapkit::body_param::value>;
+inline const auto body_fld_param_pair_rule_def =
+    string[set_member<&imapkit::body_param::name>] > sp >
+    string_or_lenient_nil<&imapkit::body_param::value>();
 IMAPKIT_DEFINE(body_fld_param_pair_rule)
 inline const auto& body_fld_param_pair = body_fld_param_pair_rule;
 
@@ -111,7 +115,7 @@ inline const auto& sp_body_fld_lines = sp_body_fld_lines_rule;
 IMAPKIT_RULE(body_fld_dsp, "body-fld-dsp", imapkit::body_disposition);
 inline const auto body_fld_dsp_rule_def =
     nil |
-    (x3::lit('(') > string_or_lenient_nil<&imapkit::body_disposition::type> > sp >
+    (x3::lit('(') > string_or_lenient_nil<&imapkit::body_disposition::type>() > sp >
      body_fld_param[set_member<&imapkit::body_disposition::params>] > ')') |
     (if_lenient >> string[set_member<&imapkit::body_disposition::type>]);
 IMAPKIT_DEFINE(body_fld_dsp_rule)
