@@ -44,11 +44,4 @@ inline const auto envelope_rule_def = x3::lit('(') > nstring[set_member<&imapkit
 IMAPKIT_DEFINE(envelope_rule)
 inline const auto& envelope = envelope_rule;
 
-// FETCH's envelope; lenient: inside one more pair of parentheses, as Lotus Domino sends it
-// ("((" never starts an envelope: env-date is an nstring), docs/quirks.md.
-IMAPKIT_RULE(fetch_envelope_value, "envelope", imapkit::envelope);
-inline const auto fetch_envelope_value_rule_def =
-    (if_lenient >> &x3::lit("((") >> x3::lit('(') >> envelope[set_val] > ')') | envelope[set_val];
-IMAPKIT_DEFINE(fetch_envelope_value_rule)
-
 }  // namespace imapkit::grammar

@@ -48,10 +48,14 @@ IMAPKIT_DEFINE(msg_att_modseq_rule)
 inline const auto& msg_att_modseq = msg_att_modseq_rule;
 
 // "ENVELOPE" SP envelope
+// Lenient: the envelope inside one more pair of parentheses, as Lotus Domino sends it ("((" never
+// starts an envelope: env-date is an nstring), docs/quirks.md.
 IMAPKIT_RULE(msg_att_envelope, "ENVELOPE", imapkit::fetch_envelope);
 inline const auto msg_att_envelope_rule_def =
     whole_kw(to_string(fetch_att_kind::envelope)) > sp >
-    fetch_envelope_value_rule[set_member<&imapkit::fetch_envelope::value>];
+    ((if_lenient >> &x3::lit("((") >> x3::lit('(') >>
+      envelope[set_member<&imapkit::fetch_envelope::value>] > ')') |
+     envelope[set_member<&imapkit::fetch_envelope::value>]);
 IMAPKIT_DEFINE(msg_att_envelope_rule)
 inline const auto& msg_att_envelope = msg_att_envelope_rule;
 

@@ -173,6 +173,17 @@ struct named_rule : x3::rule<ID, Attribute> {
   };                                                    \
   inline const ::imapkit::grammar::named_rule<NAME##_class, ATTR> NAME##_rule { ABNF }
 
+// d[p] for a unary directive template D: what X3's own directive generators do, written once for
+// imapkit's directives (nest, backtrack_on_syntax_error, separately_compiled, expect).
+template <template <class> class Directive>
+struct directive_gen {
+  template <class Subject>
+  constexpr Directive<typename x3::extension::as_parser<Subject>::value_type> operator[](
+      const Subject& subject) const {
+    return {x3::as_parser(subject)};
+  }
+};
+
 // nest[p]: p one nesting level deeper; past options.max_depth the parse stops with a clean
 // error instead of recursing further (a 10,000-deep input must not overflow the stack).
 // Place it after the opening "(" has matched, so that only real nesting counts.
@@ -195,14 +206,7 @@ struct nest_directive : x3::unary_parser<Subject, nest_directive<Subject>> {
   }
 };
 
-struct nest_gen {
-  template <class Subject>
-  constexpr nest_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](
-      const Subject& subject) const {
-    return {x3::as_parser(subject)};
-  }
-};
-inline constexpr nest_gen nest{};
+inline constexpr directive_gen<nest_directive> nest{};
 
 // backtrack_on_syntax_error[p]: p; when p fails on a syntax error, the failure it recorded is
 // forgotten and its input given back, so that an alternative after it reads the same bytes (a
@@ -232,15 +236,7 @@ struct backtrack_on_syntax_error_directive
   }
 };
 
-struct backtrack_on_syntax_error_gen {
-  template <class Subject>
-  constexpr backtrack_on_syntax_error_directive<
-      typename x3::extension::as_parser<Subject>::value_type>
-  operator[](const Subject& subject) const {
-    return {x3::as_parser(subject)};
-  }
-};
-inline constexpr backtrack_on_syntax_error_gen backtrack_on_syntax_error{};
+inline constexpr directive_gen<backtrack_on_syntax_error_directive> backtrack_on_syntax_error{};
 
 // separately_compiled[r]: calls rule r with the plain context_type, whatever rules and semantic
 // actions enclose the call. A rule instantiated in another translation unit with
@@ -262,14 +258,7 @@ struct separately_compiled_directive
   }
 };
 
-struct separately_compiled_gen {
-  template <class Subject>
-  constexpr separately_compiled_directive<typename x3::extension::as_parser<Subject>::value_type>
-  operator[](const Subject& subject) const {
-    return {x3::as_parser(subject)};
-  }
-};
-inline constexpr separately_compiled_gen separately_compiled{};
+inline constexpr directive_gen<separately_compiled_directive> separately_compiled{};
 
 // Counts list items against options.max_list_items: false (a recorded failure) past the limit.
 template <class Context>

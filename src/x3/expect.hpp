@@ -103,14 +103,7 @@ struct expect_directive : x3::unary_parser<Subject, expect_directive<Subject>> {
   }
 };
 
-struct expect_gen {
-  template <class Subject>
-  constexpr expect_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](
-      const Subject& subject) const {
-    return {x3::as_parser(subject)};
-  }
-};
-inline constexpr expect_gen expect{};
+inline constexpr directive_gen<expect_directive> expect{};
 
 template <class Left, class Right>
 concept parser_operands =
