@@ -2,9 +2,8 @@
 // by the fuzzer's bytes instead of a PRNG. The first byte chooses the side (response or client
 // message), whether values invalid for their slot may appear, and the serialize options; the
 // rest drives the generator. Every generated value must serialize (unless it holds an invalid
-// value: then the sink stays empty), frame as exactly one message and parse back (strict; lenient
-// for unknown untagged data, which only lenient mode reads) to an equal value:
-// fuzz/roundtrip_checks.hpp.
+// value: then the sink stays empty), frame as exactly one message and parse back (strict, with
+// the two quirks generate::reading_options names) to an equal value: fuzz/roundtrip_checks.hpp.
 #include <cstdint>
 
 #include "fuzz_support.hpp"
@@ -32,14 +31,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   if (setup & 0x01) {
     const response r = generate::random_response(b);
-    // Unknown untagged data (generic_data) is read in lenient mode only.
-    const auto* u = std::get_if<untagged>(&r.value);
-    const parse_options mode = u != nullptr && std::holds_alternative<generic_data>(u->data)
-                                   ? parse_options::lenient()
-                                   : parse_options::strict();
     const serialize_result written = fuzz::check_round_trip(
-        r, framer_side::read_responses, options,
-        [mode](std::string_view m, arena& again) { return parse_response(m, again, mode); });
+        r, framer_side::read_responses, options, [](std::string_view m, arena& again) {
+          return parse_response(m, again, generate::reading_options());
+        });
     FUZZ_CHECK(written || gen.invalid);
   } else {
     const client_message c = generate::random_client_message(b);

@@ -1,11 +1,14 @@
 // Small out-of-line pieces of the public types.
 #include <boost/describe/enum_to_string.hpp>
+#include <boost/describe/enumerators.hpp>
+#include <boost/mp11/algorithm.hpp>
 #include <string>
 
 #include "abnf/ascii.hpp"
 #include "imapkit/ast/lexical.hpp"
 #include "imapkit/ast/mailbox_data.hpp"
 #include "imapkit/error.hpp"
+#include "imapkit/options.hpp"
 #include "imapkit/string.hpp"
 
 namespace imapkit {
@@ -21,6 +24,19 @@ bool mailbox::is_inbox() const noexcept {
 
 std::string_view to_string(parse_errc kind) noexcept {
   return boost::describe::enum_to_string(kind, "?");
+}
+
+std::string_view to_string(quirk q) noexcept { return boost::describe::enum_to_string(q, "?"); }
+
+bool quirk_from_string(std::string_view name, quirk& out) noexcept {
+  bool found = false;
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<quirk>>([&](auto e) {
+    if (!found && name == e.name) {
+      out = e.value;
+      found = true;
+    }
+  });
+  return found;
 }
 
 std::string parse_error::message() const {

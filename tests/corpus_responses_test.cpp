@@ -46,7 +46,7 @@ capture_stats parse_capture(const std::filesystem::path& file, parse_mode mode) 
   frame.feed(bytes);
   arena mem;
   parse_options options;
-  options.mode = mode;
+  options.quirks = parse_options::of(mode).quirks;
   capture_stats stats;
   for (;;) {
     const framer::event ev = frame.next();

@@ -19,7 +19,7 @@ class Lexical : public ::testing::Test {
   template <class T, class Rule>
   result<T> parse(const Rule& rule, std::string_view input, parse_mode mode = parse_mode::strict) {
     parse_options options;
-    options.mode = mode;
+    options.quirks = parse_options::of(mode).quirks;
     return g::run<T>(rule, input, mem, options, "test");
   }
 

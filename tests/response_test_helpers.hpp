@@ -15,7 +15,7 @@ class ResponseTest : public ::testing::Test {
  protected:
   result<response> parse(std::string_view input, parse_mode mode = parse_mode::strict) {
     parse_options options;
-    options.mode = mode;
+    options.quirks = parse_options::of(mode).quirks;
     return parse_response(input, mem, options);
   }
 

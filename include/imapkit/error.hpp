@@ -9,6 +9,8 @@
 #include <utility>
 #include <variant>
 
+#include "imapkit/options.hpp"
+
 namespace imapkit {
 
 // What kind of failure a parse_error is: the input breaks the grammar, or it goes past one of
@@ -41,7 +43,8 @@ struct parse_error {
 template <class T>
 class result {
  public:
-  result(T value) : v_(std::in_place_index<0>, std::move(value)) {}
+  result(T value, quirk_set quirks = {})
+      : v_(std::in_place_index<0>, std::move(value)), quirks_(quirks) {}
   result(parse_error error) : v_(std::in_place_index<1>, std::move(error)) {}
 
   bool ok() const noexcept { return v_.index() == 0; }
@@ -51,9 +54,13 @@ class result {
   const T& operator*() const& { return value(); }
   const T* operator->() const { return &value(); }
   const parse_error& error() const& { return std::get<1>(v_); }
+  // The quirks (docs/quirks.md) the message needed: the deviations from the ABNF its parse
+  // took. Empty when it follows the ABNF, and after an error.
+  quirk_set quirks() const noexcept { return quirks_; }
 
  private:
   std::variant<T, parse_error> v_;
+  quirk_set quirks_{};
 };
 
 }  // namespace imapkit

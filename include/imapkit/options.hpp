@@ -1,18 +1,152 @@
 // Parser options and limits. Every limit has a safe default; going past one is a clean error.
 #pragma once
 
+#include <bit>
+#include <boost/describe/enum.hpp>
+#include <boost/describe/enumerators.hpp>
+#include <boost/mp11/algorithm.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
+#include <string_view>
 
 namespace imapkit {
 
+// One family of real servers' (or clients') deviations from the ABNF of RFC 9051 / RFC 3501 and
+// the extensions. Each is a row of docs/quirks.md, with its bytes, the servers that send them
+// and the test that holds them; parse_options::quirks says which a parse accepts.
+enum class quirk : std::uint8_t {
+  // Responses
+  status_without_text,          // "a1 OK\r\n": no SP resp-text after the status word
+  code_without_space,           // "* OK [READ-WRITE]\r\n": "]" then CRLF (strict: text)
+  bare_continuation,            // "+\r\n"
+  trailing_spaces,              // "* SEARCH 1 2 \r\n"
+  space_before_close_paren,     // "(MESSAGES 2 UNSEEN 0 )", "(FLAGS (\Seen ) UID 7 )"
+  eight_bit_text,               // octets that are not UTF-8 in text and quoted strings
+  brackets_in_flags,            // "[Gmail]Label]" and 8-bit octets in a flag keyword
+  single_thread_child,          // "* THREAD (1 (2))": thread-nested of one thread-list
+  nonexistent_date,             // "31-Apr-2023"
+  mod_sequence_zero,            // HIGHESTMODSEQ 0, MODSEQ (0), CHANGEDSINCE 0, ...
+  unknown_untagged_data,        // "* XFOO bar (1 2)": kept as generic data
+  doubled_spaces,               // "*  STATUS", "* SEARCH 1  2", "* LIST () \".\"  INBOX", ...
+  space_between_list_items,     // a SP between namespace-descrs, body parts, addresses
+  wildcard_flag_in_flags,       // "* FLAGS (\Seen \*)"
+  bare_star_in_permanentflags,  // "[PERMANENTFLAGS (\Seen *)]" (strict: the generic code)
+  empty_delimiter,              // "* LIST () \"\" INBOX"
+  empty_fetch,                  // "* 3 FETCH ()"
+  one_digit_day,                // "1-Jan-2020 10:00:00 +0000" without the day's leading SP
+  nul_in_literal,               // a NUL octet in a literal (only literal8 may hold one)
+  unpadded_base64,              // base64 whose length is not a multiple of 4
+  // BODYSTRUCTURE and ENVELOPE
+  empty_parameter_list,             // body-fld-param "()"
+  nil_encoding_and_octets,          // NIL body-fld-enc, NIL or "" body-fld-octets
+  missing_lines,                    // no body-fld-lines after a TEXT or MESSAGE/RFC822 part's size
+  negative_sizes,                   // body-fld-octets / body-fld-lines "-1"
+  message_rfc822_without_envelope,  // MESSAGE/RFC822 sent as body-type-basic
+  disposition_bare_string,          // body-fld-dsp "inline" without its list
+  nil_parameter_value,              // ("charset" NIL)
+  disposition_nil_type,             // body-fld-dsp (NIL NIL)
+  envelope_in_extra_parentheses,    // ENVELOPE (("date" ...))
+  empty_address_list,               // "()" for an address list
+  // Command arguments
+  eight_bit_search_atom,  // SEARCH BODY M\xc3\xbcnchen: 8-bit octets in an atom
+  unknown_quoted_escape,  // "bad \q escape"
+  // Recovery
+  item_recovery,  // a FETCH item nothing can read is kept as an invalid item (docs/quirks.md)
+};
+BOOST_DESCRIBE_ENUM(quirk, status_without_text, code_without_space, bare_continuation,
+                    trailing_spaces, space_before_close_paren, eight_bit_text, brackets_in_flags,
+                    single_thread_child, nonexistent_date, mod_sequence_zero, unknown_untagged_data,
+                    doubled_spaces, space_between_list_items, wildcard_flag_in_flags,
+                    bare_star_in_permanentflags, empty_delimiter, empty_fetch, one_digit_day,
+                    nul_in_literal, unpadded_base64, empty_parameter_list, nil_encoding_and_octets,
+                    missing_lines, negative_sizes, message_rfc822_without_envelope,
+                    disposition_bare_string, nil_parameter_value, disposition_nil_type,
+                    envelope_in_extra_parentheses, empty_address_list, eight_bit_search_atom,
+                    unknown_quoted_escape, item_recovery)
+
+inline constexpr std::size_t quirk_count =
+    boost::mp11::mp_size<boost::describe::describe_enumerators<quirk>>::value;
+static_assert(quirk_count <= 64, "quirk_set holds 64 quirks");
+
+// The name of a quirk, as docs/quirks.md and `imapkit parse --quirks` spell it.
+std::string_view to_string(quirk q) noexcept;
+// The quirk named name, or false.
+bool quirk_from_string(std::string_view name, quirk& out) noexcept;
+
+// A set of quirks: which a parse accepts (parse_options::quirks) or which a message needed
+// (result::quirks).
+class quirk_set {
+ public:
+  constexpr quirk_set() noexcept = default;
+  constexpr quirk_set(std::initializer_list<quirk> qs) noexcept {
+    for (const quirk q : qs) add(q);
+  }
+  static constexpr quirk_set all() noexcept {
+    quirk_set s;
+    s.bits_ = (std::uint64_t{1} << quirk_count) - 1;
+    return s;
+  }
+
+  constexpr bool has(quirk q) const noexcept { return (bits_ & bit(q)) != 0; }
+  constexpr quirk_set& add(quirk q) noexcept {
+    bits_ |= bit(q);
+    return *this;
+  }
+  constexpr quirk_set& remove(quirk q) noexcept {
+    bits_ &= ~bit(q);
+    return *this;
+  }
+  constexpr bool empty() const noexcept { return bits_ == 0; }
+  constexpr std::size_t size() const noexcept {
+    return static_cast<std::size_t>(std::popcount(bits_));
+  }
+  // Every quirk of *this is in other.
+  constexpr bool subset_of(quirk_set other) const noexcept { return (bits_ & ~other.bits_) == 0; }
+  constexpr std::uint64_t bits() const noexcept { return bits_; }
+
+  constexpr quirk_set& operator|=(quirk_set o) noexcept {
+    bits_ |= o.bits_;
+    return *this;
+  }
+  friend constexpr quirk_set operator|(quirk_set a, quirk_set b) noexcept { return a |= b; }
+  friend constexpr quirk_set operator&(quirk_set a, quirk_set b) noexcept {
+    a.bits_ &= b.bits_;
+    return a;
+  }
+  friend constexpr bool operator==(quirk_set, quirk_set) noexcept = default;
+
+  // Calls f(quirk) for each quirk of the set, in declaration order.
+  template <class F>
+  constexpr void for_each(F&& f) const {
+    for (std::size_t i = 0; i < quirk_count; ++i)
+      if (bits_ & (std::uint64_t{1} << i)) f(static_cast<quirk>(i));
+  }
+
+ private:
+  static constexpr std::uint64_t bit(quirk q) noexcept {
+    return std::uint64_t{1} << static_cast<unsigned>(q);
+  }
+  std::uint64_t bits_ = 0;
+};
+
+// The quirks that read bytes strict mode also takes, differently: "* OK [CLOSED]\r\n" is text
+// to RFC 9051 (which wants SP after "]") and a response code with code_without_space; strict mode
+// reads PERMANENTFLAGS holding a bare "*" or a "]" in a flag as the generic code. Every other
+// quirk only accepts bytes that fewer quirks refuse, so a message that parses with fewer quirks
+// parses to the same value with more (the fuzzers check it, fuzz/parse_checks.hpp).
+inline constexpr quirk_set rereading_quirks{
+    quirk::code_without_space, quirk::bare_star_in_permanentflags, quirk::brackets_in_flags};
+
+// The two presets of parse_options: the ABNF alone, or with every quirk of docs/quirks.md.
 enum class parse_mode : std::uint8_t {
   strict,   // the ABNF of RFC 9051 / RFC 3501 and the extensions, nothing else
-  lenient,  // also the documented deviations of real servers (docs/quirks.md)
+  lenient,  // also every documented deviation of real servers (docs/quirks.md)
 };
 
 struct parse_options {
-  parse_mode mode = parse_mode::strict;
+  // The deviations from the ABNF this parse accepts (none: strict).
+  quirk_set quirks{};
   // Nesting depth of parenthesised lists, BODYSTRUCTURE parts, THREAD lists and search keys.
   unsigned max_depth = 100;
   // Items in one list (flags, search results, FETCH items, ...).
@@ -20,10 +154,13 @@ struct parse_options {
 
   static constexpr parse_options lenient() noexcept {
     parse_options o;
-    o.mode = parse_mode::lenient;
+    o.quirks = quirk_set::all();
     return o;
   }
   static constexpr parse_options strict() noexcept { return {}; }
+  static constexpr parse_options of(parse_mode mode) noexcept {
+    return mode == parse_mode::lenient ? lenient() : strict();
+  }
 };
 
 }  // namespace imapkit

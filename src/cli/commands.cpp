@@ -5,6 +5,7 @@
 // advanced with next_expectation (docs/commands.md).
 #include "imapkit/parse.hpp"
 #include "json.hpp"
+#include "quirks.hpp"
 #include "json_command.hpp"
 
 namespace imapkit::cli {
@@ -26,6 +27,7 @@ bool parse_command_to_json(std::string_view message, arena& mem, const parse_opt
   }
   expectation = next_expectation(*parsed, expectation);
   out["command"] = to_json(*parsed);
+  if (!parsed.quirks().empty()) out["quirks"] = quirks_to_json(parsed.quirks());
   return true;
 }
 

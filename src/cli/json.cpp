@@ -109,4 +109,14 @@ boost::json::value to_json(const mailbox& m) {
   return m.is_inbox() ? boost::json::value("INBOX") : to_json(m.name);
 }
 
+boost::json::value to_json(const parse_error& e) {
+  boost::json::object o{{"offset", e.offset},
+                        {"production", e.production},
+                        {"expected", e.expected},
+                        {"kind", to_string(e.kind)},
+                        {"message", e.message()}};
+  if (!e.tag.empty()) o["tag"] = bytes_to_json(e.tag);
+  return o;
+}
+
 }  // namespace imapkit::cli

@@ -20,6 +20,8 @@ boost::json::value to_json(const sequence_set& s);
 boost::json::value to_json(const date& d);
 boost::json::value to_json(const date_time& d);
 boost::json::value to_json(const mailbox& m);
+// {"offset": 12, "production": "flag-list", "expected": "flag", "kind": "syntax", "message": ...}
+boost::json::value to_json(const parse_error& e);
 
 // Parses one framed message into its JSON form; on failure fills err and returns false.
 // One of these per direction, each in its own file (responses.cpp, commands.cpp).

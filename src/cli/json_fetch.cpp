@@ -169,6 +169,10 @@ json::value to_json(const msg_att& item) {
           o["value"] = to_json(v.mailbox);
         } else if constexpr (std::is_same_v<T, fetch_other>) {
           o["value"] = to_json(v.value);
+        } else if constexpr (std::is_same_v<T, fetch_invalid>) {
+          o["invalid"] = true;
+          o["bytes"] = bytes_to_json(v.bytes);
+          o["error"] = to_json(v.error);
         } else {
           static_assert(!sizeof(T), "every msg_att alternative has a JSON form");
         }

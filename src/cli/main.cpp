@@ -11,6 +11,7 @@
 #include "imapkit/parse.hpp"
 #include "json.hpp"
 #include "proxy.hpp"
+#include "quirks.hpp"
 #include "roundtrip.hpp"
 
 namespace {
@@ -24,6 +25,8 @@ struct parse_command_options {
   bool commands = false;
   bool strict = false;
   bool lenient = false;
+  std::string quirks;  // --quirks: a list of quirk names, or empty for the direction's preset
+  bool quirks_given = false;
   std::size_t chunk_size = 65536;
   bool summary = false;
   std::string file = "-";
@@ -51,8 +54,16 @@ int run_parse(const parse_command_options& opt) {
   const std::string display_name = opt.file == "-" ? "<stdin>" : opt.file;
 
   parse_options options = opt.responses ? parse_options::lenient() : parse_options::strict();
-  if (opt.strict) options.mode = parse_mode::strict;
-  if (opt.lenient) options.mode = parse_mode::lenient;
+  if (opt.strict) options = parse_options::strict();
+  if (opt.lenient) options = parse_options::lenient();
+  if (opt.quirks_given) {
+    std::string bad;
+    if (!cli::parse_quirk_list(opt.quirks, options.quirks, bad)) {
+      std::fprintf(stderr, "imapkit: unknown quirk '%s' (docs/quirks.md lists them)\n",
+                   bad.c_str());
+      return usage_or_io_error;
+    }
+  }
 
   framer frame(opt.responses ? framer_side::read_responses : framer_side::read_commands);
   arena mem;
@@ -128,6 +139,13 @@ int main(int argc, char** argv) {
       ->add_flag("--lenient", parse_opt.lenient,
                  "also accept documented server quirks (default for responses)")
       ->excludes("--strict");
+  parse
+      ->add_option("--quirks", parse_opt.quirks,
+                   "accept exactly these quirks of docs/quirks.md: a comma-separated list of "
+                   "names, or all (--strict is --quirks '', --lenient is --quirks all)")
+      ->each([&](const std::string&) { parse_opt.quirks_given = true; })
+      ->excludes("--strict")
+      ->excludes("--lenient");
   parse
       ->add_option("--chunk-size", parse_opt.chunk_size,
                    "feed the framer N bytes at a time (the output does not depend on it)")

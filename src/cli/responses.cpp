@@ -2,6 +2,7 @@
 #include "imapkit/parse.hpp"
 #include "json.hpp"
 #include "json_response.hpp"
+#include "quirks.hpp"
 
 namespace imapkit::cli {
 
@@ -13,6 +14,7 @@ bool parse_response_to_json(std::string_view message, arena& mem, const parse_op
     return false;
   }
   out["response"] = to_json(*parsed);
+  if (!parsed.quirks().empty()) out["quirks"] = quirks_to_json(parsed.quirks());
   return true;
 }
 

@@ -135,8 +135,8 @@ int run(const roundtrip_options& opt, std::string_view input, const std::string&
 
 int run_roundtrip(const roundtrip_options& opt, std::string_view input, const std::string& name) {
   parse_options options = opt.responses ? parse_options::lenient() : parse_options::strict();
-  if (opt.strict) options.mode = parse_mode::strict;
-  if (opt.lenient) options.mode = parse_mode::lenient;
+  if (opt.strict) options = parse_options::strict();
+  if (opt.lenient) options = parse_options::lenient();
   if (opt.responses) return run(opt, input, name, response_side{options});
   return run(opt, input, name, command_side{options});
 }

@@ -24,7 +24,7 @@ result<client_message> run_line(const Rule& rule, std::string_view message, aren
                                 const parse_options& options, std::string_view name) {
   auto parsed = grammar::run<T>(rule, message, mem, options, name);
   if (!parsed) return parsed.error();
-  return client_message(*parsed);
+  return result<client_message>(client_message(*parsed), parsed.quirks());
 }
 
 }  // namespace

@@ -40,17 +40,17 @@ inline constexpr auto set_kind = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 // a variable template: `string` is no constant, and a variable template's dynamic initialization
 // is unordered (docs/grammar-conventions.md); called from a rule's definition below, it copies
 // `string` after `string` is initialized.
-template <auto Member>
+template <auto Member, quirk Quirk>
 inline auto string_or_lenient_nil() {
   return string[set_member<Member>] |
-         (if_lenient >> nil)[([](auto& ctx) { x3::_val(ctx).*Member = imapkit::string::nil(); })];
+         if_quirk<Quirk>[nil][([](auto& ctx) { x3::_val(ctx).*Member = imapkit::string::nil(); })];
 }
 
 // body-fld-param's "string SP string" pair
 IMAPKIT_RULE(body_fld_param_pair, "body-fld-param", imapkit::body_param);
 inline const auto body_fld_param_pair_rule_def =
     string[set_member<&imapkit::body_param::name>] > sp >
-    string_or_lenient_nil<&imapkit::body_param::value>();
+    string_or_lenient_nil<&imapkit::body_param::value, quirk::nil_parameter_value>();
 IMAPKIT_DEFINE(body_fld_param_pair_rule)
 inline const auto& body_fld_param_pair = body_fld_param_pair_rule;
 
@@ -58,9 +58,9 @@ inline const auto& body_fld_param_pair = body_fld_param_pair_rule;
 // Lenient: "()" is the empty list, like NIL (docs/quirks.md).
 IMAPKIT_RULE(body_fld_param, "body-fld-param", imapkit::body_params);
 inline const auto body_fld_param_rule_def =
-    nil | (x3::lit('(') >>
-           ((if_lenient >> x3::lit(')')) | (body_fld_param_pair[push_val] >
-                                            *(sp > body_fld_param_pair[push_val]) > x3::lit(')'))));
+    nil | (x3::lit('(') >> (if_quirk<quirk::empty_parameter_list>[x3::lit(')')] |
+                            (body_fld_param_pair[push_val] > *(sp > body_fld_param_pair[push_val]) >
+                             x3::lit(')'))));
 IMAPKIT_DEFINE(body_fld_param_rule)
 inline const auto& body_fld_param = body_fld_param_rule;
 
@@ -69,8 +69,8 @@ inline const auto& body_fld_param = body_fld_param_rule;
 // Lenient: NIL (docs/quirks.md).
 IMAPKIT_RULE(body_fld_enc, "body-fld-enc", imapkit::string);
 inline const auto body_fld_enc_rule_def =
-    string[set_val] |
-    (if_lenient >> nil)[([](auto& ctx) { x3::_val(ctx) = imapkit::string::nil(); })];
+    string[set_val] | if_quirk<quirk::nil_encoding_and_octets>[nil][(
+                          [](auto& ctx) { x3::_val(ctx) = imapkit::string::nil(); })];
 IMAPKIT_DEFINE(body_fld_enc_rule)
 inline const auto& body_fld_enc = body_fld_enc_rule;
 
@@ -82,7 +82,8 @@ inline const auto size_number = size_number_rule =
 IMAPKIT_RULE(body_fld_octets, "body-fld-octets", std::uint32_t);
 inline const auto body_fld_octets_rule_def =
     size_number[set_val] |
-    (if_lenient >> (nil | x3::lit("\"\"")))[([](auto& ctx) { x3::_val(ctx) = 0; })];
+    if_quirk<quirk::nil_encoding_and_octets>[nil | x3::lit("\"\"")]
+                                            [([](auto& ctx) { x3::_val(ctx) = 0; })];
 IMAPKIT_DEFINE(body_fld_octets_rule)
 inline const auto& body_fld_octets = body_fld_octets_rule;
 
@@ -102,10 +103,31 @@ inline const auto& body_fields = body_fields_rule;
 // Lenient: the field may be missing, or a negative number (docs/quirks.md); the count is then 0.
 // (Both in the one lenient branch: a branch more cost the metadata benchmark 8% of its
 // instructions through the compiler's inlining, callgrind.)
+// The lenient part, one primitive: SP "-" 1*DIGIT (negative_sizes), or nothing where no
+// SP DIGIT follows (missing_lines).
+struct lenient_lines_parser : x3::parser<lenient_lines_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+
+  template <class Context, class RContext, class Attribute>
+  bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
+             Attribute&) const {
+    const bool sp_then = last - first >= 2 && first[0] == ' ';
+    if (sp_then && first[1] == '-') {
+      const char* p = first + 2;
+      while (p != last && chars::is(chars::digit, *p)) ++p;
+      if (p != first + 2 && state(ctx).take(quirk::negative_sizes)) {
+        first = p;
+        return true;
+      }
+    }
+    if (sp_then && chars::is(chars::digit, first[1])) return false;
+    return state(ctx).take(quirk::missing_lines);
+  }
+};
+inline constexpr lenient_lines_parser lenient_lines{};
 IMAPKIT_RULE(sp_body_fld_lines, "body-fld-lines", std::uint64_t);
-inline const auto sp_body_fld_lines_rule_def =
-    (sp >> number64)[set_val] |
-    (if_lenient >> (x3::omit[sp >> x3::lit('-') >> +x3::digit] | !(sp >> x3::digit)));
+inline const auto sp_body_fld_lines_rule_def = (sp >> number64)[set_val] | lenient_lines;
 IMAPKIT_DEFINE(sp_body_fld_lines_rule)
 inline const auto& sp_body_fld_lines = sp_body_fld_lines_rule;
 
@@ -115,9 +137,10 @@ inline const auto& sp_body_fld_lines = sp_body_fld_lines_rule;
 IMAPKIT_RULE(body_fld_dsp, "body-fld-dsp", imapkit::body_disposition);
 inline const auto body_fld_dsp_rule_def =
     nil |
-    (x3::lit('(') > string_or_lenient_nil<&imapkit::body_disposition::type>() > sp >
+    (x3::lit('(') >
+     string_or_lenient_nil<&imapkit::body_disposition::type, quirk::disposition_nil_type>() > sp >
      body_fld_param[set_member<&imapkit::body_disposition::params>] > ')') |
-    (if_lenient >> string[set_member<&imapkit::body_disposition::type>]);
+    if_quirk<quirk::disposition_bare_string>[string[set_member<&imapkit::body_disposition::type>]];
 IMAPKIT_DEFINE(body_fld_dsp_rule)
 inline const auto& body_fld_dsp = body_fld_dsp_rule;
 
@@ -187,7 +210,8 @@ inline const auto body_type_msg_rest =
     ((sp >> &x3::lit('(') >> envelope[push_member<&imapkit::body_structure::message_envelope>]) >
      sp > body_rule[push_member<&imapkit::body_structure::parts>] >
      sp_body_fld_lines[set_member<&imapkit::body_structure::lines>]) |
-    (if_lenient >> x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::basic>]);
+    if_quirk<quirk::message_rfc822_without_envelope>[x3::eps[body_detail::set_kind<
+        imapkit::body_structure::kind_t::basic>]];
 
 // body-type-1part = (body-type-basic / body-type-msg / body-type-text) [SP body-ext-1part]
 // body-type-basic = media-basic SP body-fields
@@ -219,7 +243,7 @@ IMAPKIT_RULE(body_type_mpart, "body-type-mpart", imapkit::body_structure);
 inline const auto body_type_mpart_rule_def =
     ((x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::multipart>] >>
       body_rule[push_member<&imapkit::body_structure::parts>] >>
-      *(-(&sp >> if_lenient >> sp >> &x3::lit('(')) >>
+      *(-(&sp >> if_quirk<quirk::space_between_list_items>[sp >> &x3::lit('(')]) >>
         body_rule[push_member<&imapkit::body_structure::parts>])) > sp >
      string[set_member<&imapkit::body_structure::media_subtype>]) >>
     -(sp >> body_ext_mpart);

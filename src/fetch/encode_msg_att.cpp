@@ -2,10 +2,12 @@
 // extension data. Each writes exactly the form its rule (fetch/fetch_def.hpp, bodystructure.hpp,
 // envelope.hpp) reads back into an equal AST; a value the parser could not give back is an error
 // naming the production.
+#include <string>
 #include <string_view>
 
 #include "fetch/encode.hpp"
 #include "imapkit/ast/fetch_command.hpp"
+#include "imapkit/parse.hpp"
 #include "lexical/encode.hpp"
 
 namespace imapkit::encode {
@@ -441,6 +443,23 @@ struct msg_att_encoder {
     if (!w.generic_value(name)) return false;
     w.sp();
     return w.generic_value(o.value);
+  }
+  // An item kept as sent (quirk::item_recovery): its bytes as they are, once the grammar has read
+  // them back as this very item, so they can hold nothing that leaves the item's slot (an
+  // unbalanced ")", a literal whose size lies). Rare, so the allocation of the check is fine.
+  bool operator()(const fetch_invalid& i) {
+    std::string items = "(";
+    items += i.bytes;
+    items += ')';
+    arena mem;
+    parse_options reading;
+    reading.quirks = {quirk::item_recovery};
+    const result<msg_att_list> back = parse_fetch_items(items, mem, reading);
+    const fetch_invalid* same =
+        back && back->size() == 1 ? (*back)[0].get<fetch_invalid>() : nullptr;
+    if (same == nullptr || !(*same == i)) return w.fail(serialize_errc::invalid_value, "msg-att");
+    w.raw(i.bytes);
+    return w.ok();
   }
 };
 

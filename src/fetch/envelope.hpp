@@ -21,10 +21,10 @@ inline const auto& address = address_rule;
 // between them and the empty list "()" (docs/quirks.md).
 IMAPKIT_RULE(address_list, "address list", imapkit::address_list);
 inline const auto address_list_rule_def =
-    nil |
-    (x3::lit('(') >>
-     ((if_lenient >> x3::lit(')')) |
-      ((address[push_val] >> *(-(&sp >> if_lenient >> sp) >> address[push_val])) > x3::lit(')'))));
+    nil | (x3::lit('(') >>
+           (if_quirk<quirk::empty_address_list>[x3::lit(')')] |
+            ((address[push_val] >> *(-(&sp >> if_quirk<quirk::space_between_list_items>[sp]) >>
+                                     address[push_val])) > x3::lit(')'))));
 IMAPKIT_DEFINE(address_list_rule)
 inline const auto& address_list = address_list_rule;
 

@@ -91,6 +91,7 @@ std::string_view msg_att::name() const noexcept {
       return to_string(vendor_item::x_mailbox);
     }
     std::string_view operator()(const fetch_other& o) const { return o.name; }
+    std::string_view operator()(const fetch_invalid& i) const { return i.name; }
   };
   return std::visit(namer{}, value);
 }

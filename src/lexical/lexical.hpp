@@ -91,7 +91,8 @@ inline constexpr primitives::char_run_parser<chars::astring_char> astring_chars{
 inline constexpr primitives::char_run_parser<chars::tag_char> tag_chars{"tag"};
 inline constexpr primitives::char_run_parser<chars::list_char> list_chars{"list-char"};
 // A flag keyword's atom: ATOM-CHARs, and in lenient mode also "]" and 8-bit (docs/quirks.md).
-inline constexpr primitives::char_run_parser<chars::atom_char, chars::lenient_atom_char>
+inline constexpr primitives::char_run_parser<chars::atom_char, chars::lenient_atom_char,
+                                             quirk::brackets_in_flags>
     flag_atom_chars{"flag-keyword"};
 
 inline constexpr primitives::number_parser<std::uint32_t, primitives::number_kind::number>
@@ -163,14 +164,13 @@ struct text_parser : x3::parser<text_parser> {
   template <class Context, class RContext, class Attribute>
   bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
              Attribute& attr) const {
-    const bool lenient = state(ctx).lenient();
     const char* p = first;
     while (p != last) {
       if (chars::is(chars::text_char, *p)) {
         ++p;
       } else if (chars::is(chars::high_bit, *p)) {
         const std::size_t n = utf8_multibyte_length(p, last);
-        if (n == 0 && !lenient) break;
+        if (n == 0 && !state(ctx).take(quirk::eight_bit_text)) break;
         p += n == 0 ? 1 : n;
       } else {
         break;
@@ -198,7 +198,7 @@ struct base64_parser : x3::parser<base64_parser> {
     std::size_t pad = 0;
     while (p != last && *p == '=' && pad < 2) ++p, ++pad;
     const std::size_t length = static_cast<std::size_t>(p - first);
-    if (length % 4 != 0 && !state(ctx).lenient()) return false;
+    if (length % 4 != 0 && !state(ctx).take(quirk::unpadded_base64)) return false;
     primitives::assign(std::string_view(first, length), attr);
     first = p;
     return true;
@@ -239,10 +239,8 @@ IMAPKIT_RULE(uid_set, "uid-set", imapkit::sequence_set);
 inline const auto uid_set = uid_set_rule =
     uid_range[push_member<&imapkit::sequence_set::ranges>] % ',';
 
-// Lenient-only parts and alternatives of a production start with this: eps that matches in
-// lenient mode only (docs/quirks.md).
-inline constexpr auto if_lenient =
-    x3::eps[([](auto& ctx) { x3::_pass(ctx) = state(ctx).lenient(); })];
+// Lenient alternatives of a production are written if_quirk<quirk::name>[p] (x3/context.hpp),
+// one quirk of docs/quirks.md each.
 
 // ---------------------------------------------------------------------------------------------
 // Flags and mailboxes.
@@ -290,7 +288,8 @@ inline const auto date_text = date_text_rule =
                                     static_cast<std::uint8_t>(day)};
       // Strict: a day that exists (no 31-Apr, no 29-Feb-2023, no year 0000); lenient mode takes
       // any day 1..31 a server may send (fuzz/regressions/response/internaldate-31-april).
-      x3::_pass(ctx) = day >= 1 && day <= 31 && (state(ctx).lenient() || x3::_val(ctx).exists());
+      x3::_pass(ctx) = day >= 1 && day <= 31 &&
+                       (x3::_val(ctx).exists() || state(ctx).take(quirk::nonexistent_date));
     })];
 
 // date = date-text / DQUOTE date-text DQUOTE
@@ -331,7 +330,8 @@ inline const auto date_time = date_time_rule =
     '-' >> date_month[([](auto& ctx) { x3::_val(ctx).date.month = x3::_attr(ctx); })] >> '-' >>
     digit4[([](auto& ctx) {
       x3::_val(ctx).date.year = static_cast<std::uint16_t>(x3::_attr(ctx));
-      x3::_pass(ctx) = state(ctx).lenient() || x3::_val(ctx).date.exists();  // as in date-text
+      // as in date-text
+      x3::_pass(ctx) = x3::_val(ctx).date.exists() || state(ctx).take(quirk::nonexistent_date);
     })] >>
     sp >> time[([](auto& ctx) {
       auto& v = x3::_val(ctx);

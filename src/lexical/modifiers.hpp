@@ -16,7 +16,7 @@ namespace imapkit::grammar {
 IMAPKIT_RULE(mod_sequence_value, "mod-sequence-value", std::uint64_t);
 inline const auto mod_sequence_value = mod_sequence_value_rule = number64_p[([](auto& ctx) {
   x3::_val(ctx) = x3::_attr(ctx);
-  x3::_pass(ctx) = x3::_attr(ctx) != 0 || state(ctx).lenient();
+  x3::_pass(ctx) = x3::_attr(ctx) != 0 || state(ctx).take(quirk::mod_sequence_zero);
 })];
 
 // mod-sequence-valzer = "0" / mod-sequence-value   (RFC 7162 §7)

@@ -20,14 +20,15 @@
 namespace imapkit::grammar {
 
 // Lenient: spaces before a closing ")" ("(MESSAGES 3 )"), docs/quirks.md.
-inline const auto lenient_space_before_paren = -(&sp >> if_lenient >> +sp >> &x3::lit(')'));
+inline const auto lenient_space_before_paren =
+    -(&sp >> if_quirk<quirk::space_before_close_paren>[+sp >> &x3::lit(')')]);
 
 // SP, and in lenient mode further spaces (RFC 9051's own examples have "NIL  NIL" in §7.3.3 and
 // "\".\"  \"INBOX\"" in §6.3.9), docs/quirks.md.
 // more_lenient_spaces is the part after the first SP, for "> sp > more_lenient_spaces >" where an
 // error must still name SP. (The next byte is looked at before the mode: the common single SP
 // costs one comparison.)
-inline const auto more_lenient_spaces = *(&sp >> if_lenient >> sp);
+inline const auto more_lenient_spaces = *(&sp >> if_quirk<quirk::doubled_spaces>[sp]);
 inline const auto lenient_spaces = sp >> more_lenient_spaces;
 
 // A one-character delimiter: DQUOTE QUOTED-CHAR DQUOTE / nil
@@ -36,7 +37,7 @@ IMAPKIT_RULE(delimiter, "delimiter", std::optional<char>);
 inline const auto delimiter_rule_def =
     nil[([](auto& ctx) { x3::_val(ctx) = std::nullopt; })] | quoted[([](auto& ctx) {
       const std::string_view v = x3::_attr(ctx).value;
-      x3::_pass(ctx) = v.size() == 1 || (v.empty() && state(ctx).lenient());
+      x3::_pass(ctx) = v.size() == 1 || (v.empty() && state(ctx).take(quirk::empty_delimiter));
       if (v.size() == 1)
         x3::_val(ctx) = v.front();
       else
@@ -171,9 +172,9 @@ inline const auto& search_sort_mod_seq = search_sort_mod_seq_rule;
 // single SP is tried first and the lenient alternative only where it fails (at the end of the
 // list): the loop reads 10,000 numbers a line.
 template <auto Member>
-inline constexpr auto sp_nz_number = (sp >> nz_number_p[push_member<Member>]) |
-                                     (&(sp >> sp) >> if_lenient >> +sp >>
-                                      nz_number_p[push_member<Member>]);
+inline constexpr auto sp_nz_number =
+    (sp >> nz_number_p[push_member<Member>]) |
+    (&(sp >> sp) >> if_quirk<quirk::doubled_spaces>[+sp >> nz_number_p[push_member<Member>]]);
 
 // "SEARCH" *(SP nz-number) [SP search-sort-mod-seq]   (after "SEARCH")
 // The numbers are read by the nz-number primitive itself, not the rule: the primitive cannot
@@ -262,7 +263,8 @@ inline const auto thread_list_rule_def =
                          -(sp >> +thread_list_rule[push_member<&imapkit::thread_list::children>])) |
                         +thread_list_rule[push_member<&imapkit::thread_list::children>]] >
     x3::eps[([](auto& ctx) {
-      x3::_pass(ctx) = x3::_val(ctx).children.size() != 1 || state(ctx).lenient();
+      x3::_pass(ctx) =
+          x3::_val(ctx).children.size() != 1 || state(ctx).take(quirk::single_thread_child);
     })] > ')';
 IMAPKIT_DEFINE(thread_list_rule)
 inline const auto& thread_list = thread_list_rule;
@@ -301,7 +303,8 @@ inline const auto& namespace_descr = namespace_descr_rule;
 IMAPKIT_RULE(namespace_, "namespace", list<imapkit::namespace_descr>);
 inline const auto namespace__rule_def =
     nil | (x3::lit('(') >
-           +(namespace_descr[push_val] >> -(&sp >> if_lenient >> sp >> &x3::lit('('))) > ')');
+           +(namespace_descr[push_val] >>
+             -(&sp >> if_quirk<quirk::space_between_list_items>[sp >> &x3::lit('(')])) > ')');
 IMAPKIT_DEFINE(namespace__rule)
 inline const auto& namespace_ = namespace__rule;
 
@@ -439,12 +442,13 @@ inline const auto& enable_data = enable_data_rule;
 // "FLAGS" SP flag-list   (after "FLAGS" SP)
 // Lenient: flag-perm's "\*" among the flags, as greenmail sends it (docs/quirks.md).
 IMAPKIT_RULE(flags_data, "flag-list", imapkit::flags_data);
-inline const auto flags_data_rule_def = x3::lit('(') >
-                                        -((flag[push_member<&imapkit::flags_data::flags>] |
-                                           (if_lenient >>
-                                            flag_perm[push_member<&imapkit::flags_data::flags>])) %
-                                          sp) > lenient_space_before_paren
-                                        > ')';
+inline const auto flags_data_rule_def =
+    x3::lit('(') >
+    -((flag[push_member<&imapkit::flags_data::flags>] |
+       if_quirk<
+           quirk::wildcard_flag_in_flags>[flag_perm[push_member<&imapkit::flags_data::flags>]]) %
+      sp) > lenient_space_before_paren
+    > ')';
 IMAPKIT_DEFINE(flags_data_rule)
 inline const auto& flags_data = flags_data_rule;
 

@@ -25,10 +25,10 @@ struct code_text_parser : x3::parser<code_text_parser> {
   template <class Context, class RContext, class Attribute>
   bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
              Attribute& attr) const {
-    const bool lenient = state(ctx).lenient();
     const char* p = first;
     while (p != last && *p != ']' &&
-           (chars::is(chars::text_char, *p) || (lenient && chars::is(chars::high_bit, *p))))
+           (chars::is(chars::text_char, *p) ||
+            (chars::is(chars::high_bit, *p) && state(ctx).take(quirk::eight_bit_text))))
       ++p;
     if (p == first) return false;
     primitives::assign(std::string_view(first, static_cast<std::size_t>(p - first)), attr);
@@ -67,9 +67,8 @@ using code = imapkit::resp_text_code;
 // flag-perm; lenient: a bare "*" for "\*", kept as written (docs/quirks.md).
 IMAPKIT_RULE(permanent_flag, "flag-perm", imapkit::flag);
 inline const auto permanent_flag_rule_def =
-    flag_perm[set_val] |
-    (if_lenient >>
-     x3::raw[x3::lit('*')][([](auto& ctx) { x3::_val(ctx).name = as_view(x3::_attr(ctx)); })]);
+    flag_perm[set_val] | if_quirk<quirk::bare_star_in_permanentflags>[x3::raw[x3::lit('*')][(
+                             [](auto& ctx) { x3::_val(ctx).name = as_view(x3::_attr(ctx)); })]];
 IMAPKIT_DEFINE(permanent_flag_rule)
 
 // resp-text-code = "ALERT" / "BADCHARSET" [SP "(" charset *(SP charset) ")"] / capability-data /
@@ -199,8 +198,8 @@ inline const auto resp_text_tail = -text[set_member<&imapkit::resp_text::text>];
 // Lenient: "]" directly followed by CRLF (no SP before the empty text).
 IMAPKIT_RULE(resp_text, "resp-text", imapkit::resp_text);
 inline const auto resp_text_rule_def =
-    -(('[' >> resp_text_code >> ']' >>
-       (sp | (if_lenient >> &crlf)))[([](auto& ctx) { x3::_val(ctx).code = x3::_attr(ctx); })]) >>
+    -(('[' >> resp_text_code >> ']' >> (sp | if_quirk<quirk::code_without_space>[&crlf]))[(
+        [](auto& ctx) { x3::_val(ctx).code = x3::_attr(ctx); })]) >>
     resp_text_tail;
 IMAPKIT_DEFINE(resp_text_rule)
 inline const auto& resp_text = resp_text_rule;

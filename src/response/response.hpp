@@ -17,8 +17,8 @@ inline constexpr auto cond_kw =
     whole_kw(to_string(Kind))[([](auto& ctx) { x3::_val(ctx).status = Kind; })];
 
 // The text after a status word: SP resp-text. Lenient: nothing at all before CRLF ("a1 OK").
-inline const auto status_text =
-    (sp >> resp_text[set_member<&imapkit::resp_cond::text>]) | (if_lenient >> &crlf);
+inline const auto status_text = (sp >> resp_text[set_member<&imapkit::resp_cond::text>]) |
+                                if_quirk<quirk::status_without_text>[&crlf];
 
 // resp-cond-state = ("OK" / "NO" / "BAD") SP resp-text
 // resp-cond-auth  = ("OK" / "PREAUTH") SP resp-text
@@ -127,9 +127,9 @@ inline constexpr auto copy_val = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx);
 //   id-response (RFC 2971) / acl-data / listrights-data / myrights-data (RFC 4314) /
 //   expunged-resp (RFC 7162)
 IMAPKIT_RULE(untagged, "response-data", imapkit::untagged);
-inline const auto untagged_rule_def = resp_cond[set_untagged] | mailbox_data_rule[copy_val] |
-                                      extension_data_rule[copy_val] | numbered_data[copy_val] |
-                                      (if_lenient >> generic_data[set_untagged]);
+inline const auto untagged_rule_def =
+    resp_cond[set_untagged] | mailbox_data_rule[copy_val] | extension_data_rule[copy_val] |
+    numbered_data[copy_val] | if_quirk<quirk::unknown_untagged_data>[generic_data[set_untagged]];
 IMAPKIT_DEFINE(untagged_rule)
 inline const auto& untagged = untagged_rule;
 
@@ -142,20 +142,22 @@ IMAPKIT_DEFINE(tagged_rule)
 inline const auto& tagged = tagged_rule;
 
 // continue-req = "+" SP (resp-text / base64) CRLF
-// Lenient: "+" directly followed by CRLF.
+// Lenient: "+" directly followed by CRLF. No tag starts with "+", so after it only a continue-req
+// can follow: an error points after the "+".
 IMAPKIT_RULE(continue_req, "continue-req", imapkit::continue_req);
 inline const auto continue_req_rule_def =
-    x3::lit('+') >> ((sp >> resp_text[([](auto& ctx) {
-                        x3::_val(ctx).text = x3::_attr(ctx);
-                        x3::_val(ctx).is_base64 =
-                            !x3::_attr(ctx).code && abnf::is_base64(x3::_attr(ctx).text);
-                      })]) |
-                     (if_lenient >> &crlf)[([](auto& ctx) { x3::_val(ctx).is_base64 = true; })]);
+    x3::lit('+') >
+    ((sp >> resp_text[([](auto& ctx) {
+        x3::_val(ctx).text = x3::_attr(ctx);
+        x3::_val(ctx).is_base64 = !x3::_attr(ctx).code && abnf::is_base64(x3::_attr(ctx).text);
+      })]) |
+     if_quirk<quirk::bare_continuation>[&crlf]
+                                       [([](auto& ctx) { x3::_val(ctx).is_base64 = true; })]);
 IMAPKIT_DEFINE(continue_req_rule)
 inline const auto& continue_req = continue_req_rule;
 
 // Lenient: spaces before the CRLF that ends a response ("* SEARCH 1 2 \r\n").
-inline const auto trailing_spaces = -(&sp >> if_lenient >> +sp >> &crlf);
+inline const auto trailing_spaces = -(&sp >> if_quirk<quirk::trailing_spaces>[+sp >> &crlf]);
 
 // response = continue-req / response-data / response-tagged / response-fatal (one message)
 IMAPKIT_RULE(response, "response", imapkit::response);

@@ -21,7 +21,8 @@ inline constexpr auto key = primitives::set_member_to<&imapkit::search_key::kind
 
 // A search value: astring. Lenient mode also takes 8-bit octets in its atom form, which
 // Python's imaplib sends for non-ASCII search text without CHARSET literal (docs/quirks.md).
-inline constexpr primitives::char_run_parser<chars::astring_char, chars::lenient_atom_char>
+inline constexpr primitives::char_run_parser<chars::astring_char, chars::lenient_atom_char,
+                                             quirk::eight_bit_search_atom>
     search_astring_chars{"ASTRING-CHAR"};
 IMAPKIT_RULE(search_value, "astring", imapkit::string);
 inline const auto search_value = search_value_rule =

@@ -31,9 +31,11 @@ inline void assign(Value&& value, Attribute& attr) {
   x3::traits::move_to(std::forward<Value>(value), attr);
 }
 
-// 1*<char of Class>, or in lenient mode 1*<char of Class or LenientClass>. Yields the run.
-template <std::uint16_t Class, std::uint16_t LenientClass = Class>
-struct char_run_parser : x3::parser<char_run_parser<Class, LenientClass>> {
+// 1*<char of Class>, or where the parse accepts quirk Quirk, 1*<char of Class or LenientClass>.
+// Yields the run.
+template <std::uint16_t Class, std::uint16_t LenientClass = Class,
+          quirk Quirk = quirk::eight_bit_text>
+struct char_run_parser : x3::parser<char_run_parser<Class, LenientClass, Quirk>> {
   using attribute_type = std::string_view;
   static bool const has_attribute = true;
   const char* name;
@@ -43,10 +45,12 @@ struct char_run_parser : x3::parser<char_run_parser<Class, LenientClass>> {
   template <class Context, class RContext, class Attribute>
   bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
              Attribute& attr) const {
-    const std::uint16_t cls =
-        (Class != LenientClass && state(ctx).lenient()) ? (Class | LenientClass) : Class;
     const char* p = first;
-    while (p != last && chars::is(cls, *p)) ++p;
+    while (p != last && chars::is(Class, *p)) ++p;
+    if constexpr (Class != LenientClass) {
+      if (p != last && chars::is(LenientClass, *p) && state(ctx).take(Quirk))
+        while (p != last && chars::is(Class | LenientClass, *p)) ++p;
+    }
     if (p == first) return false;
     assign(std::string_view(first, static_cast<std::size_t>(p - first)), attr);
     first = p;
@@ -198,7 +202,8 @@ struct size_parser : x3::parser<size_parser<T, Kind>> {
              Attribute& attr) const {
     if (first != last && *first == '-') {
       const char* p = first + 1;
-      if (p == last || !chars::is(chars::digit, *p) || !state(ctx).lenient()) return false;
+      if (p == last || !chars::is(chars::digit, *p) || !state(ctx).take(quirk::negative_sizes))
+        return false;
       while (p != last && chars::is(chars::digit, *p)) ++p;
       assign(T{0}, attr);
       first = p;
@@ -231,7 +236,8 @@ struct quoted_parser : x3::parser<quoted_parser> {
       if (c == '\\') {
         if (p + 1 == last) return fail(ctx, p + 1, "quoted-specials after \\");
         const char e = p[1];
-        if (e != '"' && e != '\\' && !(st.lenient() && chars::is(chars::text_char, e)))
+        if (e != '"' && e != '\\' &&
+            !(chars::is(chars::text_char, e) && st.take(quirk::unknown_quoted_escape)))
           return fail(ctx, p + 1, "quoted-specials after \\");
         has_escape = true;
         p += 2;
@@ -239,7 +245,7 @@ struct quoted_parser : x3::parser<quoted_parser> {
         ++p;
       } else if (chars::is(chars::high_bit, c)) {
         const std::size_t n = utf8_multibyte_length(p, last);
-        if (n == 0 && !st.lenient()) return fail(ctx, p, "UTF-8 in quoted");
+        if (n == 0 && !st.take(quirk::eight_bit_text)) return fail(ctx, p, "UTF-8 in quoted");
         p += n == 0 ? 1 : n;
       } else {
         return fail(ctx, p, "QUOTED-CHAR or DQUOTE");
@@ -300,9 +306,12 @@ struct literal_parser : x3::parser<literal_parser<Binary>> {
     if (static_cast<std::uint64_t>(last - p) < size)
       return fail(ctx, last, "all the octets the literal announced");
     const std::string_view data(p, static_cast<std::size_t>(size));
-    if (!Binary && !state(ctx).lenient() && std::memchr(data.data(), 0, data.size()) != nullptr)
-      return fail(ctx, p + (static_cast<const char*>(std::memchr(p, 0, data.size())) - p),
-                  "CHAR8 (a literal cannot hold NUL; literal8 can)");
+    if (!Binary) {
+      const void* nul = std::memchr(data.data(), 0, data.size());
+      if (nul != nullptr && !state(ctx).take(quirk::nul_in_literal))
+        return fail(ctx, static_cast<const char*>(nul),
+                    "CHAR8 (a literal cannot hold NUL; literal8 can)");
+    }
     assign(Binary ? imapkit::string::literal8(data) : imapkit::string::literal(data), attr);
     first = p + size;
     return true;
@@ -384,7 +393,7 @@ struct date_day_fixed_parser : x3::parser<date_day_fixed_parser> {
              Attribute& attr) const {
     // Lenient: one DIGIT without its leading SP, "1-Jan-2020" (qq.com, docs/quirks.md).
     if (last - first >= 2 && chars::is(chars::digit, first[0]) && first[1] == '-' &&
-        state(ctx).lenient()) {
+        state(ctx).take(quirk::one_digit_day)) {
       assign(static_cast<unsigned>(first[0] - '0'), attr);
       first += 1;
       return true;

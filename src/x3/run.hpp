@@ -22,7 +22,7 @@ result<T> run(const Rule& rule, std::string_view message, imapkit::arena& mem,
   const char* const last = message.data() + message.size();
   T value{};
   const bool matched = rule.parse(first, last, ctx, x3::unused, value);
-  if (matched && first == last && !st.failed()) return value;
+  if (matched && first == last && !st.failed()) return result<T>(std::move(value), st.quirks_used);
   parse_error err;
   err.tag = st.tag;
   if (st.failed()) {  // an expectation failed: where and what it recorded

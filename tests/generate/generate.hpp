@@ -18,8 +18,19 @@
 #include "imapkit/arena.hpp"
 #include "imapkit/ast/command.hpp"
 #include "imapkit/ast/response.hpp"
+#include "imapkit/options.hpp"
 
 namespace imapkit::generate {
+
+// How a round trip reads back what the serializer wrote of a generated value: strictly, but for
+// the two quirks whose values the generator makes and the serializer writes as they are: unknown
+// untagged data (generic_data) and FETCH items kept as sent (fetch_invalid). Neither changes how a
+// strictly valid message reads (each only takes bytes the ABNF refuses).
+inline parse_options reading_options() {
+  parse_options o;
+  o.quirks = {quirk::unknown_untagged_data, quirk::item_recovery};
+  return o;
+}
 
 // ASCII case-insensitive equality, as IMAP compares keywords.
 inline bool iequal(std::string_view a, std::string_view b) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "generate.hpp"
+#include "imapkit/parse.hpp"
 #include "imapkit/serialize.hpp"
 
 namespace imapkit::generate {
@@ -538,9 +539,34 @@ class response_generator {
     return b_.string_value();
   }
 
+  // A known item with a value its grammar refuses, as lenient mode keeps it (fetch_invalid): the
+  // bytes of real servers' damaged items (docs/quirks.md), the error as the grammar reports it.
+  msg_att invalid_item() {
+    static constexpr std::string_view damaged[] = {
+        "BODYSTRUCTURE ((\"x\" 42 ((( \"y\" ))) NIL) 7 7 7)",
+        "ENVELOPE (\"d\" \"s\")",
+        "MODSEQ (-1)",
+        "UID abc",
+        "INTERNALDATE \"yesterday\"",
+        "RFC822.SIZE {2}\r\n12",
+        "BODY[2] ",
+        "FLAGS \\Seen",
+    };
+    std::string items = "(";
+    items += damaged[e_.below(std::size(damaged))];
+    items += ')';
+    const std::string_view bytes = b_.copy(items);
+    parse_options reading;
+    reading.quirks = {quirk::item_recovery};
+    const result<msg_att_list> parsed = parse_fetch_items(bytes, b_.mem(), reading);
+    return parsed.value()[0];
+  }
+
   msg_att item() {
     msg_att a;
-    switch (e_.below(20)) {
+    switch (e_.below(21)) {
+      case 19:
+        return invalid_item();
       case 0:
         a.value = fetch_flags{b_.flags()};
         break;

@@ -16,6 +16,7 @@
 #include "imapkit/ast/keywords.hpp"
 #include "imapkit/ast/lexical.hpp"
 #include "imapkit/ast/section.hpp"
+#include "imapkit/error.hpp"
 #include "imapkit/list.hpp"
 #include "imapkit/string.hpp"
 
@@ -210,6 +211,18 @@ struct fetch_other {
 };
 BOOST_DESCRIBE_STRUCT(fetch_other, (), (name, value))
 
+// An item whose value nothing could read (quirk::item_recovery, docs/quirks.md): a known item
+// such as BODYSTRUCTURE with a value that breaks its grammar, kept as sent with the error its value
+// gave, so that the FETCH's other items stay typed. The serializer writes `bytes` back as they are.
+struct fetch_invalid {
+  std::string_view bytes;  // the whole item: name SP value, literals included (the value may be
+                           // missing: "BODY[2] " before the closing ")")
+  std::string_view name;   // the item's name as sent, a view into bytes
+  parse_error error;       // why the value did not parse; offset counts from the start of bytes
+  friend bool operator==(const fetch_invalid&, const fetch_invalid&) = default;
+};
+BOOST_DESCRIBE_STRUCT(fetch_invalid, (), (bytes, name, error))
+
 // msg-att-dynamic / msg-att-static, and the extension items: one FETCH data item.
 struct msg_att {
   using value_type =
@@ -217,7 +230,7 @@ struct msg_att {
                    fetch_rfc822_size, fetch_rfc822, fetch_body_structure, fetch_body_section,
                    fetch_binary, fetch_binary_size, fetch_uid, fetch_object_id, fetch_preview,
                    fetch_save_date, fetch_gmail_id, fetch_gmail_labels, fetch_snippet, fetch_x_guid,
-                   fetch_x_mailbox, fetch_other>;
+                   fetch_x_mailbox, fetch_other, fetch_invalid>;
   value_type value;
 
   // The item as T, or nullptr when it is another kind of item.
@@ -226,7 +239,8 @@ struct msg_att {
     return std::get_if<T>(&value);
   }
   // The item's name as the ABNF spells it ("FLAGS", "BODY[]", "BINARY.SIZE", ...); for BODY[...],
-  // BINARY[...] and BINARY.SIZE[...] without the section; fetch_other: the name as sent.
+  // BINARY[...] and BINARY.SIZE[...] without the section; fetch_other and fetch_invalid: the
+  // name as sent.
   std::string_view name() const noexcept;
 
   friend bool operator==(const msg_att&, const msg_att&) = default;
