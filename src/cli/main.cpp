@@ -10,6 +10,7 @@
 #include "imapkit/framer.hpp"
 #include "imapkit/parse.hpp"
 #include "json.hpp"
+#include "lint.hpp"
 #include "proxy.hpp"
 #include "quirks.hpp"
 #include "roundtrip.hpp"
@@ -210,6 +211,23 @@ int main(int argc, char** argv) {
                   "allow non-loopback --listen / --connect addresses (imapkit's tools target "
                   "loopback only by default)");
 
+  cli::lint_options lint_opt;
+  CLI::App* lint = app.add_subcommand(
+      "lint",
+      "Conformance report of captures: for each file, the quirks of docs/quirks.md its messages "
+      "needed (how many messages, first offsets), every message nothing could read with its "
+      "error, and a verdict (conforms / needs_quirks / fails). Exit 0 when every file conforms");
+  auto* lint_direction =
+      lint->add_option_group("direction", "default: *.s2c are responses, *.c2s commands");
+  lint_direction->add_flag("--responses", lint_opt.responses, "read every FILE as server->client");
+  lint_direction->add_flag("--commands", lint_opt.commands, "read every FILE as client->server");
+  lint_direction->require_option(0, 1);
+  lint->add_option("--allow", lint_opt.allow,
+                   "quirks that do not count against the verdict (comma-separated names, or "
+                   "all); they are still reported");
+  lint->add_flag("--json", lint_opt.json, "one JSON object per file (docs/cli-json.md)");
+  lint->add_option("files", lint_opt.files, "captures to read, - for stdin")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -218,6 +236,7 @@ int main(int argc, char** argv) {
   }
   if (parse->parsed()) return run_parse(parse_opt);
   if (proxy->parsed()) return cli::run_proxy(proxy_opt);
+  if (lint->parsed()) return cli::run_lint(lint_opt);
   if (roundtrip->parsed()) {
     std::string input;
     if (!read_input(rt_opt.file, input)) {
