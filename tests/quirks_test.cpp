@@ -204,6 +204,9 @@ const quirk_case cases[] = {
        ASSERT_NE(b, nullptr);
        EXPECT_EQ(b->data.value, "a\0b"sv);
      }},
+    {quirk::eight_bit_mailbox_name, reader::response,
+     "* LIST (\\Noselect) \"/\" Entw\xc3\xbcrfe\r\n", 27,
+     "* LIST (\\Noselect) \"/\" \"Entw\xc3\xbcrfe\"\r\n"},
     {quirk::unpadded_base64, reader::authenticate_data, "YWI\r\n", 0, "",
      [](const outcome& o) {
        const auto* m = std::get_if<client_message>(&o.value);
@@ -272,6 +275,37 @@ const quirk_case cases[] = {
     {quirk::empty_address_list, reader::response,
      "* 1 FETCH (ENVELOPE (NIL \"s\" () NIL NIL NIL NIL NIL NIL \"<m@x>\"))\r\n", 29,
      "* 1 FETCH (ENVELOPE (NIL \"s\" NIL NIL NIL NIL NIL NIL NIL \"<m@x>\"))\r\n"},
+    {quirk::nil_in_address_list, reader::response,
+     "* 1 FETCH (ENVELOPE (NIL \"s\" (NIL (NIL NIL \"a\" \"x.org\")) NIL NIL NIL NIL NIL NIL "
+     "NIL))\r\n",
+     29,
+     "* 1 FETCH (ENVELOPE (NIL \"s\" ((NIL NIL \"a\" \"x.org\")) NIL NIL NIL NIL NIL NIL "
+     "NIL))\r\n"},
+    {quirk::multipart_without_parts, reader::response,
+     "* 1 FETCH (UID 5 BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL "
+     "\"7BIT\" 10 1)(\"ALTERNATIVE\" (\"BOUNDARY\" \"x\") NIL NIL) \"MIXED\" (\"BOUNDARY\" "
+     "\"y\") NIL NIL))\r\n",
+     103, "",
+     [](const outcome& o) {
+       const auto* b = fetch_item<fetch_body_structure>(o, 1);
+       ASSERT_NE(b, nullptr);
+       ASSERT_EQ(b->value.parts.size(), 2u);
+       const body_structure& empty = b->value.parts[1];
+       EXPECT_EQ(empty.kind, body_structure::kind_t::multipart);
+       EXPECT_TRUE(empty.parts.empty());
+       EXPECT_TRUE(empty.media_type.is_nil());
+       EXPECT_EQ(empty.media_subtype.value, "ALTERNATIVE");
+       ASSERT_EQ(empty.multipart_params.size(), 1u);
+       EXPECT_EQ(empty.multipart_params[0].value.value, "x");
+       EXPECT_EQ(empty.extension_fields, 3u);
+     }},
+    {quirk::space_after_open_paren, reader::response,
+     "* 1 FETCH (BODYSTRUCTURE ( \"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 10 1))\r\n", 26,
+     "* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 10 1))\r\n"},
+    {quirk::atoms_in_body_fields, reader::response,
+     "* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" (CHARSET X-UNKNOWN) NIL NIL 7BIT 10 1))\r\n", 41,
+     "* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"X-UNKNOWN\") NIL NIL \"7BIT\" 10 "
+     "1))\r\n"},
     // Command arguments
     {quirk::eight_bit_search_atom, reader::command,
      "a SEARCH CHARSET UTF-8 BODY M\xc3\xbcnchen\r\n", 29,

@@ -37,6 +37,7 @@ enum class quirk : std::uint8_t {
   one_digit_day,                // "1-Jan-2020 10:00:00 +0000" without the day's leading SP
   nul_in_literal,               // a NUL octet in a literal (only literal8 may hold one)
   unpadded_base64,              // base64 whose length is not a multiple of 4
+  eight_bit_mailbox_name,       // * LIST () "/" Entw\xc3\xbcrfe: 8-bit octets in a mailbox atom
   // BODYSTRUCTURE and ENVELOPE
   empty_parameter_list,             // body-fld-param "()"
   nil_encoding_and_octets,          // NIL body-fld-enc, NIL or "" body-fld-octets
@@ -48,6 +49,10 @@ enum class quirk : std::uint8_t {
   disposition_nil_type,             // body-fld-dsp (NIL NIL)
   envelope_in_extra_parentheses,    // ENVELOPE (("date" ...))
   empty_address_list,               // "()" for an address list
+  nil_in_address_list,              // (NIL (NIL NIL "a" "x.org")): NIL among the addresses
+  multipart_without_parts,          // ("ALTERNATIVE" ("BOUNDARY" "x") NIL NIL): no body part
+  space_after_open_paren,           // ( "X-ZIP" NIL ...): SP after a body's "("
+  atoms_in_body_fields,             // (CHARSET X-UNKNOWN), 7BIT: atoms for body field strings
   // Command arguments
   eight_bit_search_atom,  // SEARCH BODY M\xc3\xbcnchen: 8-bit octets in an atom
   unknown_quoted_escape,  // "bad \q escape"
@@ -59,11 +64,13 @@ BOOST_DESCRIBE_ENUM(quirk, status_without_text, code_without_space, bare_continu
                     single_thread_child, nonexistent_date, mod_sequence_zero, unknown_untagged_data,
                     doubled_spaces, space_between_list_items, wildcard_flag_in_flags,
                     bare_star_in_permanentflags, empty_delimiter, empty_fetch, one_digit_day,
-                    nul_in_literal, unpadded_base64, empty_parameter_list, nil_encoding_and_octets,
-                    missing_lines, negative_sizes, message_rfc822_without_envelope,
-                    disposition_bare_string, nil_parameter_value, disposition_nil_type,
-                    envelope_in_extra_parentheses, empty_address_list, eight_bit_search_atom,
-                    unknown_quoted_escape, item_recovery)
+                    nul_in_literal, unpadded_base64, eight_bit_mailbox_name, empty_parameter_list,
+                    nil_encoding_and_octets, missing_lines, negative_sizes,
+                    message_rfc822_without_envelope, disposition_bare_string, nil_parameter_value,
+                    disposition_nil_type, envelope_in_extra_parentheses, empty_address_list,
+                    nil_in_address_list, multipart_without_parts, space_after_open_paren,
+                    atoms_in_body_fields, eight_bit_search_atom, unknown_quoted_escape,
+                    item_recovery)
 
 inline constexpr std::size_t quirk_count =
     boost::mp11::mp_size<boost::describe::describe_enumerators<quirk>>::value;

@@ -33,6 +33,43 @@ constexpr bool is_media_message(const imapkit::body_structure& b) noexcept {
 template <imapkit::body_structure::kind_t Kind>
 inline constexpr auto set_kind = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 
+// Lenient (atoms_in_body_fields): an atom other than NIL where a body field has a string,
+// (CHARSET X-UNKNOWN) and an unquoted 7BIT (vmime's and libetpan's fixtures; docs/quirks.md).
+// Yields the atom as a string.
+struct body_atom_parser : x3::parser<body_atom_parser> {
+  using attribute_type = imapkit::string;
+  static bool const has_attribute = true;
+  static constexpr std::string_view expected_name = "string";
+
+  template <class Context, class RContext, class Attribute>
+  bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
+             Attribute& attr) const {
+    const char* p = first;
+    while (p != last && chars::is(chars::atom_char, *p)) ++p;
+    const std::string_view run(first, static_cast<std::size_t>(p - first));
+    if (run.empty() || abnf::iequals_upper(run, "NIL") ||
+        !state(ctx).take(quirk::atoms_in_body_fields))
+      return false;
+    primitives::assign(imapkit::string::atom(run), attr);
+    first = p;
+    return true;
+  }
+};
+inline constexpr body_atom_parser body_atom{};
+
+// Lenient (multipart_without_parts): a multipart that has lost its parts, its subtype where a
+// part's media type is and its body-ext-mpart after it (next to no body-extension): Gmail's,
+// Yandex's and QQMail's ("ALTERNATIVE" ("BOUNDARY" "x") NIL NIL) (docs/quirks.md).
+inline constexpr auto as_multipart_without_parts = [](auto& ctx) {
+  auto& b = x3::_val(ctx);
+  b.kind = imapkit::body_structure::kind_t::multipart;
+  b.media_subtype = b.media_type;
+  b.media_type = imapkit::string::nil();
+};
+inline constexpr auto no_body_extension = [](auto& ctx) {
+  x3::_pass(ctx) = x3::_val(ctx).extensions.empty();
+};
+
 }  // namespace body_detail
 
 // string into _val.*Member; lenient: NIL as well (a parameter's value, mail.ru's and Exchange's
@@ -42,14 +79,15 @@ inline constexpr auto set_kind = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 // `string` after `string` is initialized.
 template <auto Member, quirk Quirk>
 inline auto string_or_lenient_nil() {
-  return string[set_member<Member>] |
+  return string[set_member<Member>] | body_detail::body_atom[set_member<Member>] |
          if_quirk<Quirk>[nil][([](auto& ctx) { x3::_val(ctx).*Member = imapkit::string::nil(); })];
 }
 
 // body-fld-param's "string SP string" pair
 IMAPKIT_RULE(body_fld_param_pair, "body-fld-param", imapkit::body_param);
 inline const auto body_fld_param_pair_rule_def =
-    string[set_member<&imapkit::body_param::name>] > sp >
+    (string[set_member<&imapkit::body_param::name>] |
+     body_detail::body_atom[set_member<&imapkit::body_param::name>]) > sp >
     string_or_lenient_nil<&imapkit::body_param::value, quirk::nil_parameter_value>();
 IMAPKIT_DEFINE(body_fld_param_pair_rule)
 inline const auto& body_fld_param_pair = body_fld_param_pair_rule;
@@ -69,8 +107,9 @@ inline const auto& body_fld_param = body_fld_param_rule;
 // Lenient: NIL (docs/quirks.md).
 IMAPKIT_RULE(body_fld_enc, "body-fld-enc", imapkit::string);
 inline const auto body_fld_enc_rule_def =
-    string[set_val] | if_quirk<quirk::nil_encoding_and_octets>[nil][(
-                          [](auto& ctx) { x3::_val(ctx) = imapkit::string::nil(); })];
+    string[set_val] | body_detail::body_atom[set_val] |
+    if_quirk<quirk::nil_encoding_and_octets>[nil][(
+        [](auto& ctx) { x3::_val(ctx) = imapkit::string::nil(); })];
 IMAPKIT_DEFINE(body_fld_enc_rule)
 inline const auto& body_fld_enc = body_fld_enc_rule;
 
@@ -219,21 +258,29 @@ inline const auto body_type_msg_rest =
 // body-type-text  = media-text SP body-fields SP body-fld-lines
 // media-basic = string SP media-subtype (the type is one of the listed ones or any string);
 // media-subtype = string. Which of the three it is follows from the type and subtype.
+// Lenient: a multipart without parts in its place (multipart_without_parts, above), told apart
+// by what follows the first string: a part's media-subtype is a string, a multipart's
+// body-fld-param a list or NIL.
 IMAPKIT_RULE(body_type_1part, "body-type-1part", imapkit::body_structure);
 inline const auto body_type_1part_rule_def =
     string[set_member<&imapkit::body_structure::media_type>] > sp >
-    string[set_member<&imapkit::body_structure::media_subtype>] > sp >
-    body_fields[set_member<&imapkit::body_structure::fields>] >
-    ((x3::eps[([](auto& ctx) {
-        x3::_val(ctx).kind = imapkit::body_structure::kind_t::text;
-        x3::_pass(ctx) = body_detail::is_media_text(x3::_val(ctx));
-      })] > sp_body_fld_lines[set_member<&imapkit::body_structure::lines>]) |
-     (x3::eps[([](auto& ctx) {
-        x3::_val(ctx).kind = imapkit::body_structure::kind_t::message;
-        x3::_pass(ctx) = body_detail::is_media_message(x3::_val(ctx));
-      })] > body_type_msg_rest) |
-     x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::basic>]) >>
-    -(sp >> body_ext_1part);
+    named("media-subtype")[(
+        (string[set_member<&imapkit::body_structure::media_subtype>] > sp >
+         body_fields[set_member<&imapkit::body_structure::fields>] >
+         ((x3::eps[([](auto& ctx) {
+             x3::_val(ctx).kind = imapkit::body_structure::kind_t::text;
+             x3::_pass(ctx) = body_detail::is_media_text(x3::_val(ctx));
+           })] > sp_body_fld_lines[set_member<&imapkit::body_structure::lines>]) |
+          (x3::eps[([](auto& ctx) {
+             x3::_val(ctx).kind = imapkit::body_structure::kind_t::message;
+             x3::_pass(ctx) = body_detail::is_media_message(x3::_val(ctx));
+           })] > body_type_msg_rest) |
+          x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::basic>]) >>
+         -(sp >> body_ext_1part)) |
+        if_quirk<quirk::multipart_without_parts>[&(x3::lit('(') | nil) >>
+                                                 x3::eps[body_detail::as_multipart_without_parts] >>
+                                                 body_ext_mpart >>
+                                                 x3::eps[body_detail::no_body_extension]])];
 IMAPKIT_DEFINE(body_type_1part_rule)
 inline const auto& body_type_1part = body_type_1part_rule;
 
@@ -251,9 +298,10 @@ IMAPKIT_DEFINE(body_type_mpart_rule)
 inline const auto& body_type_mpart = body_type_mpart_rule;
 
 // body = "(" (body-type-1part / body-type-mpart) ")"
+// Lenient: spaces after the "(" (space_after_open_paren, MailKit #371; docs/quirks.md).
 inline const auto body_rule_def =
-    x3::lit('(') > nest[(&x3::lit('(') > body_type_mpart[set_val]) | body_type_1part[set_val]] >
-    ')';
+    x3::lit('(') >> -(&sp >> if_quirk<quirk::space_after_open_paren>[+sp]) >
+    nest[(&x3::lit('(') > body_type_mpart[set_val]) | body_type_1part[set_val]] > ')';
 IMAPKIT_DEFINE(body_rule)
 inline const auto& body = body_rule;
 

@@ -26,11 +26,9 @@ inline constexpr auto set_item = [](auto& ctx) { x3::_val(ctx).value = x3::_attr
 // msg-att-dynamic = "FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"
 // flag-fetch = flag / obsolete-flag-recent   (RFC 3501: flag / "\Recent")
 // Lenient: spaces before the closing ")" (docs/quirks.md), as for the other flag lists.
-inline const auto lenient_spaces_before_close =
-    -(&sp >> if_quirk<quirk::space_before_close_paren>[+sp >> &x3::lit(')')]);
 IMAPKIT_RULE(flag_fetch_list, "flag-list", list<imapkit::flag>);
 inline const auto flag_fetch_list_rule_def =
-    (x3::lit('(') >> -(flag[push_val] % sp) >> lenient_spaces_before_close) > ')';
+    (x3::lit('(') >> -(flag[push_val] % sp) >> lenient_space_before_paren) > ')';
 IMAPKIT_DEFINE(flag_fetch_list_rule)
 IMAPKIT_RULE(msg_att_flags, "FLAGS", imapkit::fetch_flags);
 inline const auto msg_att_flags_rule_def =
@@ -328,8 +326,11 @@ struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive
       return ok;
     imapkit::fetch_invalid invalid;
     invalid.error.offset = static_cast<std::size_t>(st.failed_at - start);
-    invalid.error.production = st.failed_production;
-    invalid.error.expected = st.failed_expected;
+    // Named as run() names a failure (x3/run.hpp): a composite parser names its production.
+    invalid.error.production =
+        st.failed_production.empty() ? std::string_view("msg-att") : st.failed_production;
+    invalid.error.expected =
+        st.failed_expected.empty() ? invalid.error.production : st.failed_expected;
     const char* const saved_at = st.failed_at;
     const std::string_view saved_expected = st.failed_expected;
     const std::string_view saved_production = st.failed_production;
@@ -362,7 +363,7 @@ inline constexpr directive_gen<recover_item_directive> recover_item{};
 // as a fetch_invalid (docs/quirks.md).
 inline const auto msg_att_list_rule_def = x3::lit('(') >
                                           (((recover_item[msg_att_item_rule][push_val] % sp) >>
-                                            lenient_spaces_before_close) |
+                                            lenient_space_before_paren) |
                                            if_quirk<quirk::empty_fetch>[&x3::lit(')')]) > ')';
 IMAPKIT_DEFINE(msg_att_list_rule)
 

@@ -83,6 +83,10 @@ inline std::string_view as_view(const boost::iterator_range<const char*>& r) {
 // Core rules (RFC 5234 Appendix B) and terminals.
 
 inline constexpr auto sp = x3::lit(' ');
+// Lenient: spaces before a closing ")" ("(MESSAGES 3 )"), in every list that allows it
+// (docs/quirks.md). Place it before the ")" is expected.
+inline const auto lenient_space_before_paren =
+    -(&sp >> if_quirk<quirk::space_before_close_paren>[+sp >> &x3::lit(')')]);
 IMAPKIT_RULE(crlf, "CRLF", x3::unused_type);
 inline const auto crlf = crlf_rule = x3::lit("\r\n");
 
@@ -264,9 +268,16 @@ IMAPKIT_RULE(flag_list, "flag-list", list<imapkit::flag>);
 inline const auto flag_list = flag_list_rule = (x3::lit('(') >> -(flag[push_val] % sp)) > ')';
 
 // mailbox = "INBOX" / astring   ; INBOX is case-insensitive
+// Lenient: 8-bit octets in the atom form, a UTF-8 (or Latin-1) name sent unquoted instead of in
+// modified UTF-7 (docs/quirks.md).
+inline constexpr primitives::char_run_parser<chars::astring_char, chars::lenient_atom_char,
+                                             quirk::eight_bit_mailbox_name>
+    mailbox_astring_chars{"ASTRING-CHAR"};
 IMAPKIT_RULE(mailbox, "mailbox", imapkit::mailbox);
 inline const auto mailbox = mailbox_rule =
-    astring[([](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); })];
+    mailbox_astring_chars[(
+        [](auto& ctx) { x3::_val(ctx).name = imapkit::string::atom(x3::_attr(ctx)); })] |
+    string[([](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); })];
 
 // ---------------------------------------------------------------------------------------------
 // Dates (RFC 9051 §9: date, date-time).

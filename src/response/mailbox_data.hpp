@@ -19,10 +19,6 @@
 
 namespace imapkit::grammar {
 
-// Lenient: spaces before a closing ")" ("(MESSAGES 3 )"), docs/quirks.md.
-inline const auto lenient_space_before_paren =
-    -(&sp >> if_quirk<quirk::space_before_close_paren>[+sp >> &x3::lit(')')]);
-
 // SP, and in lenient mode further spaces (RFC 9051's own examples have "NIL  NIL" in §7.3.3 and
 // "\".\"  \"INBOX\"" in §6.3.9), docs/quirks.md.
 // more_lenient_spaces is the part after the first SP, for "> sp > more_lenient_spaces >" where an
@@ -368,9 +364,11 @@ inline const auto& metadata_resp = metadata_resp_rule;
 
 // id-response = "ID" SP id-params-list   (after "ID" SP)
 // id-params-list = "(" *(string SP nstring) ")" / nil
+// Lenient: spaces before the ")" (imap-codec's fixtures; docs/quirks.md).
 IMAPKIT_RULE(id_response, "id-response", imapkit::id_data);
 inline const auto id_response_rule_def =
-    nil | (x3::lit('(') > -(id_param[push_member<&imapkit::id_data::params>] % sp) > ')');
+    nil | (x3::lit('(') > (-(id_param[push_member<&imapkit::id_data::params>] % sp) >>
+                           lenient_space_before_paren) > ')');
 IMAPKIT_DEFINE(id_response_rule)
 inline const auto& id_response = id_response_rule;
 

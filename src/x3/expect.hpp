@@ -105,6 +105,32 @@ struct expect_directive : x3::unary_parser<Subject, expect_directive<Subject>> {
 
 inline constexpr directive_gen<expect_directive> expect{};
 
+// named("media-subtype")[p]: p, named for the errors of an expectation on it ("expected
+// media-subtype" where p is an alternative that has no name of its own).
+template <class Subject>
+struct named_directive : x3::unary_parser<Subject, named_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, named_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+  const char* name;
+  constexpr named_directive(const Subject& subject, const char* n) : base_type(subject), name(n) {}
+
+  template <class Iterator, class Context, class RContext, class Attribute>
+  bool parse(Iterator& first, const Iterator& last, const Context& ctx, RContext& rctx,
+             Attribute& attr) const {
+    return this->subject.parse(first, last, ctx, rctx, attr);
+  }
+};
+
+struct named_gen {
+  const char* name;
+  template <class Subject>
+  constexpr named_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](
+      const Subject& subject) const {
+    return {x3::as_parser(subject), name};
+  }
+};
+constexpr named_gen named(const char* name) { return {name}; }
+
 template <class Left, class Right>
 concept parser_operands =
     std::is_base_of_v<x3::parser_base, Left> || std::is_base_of_v<x3::parser_base, Right>;
