@@ -117,8 +117,9 @@ const quirk_case cases[] = {
      35, "* STATUS INBOX (MESSAGES 2 UNSEEN 0)\r\n"},
     {quirk::eight_bit_text, reader::response, "* OK Bienvenue \xe0 bord\r\n", 15, "",
      [](const outcome& o) {
-       if (const auto* c = untagged_as<resp_cond>(o))
-         EXPECT_EQ(c->text.text, "Bienvenue \xe0 bord");
+       const auto* c = untagged_as<resp_cond>(o);
+       ASSERT_NE(c, nullptr);
+       EXPECT_EQ(c->text.text, "Bienvenue \xe0 bord");
      }},
     {quirk::brackets_in_flags, reader::response, "* FLAGS (\\Seen [Gmail]Label])\r\n", 21, "",
      [](const outcome& o) {

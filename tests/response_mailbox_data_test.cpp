@@ -1,5 +1,6 @@
 // Untagged mailbox data (RFC 9051 §7.2-§7.4, RFC 3501 §7.2-§7.4) and the extensions' untagged
 // responses, from the RFCs' server examples and the Dovecot captures (corpus/captures).
+#include "imapkit/serialize.hpp"
 #include "response_test_helpers.hpp"
 
 namespace {
@@ -128,6 +129,56 @@ TEST_F(MailboxData, Status) {
   EXPECT_TRUE(d.attributes[0].is_nil);
   EXPECT_TRUE(data<status_data>("* STATUS x ()\r\n").attributes.empty());
   fails("* STATUS x (MESSAGES)\r\n", 20);
+}
+
+TEST_F(MailboxData, KnownItemsWithValuesNotTheirOwn) {
+  // A STATUS attribute or an ESEARCH return data with a known name and a value that is not its
+  // own is read as the extension item of that name (ESEARCH: search-ret-data-ext, by the ABNF),
+  // in both modes, as a malformed known response code is the generic code: the other items stay.
+  auto s = data<status_data>("* STATUS INBOX (MESSAGES 1 UIDNEXT 0 UNSEEN 2)\r\n");
+  ASSERT_EQ(s.attributes.size(), 3u);
+  EXPECT_EQ(s.attributes[0].att, status_att::messages);
+  EXPECT_EQ(s.attributes[1].att, status_att::other);
+  EXPECT_EQ(s.attributes[1].name, "UIDNEXT");
+  EXPECT_EQ(s.attributes[1].number, 0u);
+  EXPECT_EQ(s.attributes[2].att, status_att::unseen);
+  auto e = data<esearch_data>("* ESEARCH (TAG \"a\") MIN 0 COUNT x ALL 1:3\r\n");
+  ASSERT_EQ(e.items.size(), 3u);
+  EXPECT_EQ(e.items[0].kind, search_return_data_kind::other);
+  EXPECT_EQ(e.items[0].name, "MIN");
+  EXPECT_EQ(e.items[0].value.text.value, "0");
+  EXPECT_EQ(e.items[1].kind, search_return_data_kind::other);
+  EXPECT_EQ(e.items[1].name, "COUNT");
+  EXPECT_EQ(e.items[2].kind, search_return_data_kind::all);
+  // A known item must end where an item ends: "COUNT 3x" is the extension form too.
+  e = data<esearch_data>("* ESEARCH COUNT 3x\r\n");
+  EXPECT_EQ(e.items[0].kind, search_return_data_kind::other);
+  // HIGHESTMODSEQ 0: the extension attribute in strict mode, the known one with
+  // mod_sequence_zero (a rereading quirk, like [HIGHESTMODSEQ 0]).
+  s = data<status_data>(parse("* STATUS x (HIGHESTMODSEQ 0)\r\n", parse_mode::strict).value());
+  EXPECT_EQ(s.attributes[0].att, status_att::other);
+  const auto lenient = parse("* STATUS x (HIGHESTMODSEQ 0)\r\n", parse_mode::lenient);
+  ASSERT_TRUE(lenient.ok());
+  EXPECT_TRUE(lenient.quirks() == quirk_set{quirk::mod_sequence_zero});
+  EXPECT_EQ(data<status_data>(*lenient).attributes[0].att, status_att::highestmodseq);
+  // A value nothing reads still fails the response.
+  fails("* STATUS x (UIDNEXT x)\r\n", 20);
+
+  // The serializer writes such an item back when it reads back as the extension item, and
+  // refuses an extension item that would be read as the known one.
+  buffer_sink out;
+  EXPECT_TRUE(serialize(ok("* STATUS INBOX (MESSAGES 1 UIDNEXT 0 UNSEEN 2)\r\n"), out));
+  EXPECT_EQ(out.bytes(), "* STATUS INBOX (MESSAGES 1 UIDNEXT 0 UNSEEN 2)\r\n");
+  out.clear();
+  EXPECT_TRUE(serialize(ok("* ESEARCH (TAG a) MIN 0 COUNT x\r\n"), out));
+  EXPECT_EQ(out.bytes(), "* ESEARCH (TAG a) MIN 0 COUNT x\r\n");
+  response r = ok("* STATUS INBOX (UIDNEXT 0)\r\n");
+  std::get<status_data>(std::get<untagged>(r.value).data).attributes.mutable_data()[0].number = 5;
+  out.clear();
+  const serialize_result refused = serialize(r, out);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, serialize_errc::invalid_value);
+  EXPECT_TRUE(out.bytes().empty());
 }
 
 TEST_F(MailboxData, Search) {

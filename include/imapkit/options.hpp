@@ -139,11 +139,13 @@ class quirk_set {
 
 // The quirks that read bytes strict mode also takes, differently: "* OK [CLOSED]\r\n" is text
 // to RFC 9051 (which wants SP after "]") and a response code with code_without_space; strict mode
-// reads PERMANENTFLAGS holding a bare "*" or a "]" in a flag as the generic code. Every other
-// quirk only accepts bytes that fewer quirks refuse, so a message that parses with fewer quirks
-// parses to the same value with more (the fuzzers check it, fuzz/parse_checks.hpp).
-inline constexpr quirk_set rereading_quirks{
-    quirk::code_without_space, quirk::bare_star_in_permanentflags, quirk::brackets_in_flags};
+// reads PERMANENTFLAGS holding a bare "*" or a "]" in a flag, and HIGHESTMODSEQ 0 (in a code, a
+// STATUS attribute or ESEARCH's MODSEQ), as the generic item of that name. Every other quirk
+// only accepts bytes that fewer quirks refuse, so a message that parses with fewer quirks parses
+// to the same value with more (the fuzzers check it, fuzz/parse_checks.hpp).
+inline constexpr quirk_set rereading_quirks{quirk::code_without_space,
+                                            quirk::bare_star_in_permanentflags,
+                                            quirk::brackets_in_flags, quirk::mod_sequence_zero};
 
 // The two presets of parse_options: the ABNF alone, or with every quirk of docs/quirks.md.
 enum class parse_mode : std::uint8_t {

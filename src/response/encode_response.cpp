@@ -305,6 +305,16 @@ bool mailbox_list(writer& w, const imapkit::mailbox_list& l) {
   return w.ok();
 }
 
+// Whether `line` (one response holding one item, written with w's options) reads back, strictly,
+// with that item known: is_known_item(response) says. An extension item named like a known one
+// ("UIDNEXT 0", "MIN x") is written only when it does not, as for response codes above.
+template <class IsKnownItem>
+bool reads_as_known_item(const buffer_sink& line, IsKnownItem&& is_known_item) {
+  arena mem;
+  const result<response> r = parse_response(line.bytes(), mem, parse_options::strict());
+  return !r.ok() || is_known_item(*r);
+}
+
 // status-att-val = ("MESSAGES" SP number) / ("UIDNEXT" SP nz-number) / ... / (atom SP number64)
 bool status_att_val(writer& w, const imapkit::status_att_val& a) {
   if (!w.ok()) return false;
@@ -315,8 +325,20 @@ bool status_att_val(writer& w, const imapkit::status_att_val& a) {
   if (a.att == status_att::other) {
     // The attribute must not be read as a known one.
     if (!is_valid_atom(a.name)) return w.fail(serialize_errc::invalid_atom, "status-att-val");
-    if (find_keyword(status_att_names, a.name))
-      return w.fail(serialize_errc::invalid_value, "status-att-val");
+    if (find_keyword(status_att_names, a.name)) {
+      buffer_sink line;
+      writer alone(line, w.options());
+      alone.raw("* STATUS x (").raw(a.name).sp();
+      alone.number64(a.number);
+      alone.raw(")\r\n");
+      if (!alone.ok()) return w.fail(alone.error().code, alone.error().what);
+      if (reads_as_known_item(line, [](const response& r) {
+            const auto* u = std::get_if<untagged>(&r.value);
+            const auto* s = u ? std::get_if<status_data>(&u->data) : nullptr;
+            return !s || s->attributes.size() != 1 || s->attributes[0].att != status_att::other;
+          }))
+        return w.fail(serialize_errc::invalid_value, "status-att-val");
+    }
     w.raw(a.name).sp();
     return w.number64(a.number);
   }
@@ -438,9 +460,24 @@ bool search_return_data(writer& w, const imapkit::search_return_data& d, bool fi
       // search-ret-data-ext = search-modifier-name SP search-return-value: not a known name,
       // nor the "UID" that may follow ESEARCH's correlator.
       if (!is_valid_atom(d.name)) return w.fail(serialize_errc::invalid_atom, "search-return-data");
-      if (find_keyword(search_return_data_names, d.name) ||
-          (first && !uid && iequals(d.name, "UID")))
+      if (first && !uid && iequals(d.name, "UID"))
         return w.fail(serialize_errc::invalid_value, "search-return-data");
+      if (find_keyword(search_return_data_names, d.name)) {
+        buffer_sink line;
+        writer alone(line, w.options());
+        alone.raw("* ESEARCH ").raw(d.name).sp();
+        alone.generic_value(d.value);
+        alone.raw("\r\n");
+        // A value the writer cannot write is refused as it would be without the check.
+        if (!alone.ok()) return w.fail(alone.error().code, alone.error().what);
+        if (reads_as_known_item(line, [](const response& r) {
+              const auto* u = std::get_if<untagged>(&r.value);
+              const auto* e = u ? std::get_if<esearch_data>(&u->data) : nullptr;
+              return !e || e->items.size() != 1 ||
+                     e->items[0].kind != search_return_data_kind::other;
+            }))
+          return w.fail(serialize_errc::invalid_value, "search-return-data");
+      }
       w.raw(d.name).sp();
       return w.generic_value(d.value);
   }

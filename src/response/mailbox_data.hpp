@@ -122,7 +122,7 @@ inline const auto status_att_val_base_rule_def =
     (status_kw<status_att::size> > sp > number64[set_member<&imapkit::status_att_val::number>]);
 IMAPKIT_DEFINE(status_att_val_base_rule)
 
-// The extensions' status-att-val, then an unknown attribute.
+// The extensions' status-att-val.
 IMAPKIT_RULE(status_att_val_ext, "status-att-val", imapkit::status_att_val);
 inline const auto status_att_val_ext_rule_def =
     (status_kw<status_att::recent> > sp > number[set_member<&imapkit::status_att_val::number>]) |
@@ -132,14 +132,20 @@ inline const auto status_att_val_ext_rule_def =
      (number[set_member<&imapkit::status_att_val::number>] |
       nil[([](auto& ctx) { x3::_val(ctx).is_nil = true; })])) |
     (status_kw<status_att::mailboxid> > sp > '(' >
-     objectid[set_member<&imapkit::status_att_val::text>] > ')') |
-    (atom[([](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); })] > sp >
-     number64[set_member<&imapkit::status_att_val::number>]);
+     objectid[set_member<&imapkit::status_att_val::text>] > ')');
 IMAPKIT_DEFINE(status_att_val_ext_rule)
 
+// An attribute is known, or an extension's (atom SP number64). A known name whose value is not
+// its own ("UIDNEXT 0", "HIGHESTMODSEQ 0" in strict mode) is read as an extension's attribute
+// of that name, as a malformed known response code is read as the generic one: a client keeps
+// the other attributes (docs/responses.md).
 IMAPKIT_RULE(status_att_val, "status-att-val", imapkit::status_att_val);
 inline const auto status_att_val_rule_def =
-    status_att_val_base_rule[set_val] | status_att_val_ext_rule[set_val];
+    backtrack_on_syntax_error[(status_att_val_base_rule[set_val] |
+                               status_att_val_ext_rule[set_val]) >>
+                              &(sp | x3::lit(')'))] |
+    (atom[([](auto& ctx) { x3::_val(ctx) = {.name = x3::_attr(ctx)}; })] > sp >
+     number64[set_member<&imapkit::status_att_val::number>]);
 IMAPKIT_DEFINE(status_att_val_rule)
 inline const auto& status_att_val = status_att_val_rule;
 
@@ -205,8 +211,11 @@ inline constexpr auto return_data_kw = x3::raw[whole_kw(to_string(Kind))][([](au
 //     sequence-set / "NIL")
 //   / ("ADDTO" / "REMOVEFROM") SP "(" ... ")" (RFC 5267, kept generic)
 // search-ret-data-ext = search-modifier-name SP search-return-value
-IMAPKIT_RULE(search_return_data, "search-return-data", imapkit::search_return_data);
-inline const auto search_return_data_rule_def =
+// A known return data, or search-ret-data-ext (search-modifier-name SP search-return-value). A
+// known name whose value is not its own ("MIN 0", "COUNT x") is the extension form by the ABNF:
+// read as such, as a malformed known response code is read as the generic one (docs/responses.md).
+IMAPKIT_RULE(search_return_data_known, "search-return-data", imapkit::search_return_data);
+inline const auto search_return_data_known_rule_def =
     (return_data_kw<search_return_data_kind::min> > sp >
      nz_number[set_member<&imapkit::search_return_data::number>]) |
     (return_data_kw<search_return_data_kind::max> > sp >
@@ -224,8 +233,13 @@ inline const auto search_return_data_rule_def =
     (return_data_kw<search_return_data_kind::addto> > sp >
      generic_value[set_member<&imapkit::search_return_data::value>]) |
     (return_data_kw<search_return_data_kind::removefrom> > sp >
-     generic_value[set_member<&imapkit::search_return_data::value>]) |
-    (atom[([](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); })] > sp >
+     generic_value[set_member<&imapkit::search_return_data::value>]);
+IMAPKIT_DEFINE(search_return_data_known_rule)
+
+IMAPKIT_RULE(search_return_data, "search-return-data", imapkit::search_return_data);
+inline const auto search_return_data_rule_def =
+    backtrack_on_syntax_error[search_return_data_known_rule[set_val] >> &(sp | crlf)] |
+    (atom[([](auto& ctx) { x3::_val(ctx) = {.name = x3::_attr(ctx)}; })] > sp >
      generic_value[set_member<&imapkit::search_return_data::value>]);
 IMAPKIT_DEFINE(search_return_data_rule)
 inline const auto& search_return_data = search_return_data_rule;
