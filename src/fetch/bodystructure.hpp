@@ -33,17 +33,22 @@ constexpr bool is_media_message(const imapkit::body_structure& b) noexcept {
 template <imapkit::body_structure::kind_t Kind>
 inline constexpr auto set_kind = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 
-// Lenient (atoms_in_body_fields): an atom other than NIL where a body field has a string,
-// (CHARSET X-UNKNOWN) and an unquoted 7BIT (vmime's and libetpan's fixtures; docs/quirks.md).
-// Yields the atom as a string.
-struct body_atom_parser : x3::parser<body_atom_parser> {
+// string = quoted / literal, told apart by the first byte; lenient (atoms_in_body_fields): an
+// atom other than NIL, (CHARSET X-UNKNOWN) and an unquoted 7BIT (vmime's and libetpan's
+// fixtures; docs/quirks.md), yielded as a string. One primitive, so that the string fields of
+// a body cost no more than `string` did.
+struct body_string_parser : x3::parser<body_string_parser> {
   using attribute_type = imapkit::string;
   static bool const has_attribute = true;
   static constexpr std::string_view expected_name = "string";
 
   template <class Context, class RContext, class Attribute>
-  bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
+  bool parse(const char*& first, const char* last, const Context& ctx, RContext& rctx,
              Attribute& attr) const {
+    if (first == last) return false;
+    if (*first == '"') return primitives::quoted_parser{}.parse(first, last, ctx, rctx, attr);
+    if (*first == '{')
+      return primitives::literal_parser<false>{}.parse(first, last, ctx, rctx, attr);
     const char* p = first;
     while (p != last && chars::is(chars::atom_char, *p)) ++p;
     const std::string_view run(first, static_cast<std::size_t>(p - first));
@@ -55,7 +60,7 @@ struct body_atom_parser : x3::parser<body_atom_parser> {
     return true;
   }
 };
-inline constexpr body_atom_parser body_atom{};
+inline constexpr body_string_parser body_string{};
 
 // Lenient (multipart_without_parts): a multipart that has lost its parts, its subtype where a
 // part's media type is and its body-ext-mpart after it (next to no body-extension): Gmail's,
@@ -72,22 +77,21 @@ inline constexpr auto no_body_extension = [](auto& ctx) {
 
 }  // namespace body_detail
 
-// string into _val.*Member; lenient: NIL as well (a parameter's value, mail.ru's and Exchange's
-// ("charset" NIL); a disposition's type, Exchange's (NIL NIL)), docs/quirks.md. A function, not
-// a variable template: `string` is no constant, and a variable template's dynamic initialization
-// is unordered (docs/grammar-conventions.md); called from a rule's definition below, it copies
-// `string` after `string` is initialized.
+// string (body_string) into _val.*Member; lenient: NIL as well (a parameter's value, mail.ru's
+// and Exchange's ("charset" NIL); a disposition's type, Exchange's (NIL NIL)), docs/quirks.md. A
+// function, not a variable template: `nil` is no constant, and a variable template's dynamic
+// initialization is unordered (docs/grammar-conventions.md); called from a rule's definition
+// below, it copies `nil` after `nil` is initialized.
 template <auto Member, quirk Quirk>
 inline auto string_or_lenient_nil() {
-  return string[set_member<Member>] | body_detail::body_atom[set_member<Member>] |
+  return body_detail::body_string[set_member<Member>] |
          if_quirk<Quirk>[nil][([](auto& ctx) { x3::_val(ctx).*Member = imapkit::string::nil(); })];
 }
 
 // body-fld-param's "string SP string" pair
 IMAPKIT_RULE(body_fld_param_pair, "body-fld-param", imapkit::body_param);
 inline const auto body_fld_param_pair_rule_def =
-    (string[set_member<&imapkit::body_param::name>] |
-     body_detail::body_atom[set_member<&imapkit::body_param::name>]) > sp >
+    body_detail::body_string[set_member<&imapkit::body_param::name>] > sp >
     string_or_lenient_nil<&imapkit::body_param::value, quirk::nil_parameter_value>();
 IMAPKIT_DEFINE(body_fld_param_pair_rule)
 inline const auto& body_fld_param_pair = body_fld_param_pair_rule;
@@ -107,7 +111,7 @@ inline const auto& body_fld_param = body_fld_param_rule;
 // Lenient: NIL (docs/quirks.md).
 IMAPKIT_RULE(body_fld_enc, "body-fld-enc", imapkit::string);
 inline const auto body_fld_enc_rule_def =
-    string[set_val] | body_detail::body_atom[set_val] |
+    body_detail::body_string[set_val] |
     if_quirk<quirk::nil_encoding_and_octets>[nil][(
         [](auto& ctx) { x3::_val(ctx) = imapkit::string::nil(); })];
 IMAPKIT_DEFINE(body_fld_enc_rule)
