@@ -254,4 +254,20 @@ TEST(FuzzFindings, PreviewLazyIsSetOnlyWhenItsGroupMatches) {
   EXPECT_TRUE(out.bytes().empty());
 }
 
+TEST(FuzzFindings, DamagedValueHoldsALiteralOnlyWhereAnArgumentStarts) {
+  // fuzz_response: item recovery skipped "x{0}" CRLF as a literal inside a damaged value, where
+  // the framer sees no literal ("x{0}" is an atom) and ends the message at that CRLF: the
+  // recovered item's bytes, written back, framed as two messages.
+  arena mem;
+  EXPECT_FALSE(parse_response("* 1 FETCH (UID 1 BODY[] x{0}\r\n)\r\n", mem).ok());
+  // Where an argument starts, it is a literal, as the framer reads it.
+  const auto r = parse_response("* 1 FETCH (UID 1 BODY[] ({0}\r\n x) FLAGS ())\r\n", mem);
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  const auto& items = std::get<fetch_data>(std::get<untagged>(r->value).data).attributes;
+  ASSERT_EQ(items.size(), 3u);
+  ASSERT_NE(items[1].get<fetch_invalid>(), nullptr);
+  EXPECT_EQ(items[1].get<fetch_invalid>()->bytes, "BODY[] ({0}\r\n x)");
+  EXPECT_NE(items[2].get<fetch_flags>(), nullptr);
+}
+
 }  // namespace

@@ -264,6 +264,7 @@ IMAPKIT_DEFINE(msg_att_item_rule)
 // are not all there, nesting past max_depth). Spaces inside the parentheses may be anywhere: the
 // value is not read, only delimited.
 inline const char* end_of_damaged_value(const char* p, const char* last, unsigned max_depth) {
+  const char* const begin = p;
   unsigned depth = 0;
   while (p != last) {
     const char c = *p;
@@ -282,7 +283,10 @@ inline const char* end_of_damaged_value(const char* p, const char* last, unsigne
       }
       if (p == last) return nullptr;
       ++p;
-    } else if (c == '{' || (c == '~' && last - p > 1 && p[1] == '{')) {
+    } else if ((c == '{' || (c == '~' && last - p > 1 && p[1] == '{')) &&
+               (p == begin || p[-1] == ' ' || p[-1] == '(')) {
+      // A literal only where an argument starts, as the framer reads one
+      // (find_literal_announcement): "x{3}" is an atom.
       const char* q = p + (c == '~' ? 2 : 1);
       std::uint64_t size = 0;
       const char* digits = q;
