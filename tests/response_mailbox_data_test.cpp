@@ -131,6 +131,34 @@ TEST_F(MailboxData, Status) {
   fails("* STATUS x (MESSAGES)\r\n", 20);
 }
 
+TEST_F(MailboxData, EsearchMultisearchCorrelator) {
+  // RFC 7377 §3: the correlator names the mailbox and its UIDVALIDITY, in any order.
+  auto d = data<esearch_data>(
+      "* ESEARCH (TAG \"tag1\" MAILBOX \"folder1\" UIDVALIDITY 1) UID ALL "
+      "4001,4003,4005,4007,4009\r\n");
+  EXPECT_EQ(d.correlator->value, "tag1");
+  ASSERT_TRUE(d.mailbox.has_value());
+  EXPECT_EQ(d.mailbox->name.value, "folder1");
+  EXPECT_EQ(d.uidvalidity, 1u);
+  EXPECT_TRUE(d.uid);
+  EXPECT_EQ(set_string(d.items[0].set), "4001,4003,4005,4007,4009");
+  d = data<esearch_data>(
+      "* ESEARCH (TAG \"tag2\" MAILBOX \"folder2/salmon\" UIDVALIDITY 1111111) UID ALL "
+      "50003,50006,50009,50012\r\n");
+  EXPECT_EQ(d.mailbox->name.value, "folder2/salmon");
+  EXPECT_EQ(d.uidvalidity, 1111111u);
+  d = data<esearch_data>("* ESEARCH (UIDVALIDITY 3 MAILBOX INBOX) COUNT 2\r\n");
+  EXPECT_FALSE(d.correlator.has_value());
+  EXPECT_EQ(d.uidvalidity, 3u);
+  // Each correlator once; UIDVALIDITY is an nz-number.
+  fails("* ESEARCH (TAG \"a\" TAG \"b\") COUNT 1\r\n", 18);
+  fails("* ESEARCH (TAG a UIDVALIDITY 0) COUNT 1\r\n", 29);
+  // Written back in RFC 7377's order.
+  buffer_sink out;
+  EXPECT_TRUE(serialize(ok("* ESEARCH (UIDVALIDITY 3 MAILBOX INBOX TAG x) COUNT 2\r\n"), out));
+  EXPECT_EQ(out.bytes(), "* ESEARCH (TAG x MAILBOX INBOX UIDVALIDITY 3) COUNT 2\r\n");
+}
+
 TEST_F(MailboxData, KnownItemsWithValuesNotTheirOwn) {
   // A STATUS attribute or an ESEARCH return data with a known name and a value that is not its
   // own is read as the extension item of that name (ESEARCH: search-ret-data-ext, by the ABNF),

@@ -485,13 +485,27 @@ bool search_return_data(writer& w, const imapkit::search_return_data& d, bool fi
 }
 
 // esearch-response = "ESEARCH" [search-correlator] [SP "UID"] *(SP search-return-data)
-// search-correlator = SP "(" "TAG" SP tag-string ")"
+// search-correlator = SP "(" one-correlator *(SP one-correlator) ")"   (RFC 7377), written in the
+// order of RFC 7377's examples: TAG, MAILBOX, UIDVALIDITY
 bool esearch_response(writer& w, const imapkit::esearch_data& d) {
   w.raw("ESEARCH");
-  if (d.correlator) {
-    if (d.correlator->is_nil()) return w.fail(serialize_errc::invalid_value, "search-correlator");
-    w.raw(" (TAG ");
-    if (!w.astring(d.correlator->value)) return false;
+  if (d.correlator || d.mailbox || d.uidvalidity) {
+    const char* separator = " (";
+    if (d.correlator) {
+      if (d.correlator->is_nil()) return w.fail(serialize_errc::invalid_value, "search-correlator");
+      w.raw(separator).raw("TAG ");
+      if (!w.astring(d.correlator->value)) return false;
+      separator = " ";
+    }
+    if (d.mailbox) {
+      w.raw(separator).raw("MAILBOX ");
+      if (!w.mailbox(*d.mailbox)) return false;
+      separator = " ";
+    }
+    if (d.uidvalidity) {
+      w.raw(separator).raw("UIDVALIDITY ");
+      if (!w.nz_number(*d.uidvalidity)) return false;
+    }
     w.raw(")");
   }
   if (d.uid) w.raw(" UID");

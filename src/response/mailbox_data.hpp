@@ -244,18 +244,34 @@ inline const auto search_return_data_rule_def =
 IMAPKIT_DEFINE(search_return_data_rule)
 inline const auto& search_return_data = search_return_data_rule;
 
-// search-correlator = SP "(" "TAG" SP tag-string ")"; tag-string = astring (RFC 9051; RFC 4731:
-// string)
-IMAPKIT_RULE(search_correlator, "search-correlator", imapkit::string);
-inline const auto search_correlator_rule_def = x3::lit('(') > kw("TAG") > sp > astring[set_val] >
-                                               ')';
+// one-correlator = ("TAG" SP tag-string) / ("MAILBOX" SP astring) / ("UIDVALIDITY" SP nz-number)
+// (RFC 7377; tag-string = astring, RFC 9051; RFC 4731: string). Each may appear once: a second
+// one is not read, so the error is at it ("expected ')'").
+template <auto Member>
+inline constexpr auto not_yet =
+    [](auto& ctx) { x3::_pass(ctx) = !(x3::_val(ctx).*Member).has_value(); };
+inline const auto one_correlator =
+    (kw("TAG") >> x3::eps[not_yet<&imapkit::esearch_data::correlator>] > sp >
+     astring[set_member<&imapkit::esearch_data::correlator>]) |
+    (kw("MAILBOX") >> x3::eps[not_yet<&imapkit::esearch_data::mailbox>] > sp >
+     mailbox[set_member<&imapkit::esearch_data::mailbox>]) |
+    (kw("UIDVALIDITY") >> x3::eps[not_yet<&imapkit::esearch_data::uidvalidity>] > sp >
+     nz_number[set_member<&imapkit::esearch_data::uidvalidity>]);
+
+// search-correlator = SP "(" one-correlator *(SP one-correlator) ")"   (after the SP)
+IMAPKIT_RULE(search_correlator, "search-correlator", imapkit::esearch_data);
+inline const auto search_correlator_rule_def = x3::lit('(') > (x3::omit[one_correlator] % sp) > ')';
 IMAPKIT_DEFINE(search_correlator_rule)
 inline const auto& search_correlator = search_correlator_rule;
 
 // esearch-response = "ESEARCH" [search-correlator] [SP "UID"] *(SP search-return-data)
 IMAPKIT_RULE(esearch_response, "esearch-response", imapkit::esearch_data);
 inline const auto esearch_response_rule_def =
-    -(sp >> search_correlator[([](auto& ctx) { x3::_val(ctx).correlator = x3::_attr(ctx); })]) >>
+    -(sp >> search_correlator[([](auto& ctx) {
+        x3::_val(ctx).correlator = x3::_attr(ctx).correlator;
+        x3::_val(ctx).mailbox = x3::_attr(ctx).mailbox;
+        x3::_val(ctx).uidvalidity = x3::_attr(ctx).uidvalidity;
+      })]) >>
     -(sp >> whole_kw("UID")[([](auto& ctx) { x3::_val(ctx).uid = true; })]) >>
     *(sp >> search_return_data[push_member<&imapkit::esearch_data::items>]);
 IMAPKIT_DEFINE(esearch_response_rule)

@@ -351,6 +351,10 @@ class response_generator {
   esearch_data esearch() {
     esearch_data d;
     if (e_.chance(50)) d.correlator = b_.string_value();
+    if (e_.chance(20)) {  // MULTISEARCH (RFC 7377)
+      d.mailbox = b_.mailbox();
+      d.uidvalidity = b_.nz_number();
+    }
     d.uid = e_.chance(50);
     const auto n = b_.count();
     for (std::size_t i = 0; i < n; ++i) d.items.push_back(mem_, return_data(i == 0, d.uid));

@@ -188,15 +188,19 @@ struct search_return_data {
 BOOST_DESCRIBE_STRUCT(search_return_data, (), (kind, name, number, set, range, is_nil, value))
 
 // esearch-response = "ESEARCH" [search-correlator] [SP "UID"] *(SP search-return-data)
-// search-correlator = SP "(" "TAG" SP tag-string ")"
-// (ESORT, RFC 5267, answers with ESEARCH too.)
+// search-correlator = SP "(" one-correlator *(SP one-correlator) ")"   (RFC 7377; RFC 4731 has
+//   only TAG)
+// one-correlator = ("TAG" SP tag-string) / ("MAILBOX" SP astring) / ("UIDVALIDITY" SP nz-number)
+// (ESORT, RFC 5267, answers with ESEARCH too; MULTISEARCH, RFC 7377, names the mailbox.)
 struct esearch_data {
   std::optional<imapkit::string> correlator;  // tag-string
+  std::optional<imapkit::mailbox> mailbox;    // MULTISEARCH: the mailbox the results are of
+  std::optional<std::uint32_t> uidvalidity;   // MULTISEARCH: its UIDVALIDITY
   bool uid = false;
   list<search_return_data> items;
   friend bool operator==(const esearch_data&, const esearch_data&) = default;
 };
-BOOST_DESCRIBE_STRUCT(esearch_data, (), (correlator, uid, items))
+BOOST_DESCRIBE_STRUCT(esearch_data, (), (correlator, mailbox, uidvalidity, uid, items))
 
 // thread-list = "(" (thread-members / thread-nested) ")"   (RFC 5256)
 // thread-members = nz-number *(SP nz-number) [SP thread-nested]
