@@ -354,6 +354,8 @@ struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive
     }
     invalid.bytes = std::string_view(start, static_cast<std::size_t>(p - start));
     attr.value = invalid;
+    // The quirks the item's failed parse took stay reported: they shaped its error, so a parse
+    // with exactly the reported quirks gives the same invalid item.
     st.quirks_used.add(quirk::item_recovery);
     first = p;
     return true;

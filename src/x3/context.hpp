@@ -235,8 +235,10 @@ struct backtrack_on_syntax_error_directive
     parse_state& st = state(ctx);
     const bool failed_before = st.failed();
     const Iterator start = first;
+    const quirk_set quirks_before = st.quirks_used;
     if (this->subject.parse(first, last, ctx, rctx, attr)) return true;
     first = start;
+    st.quirks_used = quirks_before;  // what the failed subject took was not needed
     if (!failed_before && st.failed() && failure_kind(st) == parse_errc::syntax) {
       st.failed_at = nullptr;
       st.failed_expected = {};
@@ -261,8 +263,13 @@ struct quirk_directive : x3::unary_parser<Subject, quirk_directive<Q, Subject>> 
   BOOST_FORCEINLINE bool parse(Iterator& first, const Iterator& last, const Context& ctx,
                                RContext& rctx, Attribute& attr) const {
     parse_state& st = state(ctx);
-    if (!st.options.quirks.has(Q) || !this->subject.parse(first, last, ctx, rctx, attr))
+    if (!st.options.quirks.has(Q)) return false;
+    // Quirks taken inside a subject that then fails were not needed: forgotten with it.
+    const quirk_set before = st.quirks_used;
+    if (!this->subject.parse(first, last, ctx, rctx, attr)) {
+      st.quirks_used = before;
       return false;
+    }
     st.quirks_used.add(Q);
     return true;
   }
