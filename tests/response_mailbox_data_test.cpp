@@ -189,8 +189,10 @@ TEST_F(MailboxData, KnownItemsWithValuesNotTheirOwn) {
   ASSERT_TRUE(lenient.ok());
   EXPECT_TRUE(lenient.quirks() == quirk_set{quirk::mod_sequence_zero});
   EXPECT_EQ(data<status_data>(*lenient).attributes[0].att, status_att::highestmodseq);
-  // A value nothing reads still fails the response.
+  // A value nothing reads still fails the response, and so does one that the extension form
+  // would write back as the known attribute ("UIDNEXT 080" as "UIDNEXT 80"; fuzz_response).
   fails("* STATUS x (UIDNEXT x)\r\n", 20);
+  fails("* STATUS misc (UIDVALIDITY 0 UIDNEXT 080)\r\n", 28);
 
   // The serializer writes such an item back when it reads back as the extension item, and
   // refuses an extension item that would be read as the known one.

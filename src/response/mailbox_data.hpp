@@ -9,6 +9,9 @@
 // response.hpp matches the keyword and commits), except where the keyword is optional data.
 #pragma once
 
+#include <charconv>
+#include <cstring>
+
 #include "abnf/ascii.hpp"
 #include "imapkit/ast/mailbox_data.hpp"
 #include "lexical/generic.hpp"
@@ -16,6 +19,7 @@
 #include "lexical/metadata.hpp"
 #include "lexical/modifiers.hpp"
 #include "response/resp_text_code.hpp"
+#include "x3/run.hpp"
 
 namespace imapkit::grammar {
 
@@ -139,13 +143,37 @@ IMAPKIT_DEFINE(status_att_val_ext_rule)
 // its own ("UIDNEXT 0", "HIGHESTMODSEQ 0" in strict mode) is read as an extension's attribute
 // of that name, as a malformed known response code is read as the generic one: a client keeps
 // the other attributes (docs/responses.md).
+IMAPKIT_RULE(status_att_val_known, "status-att-val", imapkit::status_att_val);
+inline const auto status_att_val_known_rule_def =
+    status_att_val_base_rule[set_val] | status_att_val_ext_rule[set_val];
+IMAPKIT_DEFINE(status_att_val_known_rule)
+
+// An extension attribute named like a known one is one only where the known one does not read
+// "NAME number" as the number is written back: "UIDNEXT 0" is, "UIDNEXT 080" is not (it would
+// come back as the known UIDNEXT 80). Asked of the grammar, in the message's arena.
+inline constexpr auto not_read_as_known = [](auto& ctx) {
+  const imapkit::status_att_val& a = x3::_val(ctx);
+  if (!abnf::find_keyword(status_att_names, a.name)) return;
+  parse_state& st = state(ctx);
+  char digits[20];
+  const auto end = std::to_chars(digits, digits + sizeof digits, a.number).ptr;
+  const std::size_t n = static_cast<std::size_t>(end - digits);
+  char* text = st.mem.allocate_array<char>(a.name.size() + 1 + n);
+  std::memcpy(text, a.name.data(), a.name.size());
+  text[a.name.size()] = ' ';
+  std::memcpy(text + a.name.size() + 1, digits, n);
+  x3::_pass(ctx) = !run<imapkit::status_att_val>(status_att_val_known_rule,
+                                                 std::string_view(text, a.name.size() + 1 + n),
+                                                 st.mem, st.options, "status-att-val")
+                        .ok();
+};
+
 IMAPKIT_RULE(status_att_val, "status-att-val", imapkit::status_att_val);
 inline const auto status_att_val_rule_def =
-    backtrack_on_syntax_error[(status_att_val_base_rule[set_val] |
-                               status_att_val_ext_rule[set_val]) >>
-                              &(sp | x3::lit(')'))] |
-    (atom[([](auto& ctx) { x3::_val(ctx) = {.name = x3::_attr(ctx)}; })] > sp >
-     number64[set_member<&imapkit::status_att_val::number>]);
+    backtrack_on_syntax_error[status_att_val_known_rule[set_val] >> &(sp | x3::lit(')'))] |
+    ((atom[([](auto& ctx) { x3::_val(ctx) = {.name = x3::_attr(ctx)}; })] > sp >
+      number64[set_member<&imapkit::status_att_val::number>]) >>
+     x3::eps[not_read_as_known]);
 IMAPKIT_DEFINE(status_att_val_rule)
 inline const auto& status_att_val = status_att_val_rule;
 
