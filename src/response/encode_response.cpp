@@ -305,14 +305,25 @@ bool mailbox_list(writer& w, const imapkit::mailbox_list& l) {
   return w.ok();
 }
 
-// Whether `line` (one response holding one item, written with w's options) reads back, strictly,
-// with that item known: is_known_item(response) says. An extension item named like a known one
-// ("UIDNEXT 0", "MIN x") is written only when it does not, as for response codes above.
-template <class IsKnownItem>
-bool reads_as_known_item(const buffer_sink& line, IsKnownItem&& is_known_item) {
+// An extension item named like a known one ("UIDNEXT 0", "MIN x") is written only when it reads
+// back as the extension item, as for response codes above: the item is written alone into a
+// response (prefix, write_item, suffix) with w's options and read back strictly, and
+// is_extension(Data) says what came back. Else, or when the writer refuses the item, an error.
+template <class Data, class WriteItem, class IsExtension>
+bool reads_back_as_extension(writer& w, std::string_view what, std::string_view prefix,
+                             std::string_view suffix, WriteItem&& write_item,
+                             IsExtension&& is_extension) {
+  buffer_sink line;
+  writer alone(line, w.options());
+  alone.raw(prefix);
+  write_item(alone);
+  alone.raw(suffix);
+  if (!alone.ok()) return w.fail(alone.error().code, alone.error().what);
   arena mem;
   const result<response> r = parse_response(line.bytes(), mem, parse_options::strict());
-  return !r.ok() || is_known_item(*r);
+  const auto* u = r ? std::get_if<untagged>(&r->value) : nullptr;
+  const Data* d = u ? std::get_if<Data>(&u->data) : nullptr;
+  return (d && is_extension(*d)) || w.fail(serialize_errc::invalid_value, what);
 }
 
 // status-att-val = ("MESSAGES" SP number) / ("UIDNEXT" SP nz-number) / ... / (atom SP number64)
@@ -325,20 +336,14 @@ bool status_att_val(writer& w, const imapkit::status_att_val& a) {
   if (a.att == status_att::other) {
     // The attribute must not be read as a known one.
     if (!is_valid_atom(a.name)) return w.fail(serialize_errc::invalid_atom, "status-att-val");
-    if (find_keyword(status_att_names, a.name)) {
-      buffer_sink line;
-      writer alone(line, w.options());
-      alone.raw("* STATUS x (").raw(a.name).sp();
-      alone.number64(a.number);
-      alone.raw(")\r\n");
-      if (!alone.ok()) return w.fail(alone.error().code, alone.error().what);
-      if (reads_as_known_item(line, [](const response& r) {
-            const auto* u = std::get_if<untagged>(&r.value);
-            const auto* s = u ? std::get_if<status_data>(&u->data) : nullptr;
-            return !s || s->attributes.size() != 1 || s->attributes[0].att != status_att::other;
-          }))
-        return w.fail(serialize_errc::invalid_value, "status-att-val");
-    }
+    if (find_keyword(status_att_names, a.name) &&
+        !reads_back_as_extension<status_data>(
+            w, "status-att-val", "* STATUS x (", ")\r\n",
+            [&](writer& o) { o.raw(a.name).sp().number64(a.number); },
+            [](const status_data& s) {
+              return s.attributes.size() == 1 && s.attributes[0].att == status_att::other;
+            }))
+      return false;
     w.raw(a.name).sp();
     return w.number64(a.number);
   }
@@ -462,22 +467,14 @@ bool search_return_data(writer& w, const imapkit::search_return_data& d, bool fi
       if (!is_valid_atom(d.name)) return w.fail(serialize_errc::invalid_atom, "search-return-data");
       if (first && !uid && iequals(d.name, "UID"))
         return w.fail(serialize_errc::invalid_value, "search-return-data");
-      if (find_keyword(search_return_data_names, d.name)) {
-        buffer_sink line;
-        writer alone(line, w.options());
-        alone.raw("* ESEARCH ").raw(d.name).sp();
-        alone.generic_value(d.value);
-        alone.raw("\r\n");
-        // A value the writer cannot write is refused as it would be without the check.
-        if (!alone.ok()) return w.fail(alone.error().code, alone.error().what);
-        if (reads_as_known_item(line, [](const response& r) {
-              const auto* u = std::get_if<untagged>(&r.value);
-              const auto* e = u ? std::get_if<esearch_data>(&u->data) : nullptr;
-              return !e || e->items.size() != 1 ||
-                     e->items[0].kind != search_return_data_kind::other;
-            }))
-          return w.fail(serialize_errc::invalid_value, "search-return-data");
-      }
+      if (find_keyword(search_return_data_names, d.name) &&
+          !reads_back_as_extension<esearch_data>(
+              w, "search-return-data", "* ESEARCH ", "\r\n",
+              [&](writer& o) { o.raw(d.name).sp().generic_value(d.value); },
+              [](const esearch_data& e) {
+                return e.items.size() == 1 && e.items[0].kind == search_return_data_kind::other;
+              }))
+        return false;
       w.raw(d.name).sp();
       return w.generic_value(d.value);
   }
