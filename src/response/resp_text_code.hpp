@@ -17,19 +17,18 @@ namespace imapkit::grammar {
 // "ALERTS"; "]" may follow, unlike after whole_kw).
 inline constexpr auto code_kw(std::string_view word) { return kw(word) >> !atom_chars; }
 
-// 1*<any TEXT-CHAR except "]">; lenient mode also takes 8-bit octets.
+// 1*<any TEXT-CHAR except "]">, in both modes: a "[" whose code holds 8-bit octets is no code,
+// and the line is text (where eight_bit_text takes octets that are not UTF-8). Taking them here
+// in lenient mode read as a code what strict mode reads as text (fuzz_response).
 struct code_text_parser : x3::parser<code_text_parser> {
   using attribute_type = std::string_view;
   static bool const has_attribute = true;
 
   template <class Context, class RContext, class Attribute>
-  bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
+  bool parse(const char*& first, const char* last, const Context&, RContext&,
              Attribute& attr) const {
     const char* p = first;
-    while (p != last && *p != ']' &&
-           (chars::is(chars::text_char, *p) ||
-            (chars::is(chars::high_bit, *p) && state(ctx).take(quirk::eight_bit_text))))
-      ++p;
+    while (p != last && *p != ']' && chars::is(chars::text_char, *p)) ++p;
     if (p == first) return false;
     primitives::assign(std::string_view(first, static_cast<std::size_t>(p - first)), attr);
     first = p;
