@@ -324,6 +324,7 @@ struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive
     parse_state& st = state(ctx);
     const bool failed_before = st.failed();
     const char* const start = first;
+    const quirk_set quirks_before = st.quirks_used;
     const bool ok = this->subject.parse(first, last, ctx, rctx, attr);
     if (failed_before || !st.failed()) return ok;
     if (failure_kind(st) != parse_errc::syntax || !st.options.quirks.has(quirk::item_recovery))
@@ -354,8 +355,9 @@ struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive
     }
     invalid.bytes = std::string_view(start, static_cast<std::size_t>(p - start));
     attr.value = invalid;
-    // The quirks the item's failed parse took stay reported: they shaped its error, so a parse
-    // with exactly the reported quirks gives the same invalid item.
+    // What the item's failed parse took was not needed (its error may differ with fewer quirks:
+    // fetch_invalid's equality leaves the error out).
+    st.quirks_used = quirks_before;
     st.quirks_used.add(quirk::item_recovery);
     first = p;
     return true;
