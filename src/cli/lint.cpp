@@ -4,6 +4,8 @@
 #include "lint.hpp"
 
 #include <array>
+#include <boost/describe/enum.hpp>
+#include <boost/describe/enum_to_string.hpp>
 #include <boost/json.hpp>
 #include <cstdio>
 #include <string_view>
@@ -42,19 +44,11 @@ struct file_report {
   quirk_set needed;  // every quirk some message needed
 };
 
+// The names are the JSON's (docs/cli-json.md).
 enum class verdict { conforms, needs_quirks, fails };
+BOOST_DESCRIBE_ENUM(verdict, conforms, needs_quirks, fails)
 
-std::string_view to_string(verdict v) {
-  switch (v) {
-    case verdict::conforms:
-      return "conforms";
-    case verdict::needs_quirks:
-      return "needs_quirks";
-    case verdict::fails:
-      return "fails";
-  }
-  return "";
-}
+std::string_view to_string(verdict v) { return boost::describe::enum_to_string(v, "?"); }
 
 verdict verdict_of(const file_report& r, quirk_set allowed) {
   if (!r.failures.empty()) return verdict::fails;
