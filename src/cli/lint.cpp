@@ -57,18 +57,6 @@ verdict verdict_of(const file_report& r, quirk_set allowed) {
   return disallowed ? verdict::needs_quirks : verdict::conforms;
 }
 
-// Where in `message` the deviation of quirk q is: the offset where a parse with every quirk the
-// message needed but q stops. A quirk that rereads bytes strict mode also takes
-// (rereading_quirks) makes no such stop: then the message's start.
-template <class Parse>
-std::size_t deviation_offset(quirk q, quirk_set used, Parse&& parse) {
-  parse_options without;
-  without.quirks = used;
-  without.quirks.remove(q);
-  const auto r = parse(without);
-  return r ? 0 : r.error().offset;
-}
-
 // Reads one file in chunks and fills the report. False if it cannot be read.
 bool lint_file(const lint_options& opt, const std::string& path, file_report& report) {
   std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
@@ -99,32 +87,27 @@ bool lint_file(const lint_options& opt, const std::string& path, file_report& re
     ++report.messages;
     mem.reset();
     const client_expectation expect = lines.expectation();
-    const auto parse_with = [&](const parse_options& o) {
+    // Where a parse of the message with options o stops, or 0 when it parses.
+    const auto stops_at = [&](const parse_options& o) -> std::size_t {
       probe.reset();
-      return parse_client_message(ev.message, probe, expect, o);
-    };
-    const auto parse_response_with = [&](const parse_options& o) {
-      probe.reset();
-      return parse_response(ev.message, probe, o);
+      const auto offset_of = [](const auto& r) { return r ? std::size_t{0} : r.error().offset; };
+      return report.responses ? offset_of(parse_response(ev.message, probe, o))
+                              : offset_of(parse_client_message(ev.message, probe, expect, o));
     };
     quirk_set used;
     parse_error error;
     bool ok = false;
-    if (report.responses) {
-      const auto r = parse_response(ev.message, mem, options);
+    const auto take = [&](const auto& r) {
       ok = r.ok();
       if (ok)
         used = r.quirks();
       else
         error = r.error();
-    } else {
-      const auto r = lines.read(ev.message, mem, options);
-      ok = r.ok();
-      if (ok)
-        used = r.quirks();
-      else
-        error = r.error();
-    }
+    };
+    if (report.responses)
+      take(parse_response(ev.message, mem, options));
+    else
+      take(lines.read(ev.message, mem, options));
     if (!ok) {
       // Offsets count from the stream's start; message() counts from the message's, so its
       // "offset N: " prefix is left out.
@@ -147,9 +130,12 @@ bool lint_file(const lint_options& opt, const std::string& path, file_report& re
       quirk_stat& s = report.quirks[static_cast<std::size_t>(q)];
       ++s.messages;
       if (s.first_offsets.size() >= opt.first_offsets) return;
-      const std::size_t at = report.responses ? deviation_offset(q, used, parse_response_with)
-                                              : deviation_offset(q, used, parse_with);
-      s.first_offsets.push_back(ev.offset + at);
+      // The deviation is where a parse with every quirk the message needed but q stops; a
+      // rereading quirk (rereading_quirks) makes no such stop: then the message's start.
+      parse_options without;
+      without.quirks = used;
+      without.quirks.remove(q);
+      s.first_offsets.push_back(ev.offset + stops_at(without));
     });
   };
 
