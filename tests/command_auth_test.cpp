@@ -304,6 +304,56 @@ TEST_F(CommandAuth, Append) {
   fails("a APPEND INBOX UTF8 ({2}\r\nhi)\r\n", 21);              // UTF8 takes literal8
 }
 
+TEST_F(CommandAuth, AppendCatenate) {
+  // RFC 4469 §4, example 1, as the wire carries it (the RFC folds the command line)
+  const std::string boundary = "--------------030308070208000400050907";
+  const std::string text1 = "\r\n" + boundary + "\r\n";    // {42}
+  const std::string text3 = "\r\n" + boundary + "--\r\n";  // {44}
+  ASSERT_EQ(text1.size(), 42u);
+  ASSERT_EQ(text3.size(), 44u);
+  const std::string cmd =
+      "A003 APPEND Drafts (\\Seen \\Draft $MDNSent) CATENATE "
+      "(URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER\" TEXT {42}\r\n" +
+      text1 +
+      " URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=1.MIME\" "
+      "URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=1\" TEXT {42}\r\n" +
+      text1 + " URL \"/Drafts;UIDVALIDITY=385759045/;UID=30\" TEXT {44}\r\n" + text3 + ")\r\n";
+  auto a = ok<append_command>(cmd);
+  EXPECT_EQ(a.mailbox.name.value, "Drafts");
+  ASSERT_EQ(a.messages.size(), 1u);
+  const append_message& m = a.messages[0];
+  EXPECT_EQ(m.flags.size(), 3u);
+  EXPECT_TRUE(m.data.is_nil());
+  ASSERT_EQ(m.catenate.size(), 7u);
+  using kind = catenate_part::kind_t;
+  const kind kinds[] = {kind::url,  kind::text, kind::url, kind::url,
+                        kind::text, kind::url,  kind::text};
+  for (std::size_t i = 0; i < 7; ++i) EXPECT_EQ(m.catenate[i].kind, kinds[i]) << i;
+  EXPECT_EQ(m.catenate[0].value.value, "/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER");
+  EXPECT_EQ(m.catenate[1].value.value, text1);
+  EXPECT_EQ(m.catenate[1].value.kind, string_kind::literal);
+  EXPECT_EQ(m.catenate[5].value.value, "/Drafts;UIDVALIDITY=385759045/;UID=30");
+  EXPECT_EQ(m.catenate[6].value.value, text3);
+  // A URL as an atom, a UTF8 part (RFC 6855 §4: cat-part =/ utf8-literal), LITERAL+, MULTIAPPEND
+  // with a plain message after a CATENATE one, and REPLACE (RFC 8508 takes append-message).
+  auto mixed = ok<append_command>(
+      "a APPEND INBOX CATENATE (URL /INBOX;UIDVALIDITY=7/;UID=3 UTF8 (~{2+}\r\nhi)) {1}\r\nx\r\n");
+  ASSERT_EQ(mixed.messages.size(), 2u);
+  ASSERT_EQ(mixed.messages[0].catenate.size(), 2u);
+  EXPECT_EQ(mixed.messages[0].catenate[1].kind, kind::utf8);
+  EXPECT_EQ(mixed.messages[0].catenate[1].value.kind, string_kind::literal8);
+  EXPECT_EQ(mixed.messages[0].catenate[1].value.value, "hi");
+  EXPECT_EQ(mixed.messages[1].data.value, "x");
+  auto r = ok<replace_command>("a REPLACE 4 Drafts CATENATE (TEXT {1+}\r\nx)\r\n");
+  ASSERT_EQ(r.message.catenate.size(), 1u);
+  EXPECT_EQ(r.message.catenate[0].value.value, "x");
+  fails("a APPEND INBOX CATENATE ()\r\n", 25);                // one part at least
+  fails("a APPEND INBOX CATENATE (TEXT \"x\")\r\n", 30);      // TEXT takes a literal
+  fails("a APPEND INBOX CATENATE (URL /a  URL /b)\r\n", 32);  // one SP between parts
+  fails("a APPEND INBOX CATENATE (TEXT {1}\r\nx\r\n", 36);    // unclosed
+  fails("a APPEND INBOX CATENATE (BODY {1}\r\nx)\r\n", 25);   // no such part
+}
+
 TEST_F(CommandAuth, Quota) {
   // RFC 9208 §4.2-4.4
   EXPECT_EQ(ok<getquota_command>("G0001 GETQUOTA \"!partition/sda4\"\r\n").quota_root.value,

@@ -119,6 +119,45 @@ TEST(SerializeCommand, AppendWithFlagsDateAndLiteral) {
   EXPECT_EQ(out2.fragments()[2], std::string("a\0b\r\n", 5));
 }
 
+TEST(SerializeCommand, AppendCatenateWaitsForEachTextLiteral) {
+  arena mem;
+  append_message m;
+  catenate_part url{catenate_part::kind_t::url,
+                    imapkit::string::quoted("/Drafts;UIDVALIDITY=385759045/;UID=20")};
+  catenate_part text{catenate_part::kind_t::text, imapkit::string::literal("\r\n--x--\r\n")};
+  m.catenate.push_back(mem, url);
+  m.catenate.push_back(mem, text);
+  append_command a;
+  a.mailbox = mailbox{imapkit::string::atom("Drafts")};
+  a.messages.push_back(mem, m);
+  buffer_sink out;
+  ASSERT_TRUE(serialize(command{"A003", a}, out));
+  const std::string first =
+      "A003 APPEND Drafts CATENATE (URL /Drafts;UIDVALIDITY=385759045/;UID=20 TEXT {9}\r\n";
+  EXPECT_EQ(out.bytes(), first + "\r\n--x--\r\n)\r\n");
+  ASSERT_EQ(out.fragments().size(), 2u);
+  EXPECT_EQ(out.fragments()[0], first);
+
+  // Data and parts at once, the UTF8 mark with parts, a NIL part, NUL in a TEXT part: refused.
+  append_message both = m;
+  both.data = imapkit::string::literal("x");
+  append_message utf8_mark = m;
+  utf8_mark.utf8 = true;
+  append_message nil_part;
+  nil_part.catenate.push_back(mem, catenate_part{catenate_part::kind_t::url, {}});
+  append_message nul_text;
+  nul_text.catenate.push_back(mem,
+                              catenate_part{catenate_part::kind_t::text,
+                                            imapkit::string::literal(std::string_view("a\0b", 3))});
+  for (const append_message& bad : {both, utf8_mark, nil_part, nul_text}) {
+    append_command b;
+    b.mailbox = a.mailbox;
+    b.messages.push_back(mem, bad);
+    buffer_sink sink;
+    EXPECT_FALSE(serialize(command{"a", b}, sink));
+  }
+}
+
 TEST(SerializeCommand, LoginPasswordWithQuoteAndBackslash) {
   buffer_sink out;
   const login_command l{imapkit::string::atom("fred"), imapkit::string::atom("pa\"ss\\word")};

@@ -12,6 +12,22 @@ boost::json::value to_json(const append_message& m) {
   boost::json::object o;
   if (m.has_flags) o["flags"] = member_to_json(m.flags);
   if (m.date_time) o["date_time"] = to_json(*m.date_time);
+  if (!m.catenate.empty()) {
+    // CATENATE (RFC 4469): each part's kind and value; a literal's data as a message's.
+    boost::json::array parts;
+    for (const catenate_part& part : m.catenate) {
+      boost::json::object p{{"kind", member_to_json(part.kind)}};
+      if (part.kind == catenate_part::kind_t::url) {
+        p["url"] = bytes_to_json(part.value.value);
+      } else {
+        p["size"] = part.value.value.size();
+        p["data"] = bytes_to_json(part.value.value);
+      }
+      parts.push_back(std::move(p));
+    }
+    o["catenate"] = std::move(parts);
+    return o;
+  }
   o["literal"] = m.data.kind == string_kind::literal8 ? "literal8" : "literal";
   if (m.utf8) o["utf8"] = true;
   o["size"] = m.data.value.size();

@@ -243,20 +243,44 @@ inline const auto& lsub = lsub_rule;
 // ---------------------------------------------------------------------------------------------
 // APPEND, REPLACE
 
+// cat-part's keyword (spelled by catenate_part_names), setting the part's kind.
+template <imapkit::catenate_part::kind_t Kind>
+inline constexpr auto cat_part_kw = whole_kw(
+    imapkit::to_string(Kind))[primitives::set_member_to<&imapkit::catenate_part::kind, Kind>];
+
+// cat-part = text-literal / url / utf8-literal                        (RFC 4469 §5, RFC 6855 §4)
+// text-literal = "TEXT" SP literal; url = "URL" SP astring; utf8-literal = "UTF8" SP "(" literal8
+// ")"
+IMAPKIT_RULE(cat_part, "cat-part", imapkit::catenate_part);
+inline const auto cat_part_rule_def =
+    (cat_part_kw<imapkit::catenate_part::kind_t::text> > sp >
+     literal[set_member<&imapkit::catenate_part::value>]) |
+    (cat_part_kw<imapkit::catenate_part::kind_t::url> > sp >
+     astring[set_member<&imapkit::catenate_part::value>]) |
+    (cat_part_kw<imapkit::catenate_part::kind_t::utf8> > sp > x3::lit('(') >
+     literal8[set_member<&imapkit::catenate_part::value>] > ')');
+IMAPKIT_DEFINE(cat_part_rule)
+inline const auto& cat_part = cat_part_rule;
+
 // append-data = literal / literal8 / append-data-ext                   (RFC 9051, RFC 3516)
 // append-data-ext =/ "UTF8" SP "(" literal8 ")"                          (RFC 6855 §4)
+// append-data =/ "CATENATE" SP "(" cat-part *(SP cat-part) ")"           (RFC 4469 §5)
 IMAPKIT_RULE(append_data, "append-data", imapkit::append_message);
 inline const auto append_data_rule_def =
     literal[set_member<&imapkit::append_message::data>] |
     literal8[set_member<&imapkit::append_message::data>] |
     (whole_kw("UTF8")[([](auto& ctx) { x3::_val(ctx).utf8 = true; })] > sp > x3::lit('(') >
-     literal8[set_member<&imapkit::append_message::data>] > ')');
+     literal8[set_member<&imapkit::append_message::data>] > ')') |
+    (whole_kw("CATENATE") > sp > x3::lit('(') >
+     cat_part[push_member<&imapkit::append_message::catenate>] >
+     *(sp > cat_part[push_member<&imapkit::append_message::catenate>]) > ')');
 IMAPKIT_DEFINE(append_data_rule)
 inline const auto& append_data = append_data_rule;
 
 inline constexpr auto merge_append_data = [](auto& ctx) {
   x3::_val(ctx).data = x3::_attr(ctx).data;
   x3::_val(ctx).utf8 = x3::_attr(ctx).utf8;
+  x3::_val(ctx).catenate = x3::_attr(ctx).catenate;
 };
 inline constexpr auto set_append_flags = [](auto& ctx) {
   x3::_val(ctx).has_flags = true;

@@ -313,12 +313,35 @@ bool lsub(writer& w, const lsub_command& c) {
   return list_mailbox(w, c.pattern);
 }
 
+// cat-part = "TEXT" SP literal / "URL" SP astring / "UTF8" SP "(" literal8 ")"   (RFC 4469, 6855)
+bool cat_part(writer& w, const catenate_part& part) {
+  if (part.value.is_nil()) return w.fail(serialize_errc::invalid_value, "cat-part");
+  w.raw(to_string(part.kind));
+  w.sp();
+  switch (part.kind) {
+    case catenate_part::kind_t::text:
+      return w.literal(part.value.value, false);
+    case catenate_part::kind_t::url:
+      return w.astring(part.value.value);
+    case catenate_part::kind_t::utf8:
+      w.raw("(");
+      w.literal(part.value.value, true);
+      w.raw(")");
+      return w.ok();
+  }
+  return w.fail(serialize_errc::invalid_value, "cat-part");
+}
+
 // append-message = append-opts SP append-data; append-opts = [SP flag-list] [SP date-time]
 // append-data = literal / literal8 / "UTF8" SP "(" literal8 ")"   (written with its leading SP)
+//             / "CATENATE" SP "(" cat-part *(SP cat-part) ")"
 bool append_message(writer& w, const imapkit::append_message& m) {
   if (!w.ok()) return false;
   if (!m.has_flags && !m.flags.empty()) return w.fail(serialize_errc::invalid_value, "append-opts");
-  if (m.data.is_nil()) return w.fail(serialize_errc::invalid_value, "append-data");
+  // Exactly one form of data: a literal, or CATENATE's parts (never both, never the UTF8 mark
+  // with parts: a UTF8 part is a cat-part of its own).
+  if (m.catenate.empty() ? m.data.is_nil() : !m.data.is_nil() || m.utf8)
+    return w.fail(serialize_errc::invalid_value, "append-data");
   if (m.has_flags) {
     w.sp();
     if (!w.flag_list(m.flags)) return false;
@@ -328,6 +351,13 @@ bool append_message(writer& w, const imapkit::append_message& m) {
     if (!w.date_time(*m.date_time)) return false;
   }
   w.sp();
+  if (!m.catenate.empty()) {
+    w.raw("CATENATE (");
+    if (!sp_separated(w, m.catenate, [&](const catenate_part& part) { return cat_part(w, part); }))
+      return false;
+    w.raw(")");
+    return w.ok();
+  }
   if (m.utf8) {
     w.raw("UTF8 (");
     w.literal(m.data.value, true);

@@ -409,6 +409,20 @@ class command_generator {
       m.flags = b_.flags();
     }
     if (e_.chance(40)) m.date_time = b_.date_time();
+    if (e_.chance(15)) {  // CATENATE (RFC 4469): TEXT, URL and UTF8 parts
+      const std::size_t n = 1 + e_.below(3);
+      for (std::size_t i = 0; i < n; ++i) {
+        catenate_part part;
+        part.kind = e_.pick<catenate_part::kind_t>(3);
+        // TEXT is a literal, which holds no NUL; UTF8's literal8 may.
+        const std::string_view data = b_.any_string(part.kind != catenate_part::kind_t::utf8);
+        part.value = part.kind == catenate_part::kind_t::url    ? astr()
+                     : part.kind == catenate_part::kind_t::utf8 ? imapkit::string::literal8(data)
+                                                                : imapkit::string::literal(data);
+        push(m.catenate, part);
+      }
+      return m;
+    }
     const std::string_view data = b_.any_string(false);
     m.utf8 = e_.chance(20);
     m.data = m.utf8 || data.find('\0') != std::string_view::npos ? imapkit::string::literal8(data)

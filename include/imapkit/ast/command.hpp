@@ -258,19 +258,46 @@ struct lsub_command {
 };
 BOOST_DESCRIBE_STRUCT(lsub_command, (), (reference, pattern))
 
+// cat-part = text-literal / url / utf8-literal                        (RFC 4469 §5, RFC 6855 §4)
+// text-literal = "TEXT" SP literal; url = "URL" SP astring; utf8-literal = "UTF8" SP "(" literal8
+// ")"
+struct catenate_part {
+  enum class kind_t : std::uint8_t { text, url, utf8 };
+  kind_t kind = kind_t::text;
+  imapkit::string value;  // text: a literal; url: an astring holding an IMAP URL (RFC 5092);
+                          // utf8: a literal8
+
+  friend bool operator==(const catenate_part&, const catenate_part&) = default;
+};
+BOOST_DESCRIBE_STRUCT(catenate_part, (), (kind, value))
+
+inline constexpr keyword_row<catenate_part::kind_t> catenate_part_names[] = {
+    {catenate_part::kind_t::text, "TEXT"},
+    {catenate_part::kind_t::url, "URL"},
+    {catenate_part::kind_t::utf8, "UTF8"},
+};
+static_assert(rows_in_enum_order(catenate_part_names,
+                                 static_cast<std::size_t>(catenate_part::kind_t::utf8) + 1));
+
+constexpr std::string_view to_string(catenate_part::kind_t kind) noexcept {
+  return row_of(catenate_part_names, kind).keyword;
+}
+
 // append-message = append-opts SP append-data                          (RFC 9051, RFC 3502)
 // append-opts = [SP flag-list] [SP date-time]
 // append-data = literal / literal8 / "UTF8" SP "(" literal8 ")"          (RFC 3516, RFC 6855)
+//             / "CATENATE" SP "(" cat-part *(SP cat-part) ")"            (RFC 4469)
 struct append_message {
   bool has_flags = false;
   list<imapkit::flag> flags;
   std::optional<imapkit::date_time> date_time;
-  imapkit::string data;  // kind literal or literal8
+  imapkit::string data;  // kind literal or literal8; unused (NIL) in the CATENATE form
   bool utf8 = false;     // UTF8 (~{N}...) form of RFC 6855
+  list<catenate_part> catenate;  // the CATENATE form when not empty: the parts, in order
 
   friend bool operator==(const append_message&, const append_message&) = default;
 };
-BOOST_DESCRIBE_STRUCT(append_message, (), (has_flags, flags, date_time, data, utf8))
+BOOST_DESCRIBE_STRUCT(append_message, (), (has_flags, flags, date_time, data, utf8, catenate))
 
 // append = "APPEND" SP mailbox 1*append-message   (one message, or several: MULTIAPPEND)
 struct append_command {
