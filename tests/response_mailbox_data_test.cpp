@@ -504,4 +504,65 @@ TEST_F(MailboxData, QuirkDoubledSpaces) {
   EXPECT_EQ(q.resources[1].limit, 1000u);
 }
 
+TEST_F(MailboxData, UidfetchJmapaccessUrlauthLanguageComparator) {
+  // RFC 9586 §3.3: uidfetch-resp = uniqueid SP "UIDFETCH" SP msg-att
+  auto f = data<fetch_data>("* 25900 UIDFETCH (FLAGS (\\Seen) UID 25900)\r\n");
+  EXPECT_TRUE(f.uidfetch);
+  EXPECT_EQ(f.number, 25900u);
+  EXPECT_EQ(f.attributes.size(), 2u);
+  EXPECT_FALSE(data<fetch_data>("* 1 FETCH (UID 5)\r\n").uidfetch);
+  fails("* 0 UIDFETCH (UID 5)\r\n", 2, parse_mode::strict);  // uniqueid is nz-number
+  // RFC 9698 §5
+  EXPECT_EQ(
+      data<jmapaccess_data>("* JMAPACCESS \"https://example.com/.well-known/jmap\"\r\n").url.value,
+      "https://example.com/.well-known/jmap");
+  fails("* JMAPACCESS https://example.com/\r\n", 13);  // quoted only
+  // RFC 4467 §6.3.3 (the RFC folds the line)
+  const std::string url =
+      "imap://joe@example.com/INBOX/;uid=20/;section=1.2;urlauth=submit+fred:internal:"
+      "91354a473744909de610943775f92038";
+  const std::string genurlauth = "* GENURLAUTH \"" + url + "\"\r\n";
+  auto g = data<genurlauth_data>(genurlauth);
+  ASSERT_EQ(g.urls.size(), 1u);
+  EXPECT_EQ(g.urls[0].value, url);
+  fails("* GENURLAUTH\r\n", 12);
+  // RFC 4467 §6.3.4: URLFETCH with a literal; an invalid URL's NIL
+  const std::string urlfetch =
+      "* URLFETCH \"" + url + "\" {28}\r\nSi vis pacem, para bellum.\r\n x NIL\r\n";
+  auto u = data<urlfetch_data>(urlfetch);
+  ASSERT_EQ(u.items.size(), 2u);
+  EXPECT_EQ(u.items[0].url.value, url);
+  EXPECT_EQ(u.items[0].data.value, "Si vis pacem, para bellum.\r\n");
+  EXPECT_FALSE(u.items[0].extended);
+  EXPECT_TRUE(u.items[1].data.is_nil());
+  // RFC 5524 §4: the metadata form
+  const std::string extended =
+      "* URLFETCH \"" + url +
+      "\" (BODYPARTSTRUCTURE (\"IMAGE\" \"PNG\" NIL NIL NIL \"BASE64\" 164)) (BODY {3}\r\nabc) "
+      "(BINARY ~{2}\r\na" +
+      std::string(1, '\0') + ") y NIL\r\n";
+  u = data<urlfetch_data>(extended);
+  ASSERT_EQ(u.items.size(), 2u);
+  EXPECT_TRUE(u.items[0].extended);
+  EXPECT_EQ(u.items[0].body_part_structure, "(\"IMAGE\" \"PNG\" NIL NIL NIL \"BASE64\" 164)");
+  EXPECT_TRUE(u.items[0].has_body);
+  EXPECT_EQ(u.items[0].body.value, "abc");
+  EXPECT_TRUE(u.items[0].has_binary);
+  EXPECT_EQ(u.items[0].binary.value, std::string_view("a\0", 2));
+  EXPECT_EQ(u.items[1].url.value, "y");
+  fails("* URLFETCH x (BODYPARTSTRUCTURE (\"IMAGE\"))\r\n", 32);  // not a body
+  fails("* URLFETCH x ()\r\n", 14);
+  // RFC 5255 §3.3, §4.8
+  auto l = data<language_data>("* LANGUAGE (EN DE IT i-default)\r\n");
+  ASSERT_EQ(l.languages.size(), 4u);
+  EXPECT_EQ(l.languages[3].value, "i-default");
+  fails("* LANGUAGE ()\r\n", 12);
+  auto c = data<comparator_data>("* COMPARATOR i;basic\r\n");
+  EXPECT_EQ(c.selected.value, "i;basic");
+  EXPECT_TRUE(c.matching.empty());
+  c = data<comparator_data>("* COMPARATOR i;basic (i;basic \"i;ascii-casemap\")\r\n");
+  ASSERT_EQ(c.matching.size(), 2u);
+  EXPECT_EQ(c.matching[1].value, "i;ascii-casemap");
+}
+
 }  // namespace

@@ -150,6 +150,71 @@ TEST_F(RespTextCode, AppenduidCopyuid) {
             resp_code_kind::uidnotsticky);
 }
 
+TEST_F(RespTextCode, CatenateUrlauthFiltersComparator) {
+  // RFC 4469 §5: TOOBIG, BADURL SP url-resp-text
+  EXPECT_EQ(code("A003 NO [TOOBIG] Message too big\r\n").kind, resp_code_kind::toobig);
+  resp_text_code c =
+      code("A003 NO [BADURL /INBOX;UIDVALIDITY=785799047/;UID=113330/;section=1.5.9] Bad\r\n");
+  EXPECT_EQ(c.kind, resp_code_kind::badurl);
+  EXPECT_EQ(code_arg<resp_code_text>(c).text,
+            "/INBOX;UIDVALIDITY=785799047/;UID=113330/;section=1.5.9");
+  EXPECT_EQ(code("a NO [BADURL] x\r\n").kind, resp_code_kind::other);  // no URL: generic
+  // RFC 4467 §9: URLMECH SP "INTERNAL" *(SP mechanism ["=" base64])
+  c = code("a33 OK [URLMECH INTERNAL XSAMPLE=P34OKhO7VEkCbsiYY8rGEg==] done\r\n");
+  EXPECT_EQ(c.kind, resp_code_kind::urlmech);
+  const auto mechs = code_arg<resp_code_urlmech>(c).mechanisms;
+  ASSERT_EQ(mechs.size(), 1u);
+  EXPECT_EQ(mechs[0].name, "XSAMPLE");
+  EXPECT_TRUE(mechs[0].has_access);
+  EXPECT_EQ(mechs[0].access, "P34OKhO7VEkCbsiYY8rGEg==");
+  EXPECT_TRUE(
+      code_arg<resp_code_urlmech>(code("a32 OK [URLMECH INTERNAL] mechs\r\n")).mechanisms.empty());
+  EXPECT_EQ(code("a OK [URLMECH INTERNAL X=abc] x\r\n").kind, resp_code_kind::other);  // base64
+  EXPECT_EQ(code("a OK [URLMECH XSAMPLE] x\r\n").kind, resp_code_kind::other);  // INTERNAL first
+  // RFC 5255 §4.10, RFC 5466 §4
+  EXPECT_EQ(code("a NO [BADCOMPARATOR] none of them\r\n").kind, resp_code_kind::badcomparator);
+  c = code("a NO [UNDEFINED-FILTER on-the-road] no such filter\r\n");
+  EXPECT_EQ(c.kind, resp_code_kind::undefined_filter);
+  EXPECT_EQ(code_arg<resp_code_text>(c).text, "on-the-road");
+  EXPECT_EQ(code("a NO [UNDEFINED-FILTER a/b] x\r\n").kind, resp_code_kind::other);  // no "/"
+}
+
+TEST_F(RespTextCode, InprogressUidrequiredMessagelimit) {
+  // RFC 9585 §4
+  resp_text_code c = code("* OK [INPROGRESS] Hang in there...\r\n");
+  EXPECT_EQ(c.kind, resp_code_kind::inprogress);
+  EXPECT_FALSE(code_arg<resp_code_inprogress>(c).has_state);
+  c = code("* OK [INPROGRESS (\"tag\" NIL NIL)] Hang in there...\r\n");
+  auto p = code_arg<resp_code_inprogress>(c);
+  EXPECT_TRUE(p.has_state);
+  EXPECT_EQ(p.tag.value, "tag");
+  EXPECT_FALSE(p.count);
+  EXPECT_FALSE(p.total);
+  p = code_arg<resp_code_inprogress>(
+      code("* OK [INPROGRESS (\"A001\" 454 1000)] Processed 45% of the items\r\n"));
+  EXPECT_EQ(p.tag.value, "A001");
+  EXPECT_EQ(p.count, 454u);
+  EXPECT_EQ(p.total, 1000u);
+  p = code_arg<resp_code_inprogress>(code("* OK [INPROGRESS (NIL 175 NIL)] x\r\n"));
+  EXPECT_TRUE(p.tag.is_nil());
+  EXPECT_EQ(p.count, 175u);
+  // The ABNF's own refusals keep the generic code: a total without a count, a zero total, an
+  // atom as the tag.
+  EXPECT_EQ(code("* OK [INPROGRESS (\"t\" NIL 5)] x\r\n").kind, resp_code_kind::other);
+  EXPECT_EQ(code("* OK [INPROGRESS (\"t\" 1 0)] x\r\n").kind, resp_code_kind::other);
+  EXPECT_EQ(code("* OK [INPROGRESS (t 1 2)] x\r\n").kind, resp_code_kind::other);
+  // RFC 9586 §3
+  EXPECT_EQ(code("07 BAD [UIDREQUIRED] Message numbers are not allowed\r\n").kind,
+            resp_code_kind::uidrequired);
+  // RFC 9738 §3.1
+  c = code("03 OK [MESSAGELIMIT 1000 23221] FETCH completed with 1000 partial results\r\n");
+  EXPECT_EQ(c.kind, resp_code_kind::messagelimit);
+  EXPECT_EQ(code_arg<resp_code_messagelimit>(c).limit, 1000u);
+  EXPECT_EQ(code_arg<resp_code_messagelimit>(c).uid, 23221u);
+  EXPECT_FALSE(code_arg<resp_code_messagelimit>(code("a NO [MESSAGELIMIT 10] x\r\n")).uid);
+  EXPECT_EQ(code("a NO [MESSAGELIMIT 0] x\r\n").kind, resp_code_kind::other);
+}
+
 TEST_F(RespTextCode, Rfc5530Codes) {
   // RFC 5530 §3 examples
   const std::pair<const char*, resp_code_kind> cases[] = {

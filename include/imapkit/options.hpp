@@ -100,6 +100,10 @@ class quirk_set {
     bits_ |= bit(q);
     return *this;
   }
+  constexpr quirk_set& add(quirk_set other) noexcept {
+    bits_ |= other.bits_;
+    return *this;
+  }
   constexpr quirk_set& remove(quirk q) noexcept {
     bits_ &= ~bit(q);
     return *this;

@@ -20,6 +20,8 @@ enum : std::uint16_t {
   // Lenient atoms: what real servers put in atoms and flags beyond ATOM-CHAR (docs/quirks.md):
   // "]" and 8-bit octets.
   lenient_atom_char = 1 << 9,
+  filter_name_char = 1 << 10,  // filter-name: any ATOM-CHAR except "/" (RFC 5466)
+  mechanism_char = 1 << 11,    // URLAUTH mechanism: ALPHA / DIGIT / "-" / "." (RFC 4467)
 };
 
 constexpr bool is_ctl(unsigned c) { return c < 0x20 || c == 0x7f; }
@@ -46,6 +48,10 @@ constexpr std::array<std::uint16_t, 256> make_table() {
       v |= base64_char;
     if (c >= 0x80) v |= high_bit | lenient_atom_char;
     if (c == ']') v |= lenient_atom_char;
+    if ((v & atom_char) && c != '/') v |= filter_name_char;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '.')
+      v |= mechanism_char;
     t[c] = v;
   }
   return t;

@@ -37,6 +37,11 @@ std::string_view type_of(const myrights_data&) { return "myrights"; }
 std::string_view type_of(const expunge_data&) { return "expunge"; }
 std::string_view type_of(const vanished_data&) { return "vanished"; }
 std::string_view type_of(const fetch_data&) { return "fetch"; }
+std::string_view type_of(const jmapaccess_data&) { return "jmapaccess"; }
+std::string_view type_of(const genurlauth_data&) { return "genurlauth"; }
+std::string_view type_of(const urlfetch_data&) { return "urlfetch"; }
+std::string_view type_of(const language_data&) { return "language"; }
+std::string_view type_of(const comparator_data&) { return "comparator"; }
 std::string_view type_of(const generic_data&) { return "generic"; }
 
 struct data_to_json {

@@ -94,6 +94,10 @@ inline constexpr primitives::char_run_parser<chars::atom_char> atom_chars{"ATOM-
 inline constexpr primitives::char_run_parser<chars::astring_char> astring_chars{"ASTRING-CHAR"};
 inline constexpr primitives::char_run_parser<chars::tag_char> tag_chars{"tag"};
 inline constexpr primitives::char_run_parser<chars::list_char> list_chars{"list-char"};
+// filter-name = 1*<any ATOM-CHAR except "/">   (RFC 5466: SEARCH FILTER, UNDEFINED-FILTER)
+inline constexpr primitives::char_run_parser<chars::filter_name_char> filter_name{"filter-name"};
+// mechanism = "INTERNAL" / 1*(ALPHA / DIGIT / "-" / ".")   (RFC 4467 URLAUTH)
+inline constexpr primitives::char_run_parser<chars::mechanism_char> url_mechanism_name{"mechanism"};
 // A flag keyword's atom: ATOM-CHARs, and in lenient mode also "]" and 8-bit (docs/quirks.md).
 inline constexpr primitives::char_run_parser<chars::atom_char, chars::lenient_atom_char,
                                              quirk::brackets_in_flags>

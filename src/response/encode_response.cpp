@@ -33,6 +33,13 @@ bool ends_like_literal(std::string_view t) noexcept {
 // resp-text
 
 // 1*<any TEXT-CHAR except "]">: the text of an unknown resp-text-code (strict: 7-bit only)
+// True when every octet of t is of the character class cls (abnf/chars.hpp).
+bool all_of_class(std::string_view t, std::uint16_t cls) noexcept {
+  for (char c : t)
+    if (!chars::is(cls, c)) return false;
+  return true;
+}
+
 bool is_code_text(std::string_view t) noexcept {
   for (char c : t)
     if (c == '\0' || c == '\r' || c == '\n' || c == ']' || static_cast<unsigned char>(c) >= 0x80)
@@ -176,6 +183,81 @@ bool resp_text_code(writer& w, const imapkit::resp_text_code& c) {
       objectid(w, std::get<resp_code_objectid>(c.arg).objectid);
       w.raw(")");
       return w.ok();
+    case resp_code_arg::url_text: {
+      // "BADURL" SP url-resp-text; url-resp-text = 1*<any TEXT-CHAR except "]">
+      const std::string_view url = std::get<resp_code_text>(c.arg).text;
+      if (url.empty() || !is_code_text(url))
+        return w.fail(serialize_errc::invalid_text, "url-resp-text");
+      w.sp();
+      w.raw(url);
+      return w.ok();
+    }
+    case resp_code_arg::filter_name: {
+      // "UNDEFINED-FILTER" SP filter-name; filter-name = 1*<any ATOM-CHAR except "/">
+      const std::string_view name = std::get<resp_code_text>(c.arg).text;
+      if (name.empty() || !all_of_class(name, chars::filter_name_char))
+        return w.fail(serialize_errc::invalid_atom, "filter-name");
+      w.sp();
+      w.raw(name);
+      return w.ok();
+    }
+    case resp_code_arg::urlmech:
+      // "URLMECH" SP "INTERNAL" *(SP mechanism ["=" base64])
+      w.raw(" INTERNAL");
+      for (const url_mechanism& m : std::get<resp_code_urlmech>(c.arg).mechanisms) {
+        if (m.name.empty() || !all_of_class(m.name, chars::mechanism_char))
+          return w.fail(serialize_errc::invalid_atom, "mechanism");
+        if (m.has_access ? !is_valid_base64(m.access) : !m.access.empty())
+          return w.fail(serialize_errc::invalid_value, "base64");
+        w.sp();
+        w.raw(m.name);
+        if (m.has_access) {
+          w.raw("=");
+          w.raw(m.access);
+        }
+      }
+      return w.ok();
+    case resp_code_arg::inprogress: {
+      // "INPROGRESS" [SP "(" inprogress-tag SP inprogress-state ")"]; inprogress-tag = quoted /
+      // nil; inprogress-state = nil SP nil / number SP nil / number SP nz-number
+      const auto& p = std::get<resp_code_inprogress>(c.arg);
+      if (!p.has_state) {
+        if (!p.tag.is_nil() || p.count || p.total)
+          return w.fail(serialize_errc::invalid_value, "inprogress-state");
+        return w.ok();
+      }
+      if ((p.total && (!p.count || *p.total == 0)))
+        return w.fail(serialize_errc::invalid_value, "inprogress-state");
+      w.raw(" (");
+      if (p.tag.is_nil()) {
+        w.raw("NIL");
+      } else if (!w.quoted(p.tag.value)) {
+        return false;
+      }
+      w.sp();
+      if (p.count)
+        w.number(*p.count);
+      else
+        w.raw("NIL");
+      w.sp();
+      if (p.total)
+        w.nz_number(*p.total);
+      else
+        w.raw("NIL");
+      w.raw(")");
+      return w.ok();
+    }
+    case resp_code_arg::messagelimit: {
+      // "MESSAGELIMIT" SP message-limit [SP uniqueid]; both nz-number
+      const auto& m = std::get<resp_code_messagelimit>(c.arg);
+      w.sp();
+      w.nz_number(m.limit);
+      if (m.uid) {
+        w.sp();
+        w.nz_number(*m.uid);
+      }
+      return w.ok();
+    }
     case resp_code_arg::none:
     case resp_code_arg::text:  // other, written above
       return w.ok();
@@ -716,10 +798,101 @@ bool expunged_resp(writer& w, const imapkit::vanished_data& d) {
 }
 
 // message-data = nz-number SP "FETCH" SP msg-att
+// uidfetch-resp = uniqueid SP "UIDFETCH" SP msg-att   (RFC 9586)
 bool message_data(writer& w, const fetch_data& f) {
   if (!w.nz_number(f.number)) return false;
-  w.raw(" FETCH ");
+  w.raw(f.uidfetch ? " UIDFETCH " : " FETCH ");
   return msg_att(w, f.attributes);
+}
+
+// resp-jmapaccess = "JMAPACCESS" SP quoted   (RFC 9698)
+bool resp_jmapaccess(writer& w, const imapkit::jmapaccess_data& d) {
+  if (d.url.is_nil()) return w.fail(serialize_errc::invalid_value, "resp-jmapaccess");
+  w.raw("JMAPACCESS ");
+  return w.quoted(d.url.value, "resp-jmapaccess");
+}
+
+// genurlauth-data = "*" SP "GENURLAUTH" 1*(SP url-full)   (RFC 4467)
+bool genurlauth_data(writer& w, const imapkit::genurlauth_data& d) {
+  if (d.urls.empty()) return w.fail(serialize_errc::invalid_value, "genurlauth-data");
+  w.raw("GENURLAUTH");
+  for (const imapkit::string& url : d.urls) {
+    w.sp();
+    if (!astring_value(w, url, "url-full")) return false;
+  }
+  return w.ok();
+}
+
+// urlfetch-data = "*" SP "URLFETCH" 1*(SP (url-full SP nstring / url-full 1*(SP "("
+// ("BODYPARTSTRUCTURE" SP body / "BODY" SP nstring / "BINARY" SP (nstring / literal8)) ")")))
+// (RFC 4467, RFC 5524)
+bool urlfetch_data(writer& w, const imapkit::urlfetch_data& d) {
+  if (d.items.empty()) return w.fail(serialize_errc::invalid_value, "urlfetch-data");
+  w.raw("URLFETCH");
+  for (const imapkit::urlfetch_item& item : d.items) {
+    w.sp();
+    if (!astring_value(w, item.url, "url-full")) return false;
+    w.sp();
+    if (!item.extended) {
+      if (item.has_body || item.has_binary || !item.body_part_structure.empty())
+        return w.fail(serialize_errc::invalid_value, "urldata");
+      if (!w.nstring(item.data)) return false;
+      continue;
+    }
+    // The extended form carries its data in its metadata, and at least one element.
+    const bool has_structure = !item.body_part_structure.empty();
+    if (!item.data.is_nil() || !(has_structure || item.has_body || item.has_binary))
+      return w.fail(serialize_errc::invalid_value, "url-metadata");
+    if (has_structure) {
+      // Written as received: the bytes must read back as one body, in strict mode.
+      arena scratch;
+      if (!parse_body_structure(item.body_part_structure, scratch, parse_options::strict()))
+        return w.fail(serialize_errc::invalid_value, "url-meta-bodystruct");
+      w.raw("(BODYPARTSTRUCTURE ");
+      w.raw(item.body_part_structure);
+      w.raw(")");
+      if (item.has_body || item.has_binary) w.sp();
+    }
+    if (item.has_body) {
+      w.raw("(BODY ");
+      if (!w.nstring(item.body)) return false;
+      w.raw(")");
+      if (item.has_binary) w.sp();
+    }
+    if (item.has_binary) {
+      w.raw("(BINARY ");
+      if (!w.nstring(item.binary, true)) return false;
+      w.raw(")");
+    }
+  }
+  return w.ok();
+}
+
+// language-data = "LANGUAGE" SP "(" lang-tag-quoted *(SP lang-tag-quoted) ")"   (RFC 5255)
+bool language_data(writer& w, const imapkit::language_data& d) {
+  if (d.languages.empty()) return w.fail(serialize_errc::invalid_value, "language-data");
+  w.raw("LANGUAGE (");
+  if (!sp_separated(w, d.languages, [&](const imapkit::string& tag) {
+        return astring_value(w, tag, "lang-tag-quoted");
+      }))
+    return false;
+  w.raw(")");
+  return w.ok();
+}
+
+// comparator-data = "COMPARATOR" SP comp-sel-quoted [SP "(" comp-id-quoted *(SP comp-id-quoted)
+// ")"]   (RFC 5255)
+bool comparator_data(writer& w, const imapkit::comparator_data& d) {
+  w.raw("COMPARATOR ");
+  if (!astring_value(w, d.selected, "comp-sel-quoted")) return false;
+  if (d.matching.empty()) return w.ok();
+  w.raw(" (");
+  if (!sp_separated(w, d.matching, [&](const imapkit::string& id) {
+        return astring_value(w, id, "comp-id-quoted");
+      }))
+    return false;
+  w.raw(")");
+  return w.ok();
 }
 
 // Untagged data this library does not know: [number SP] atom *(SP value) (read in lenient mode).
@@ -792,6 +965,11 @@ struct untagged_encoder {
   }
   bool operator()(const imapkit::vanished_data& d) { return expunged_resp(w, d); }
   bool operator()(const imapkit::fetch_data& d) { return message_data(w, d); }
+  bool operator()(const imapkit::jmapaccess_data& d) { return resp_jmapaccess(w, d); }
+  bool operator()(const imapkit::genurlauth_data& d) { return genurlauth_data(w, d); }
+  bool operator()(const imapkit::urlfetch_data& d) { return urlfetch_data(w, d); }
+  bool operator()(const imapkit::language_data& d) { return language_data(w, d); }
+  bool operator()(const imapkit::comparator_data& d) { return comparator_data(w, d); }
   bool operator()(const imapkit::generic_data& d) { return generic_data(w, d); }
 };
 

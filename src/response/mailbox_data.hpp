@@ -14,6 +14,7 @@
 
 #include "abnf/ascii.hpp"
 #include "imapkit/ast/mailbox_data.hpp"
+#include "imapkit/parse.hpp"
 #include "lexical/generic.hpp"
 #include "lexical/id.hpp"
 #include "lexical/metadata.hpp"
@@ -507,5 +508,86 @@ inline const auto flags_data_rule_def =
     > ')';
 IMAPKIT_DEFINE(flags_data_rule)
 inline const auto& flags_data = flags_data_rule;
+
+// ---------------------------------------------------------------------------------------------
+// JMAPACCESS (RFC 9698), URLAUTH (RFC 4467, RFC 5524), LANGUAGE and COMPARATOR (RFC 5255)
+
+// resp-jmapaccess = "JMAPACCESS" SP quoted   (after "JMAPACCESS" SP)
+IMAPKIT_RULE(resp_jmapaccess, "resp-jmapaccess", imapkit::jmapaccess_data);
+inline const auto resp_jmapaccess_rule_def = quoted[set_member<&imapkit::jmapaccess_data::url>];
+IMAPKIT_DEFINE(resp_jmapaccess_rule)
+inline const auto& resp_jmapaccess = resp_jmapaccess_rule;
+
+// genurlauth-data = "*" SP "GENURLAUTH" 1*(SP url-full); url-full = astring   (after "GENURLAUTH")
+IMAPKIT_RULE(genurlauth_data, "genurlauth-data", imapkit::genurlauth_data);
+inline const auto genurlauth_data_rule_def =
+    +(sp > astring[push_member<&imapkit::genurlauth_data::urls>]);
+IMAPKIT_DEFINE(genurlauth_data_rule)
+inline const auto& genurlauth_data = genurlauth_data_rule;
+
+// "BODYPARTSTRUCTURE" SP body: the body's bytes, found by the generic value grammar and read by
+// the body grammar (compiled with FETCH's, in its own TU: parse_body_structure), whose quirks
+// count as this message's.
+inline constexpr auto set_body_part_structure = [](auto& ctx) {
+  const std::string_view bytes = as_view(x3::_attr(ctx));
+  parse_state& st = state(ctx);
+  const result<imapkit::body_structure> body = parse_body_structure(bytes, st.mem, st.options);
+  x3::_pass(ctx) = body.ok();
+  if (!body.ok()) return;
+  st.quirks_used.add(body.quirks());
+  x3::_val(ctx).body_part_structure = bytes;
+};
+
+IMAPKIT_RULE(url_meta_body_structure, "body", imapkit::urlfetch_item);
+inline const auto url_meta_body_structure_rule_def =
+    x3::raw[&x3::lit('(') >> generic_value][set_body_part_structure];
+IMAPKIT_DEFINE(url_meta_body_structure_rule)
+
+// url-metadata-el = url-meta-bodystruct / url-meta-body / url-meta-binary   (RFC 5524 §5)
+// url-meta-bodystruct = "BODYPARTSTRUCTURE" SP body; url-meta-body = "BODY" SP nstring
+// url-meta-binary = "BINARY" SP (nstring / literal8)
+inline const auto url_metadata_el =
+    (whole_kw("BODYPARTSTRUCTURE") > sp > url_meta_body_structure_rule[([](auto& ctx) {
+       x3::_val(ctx).body_part_structure = x3::_attr(ctx).body_part_structure;
+     })]) |
+    (whole_kw("BODY")[([](auto& ctx) { x3::_val(ctx).has_body = true; })] > sp >
+     nstring[set_member<&imapkit::urlfetch_item::body>]) |
+    (whole_kw("BINARY")[([](auto& ctx) { x3::_val(ctx).has_binary = true; })] > sp >
+     (nstring[set_member<&imapkit::urlfetch_item::binary>] |
+      literal8[set_member<&imapkit::urlfetch_item::binary>]));
+
+// urldata-simple = url-full SP nstring / urldata-ext = url-full url-metadata, with
+// url-metadata = 1*(SP "(" url-metadata-el ")")   (RFC 4467 §9, RFC 5524 §5)
+IMAPKIT_RULE(urlfetch_item, "urldata", imapkit::urlfetch_item);
+inline const auto urlfetch_item_rule_def =
+    astring[set_member<&imapkit::urlfetch_item::url>] > sp >
+    ((x3::lit('(')[([](auto& ctx) { x3::_val(ctx).extended = true; })] > url_metadata_el > ')' >>
+      *(sp >> x3::lit('(') > url_metadata_el > ')')) |
+     nstring[set_member<&imapkit::urlfetch_item::data>]);
+IMAPKIT_DEFINE(urlfetch_item_rule)
+
+// urlfetch-data = "*" SP "URLFETCH" 1*(SP urldata)   (after "URLFETCH")
+IMAPKIT_RULE(urlfetch_data, "urlfetch-data", imapkit::urlfetch_data);
+inline const auto urlfetch_data_rule_def =
+    +(sp > urlfetch_item_rule[push_member<&imapkit::urlfetch_data::items>]);
+IMAPKIT_DEFINE(urlfetch_data_rule)
+inline const auto& urlfetch_data = urlfetch_data_rule;
+
+// language-data = "LANGUAGE" SP "(" lang-tag-quoted *(SP lang-tag-quoted) ")"; lang-tag-quoted =
+// astring   (after "LANGUAGE" SP)
+IMAPKIT_RULE(language_data, "language-data", imapkit::language_data);
+inline const auto language_data_rule_def =
+    x3::lit('(') > (astring[push_member<&imapkit::language_data::languages>] % sp) > ')';
+IMAPKIT_DEFINE(language_data_rule)
+inline const auto& language_data = language_data_rule;
+
+// comparator-data = "COMPARATOR" SP comp-sel-quoted [SP "(" comp-id-quoted *(SP comp-id-quoted)
+// ")"]; both astring   (after "COMPARATOR" SP)
+IMAPKIT_RULE(comparator_data, "comparator-data", imapkit::comparator_data);
+inline const auto comparator_data_rule_def =
+    astring[set_member<&imapkit::comparator_data::selected>] >
+    -(sp > x3::lit('(') > (astring[push_member<&imapkit::comparator_data::matching>] % sp) > ')');
+IMAPKIT_DEFINE(comparator_data_rule)
+inline const auto& comparator_data = comparator_data_rule;
 
 }  // namespace imapkit::grammar

@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "abnf/ascii.hpp"
+#include "abnf/base64.hpp"
 #include "imapkit/ast/resp_text_code.hpp"
 #include "lexical/lexical.hpp"
 #include "lexical/modifiers.hpp"
@@ -128,7 +129,34 @@ inline const auto resp_code_metadata_rule_def =
         resp_code_kind::metadata_noprivate)[set_kind_only<resp_code_kind::metadata_noprivate>];
 IMAPKIT_DEFINE(resp_code_metadata_rule)
 
-// The extensions' codes that carry data: UIDPLUS, CONDSTORE, OBJECTID, METADATA.
+// mechanism ["=" base64], after "URLMECH" SP "INTERNAL" SP   (RFC 4467 §9)
+IMAPKIT_RULE(url_mechanism, "mechanism", imapkit::url_mechanism);
+inline const auto url_mechanism_rule_def =
+    url_mechanism_name[set_member<&imapkit::url_mechanism::name>] >>
+    -(x3::lit('=')[([](auto& ctx) { x3::_val(ctx).has_access = true; })] >>
+      x3::raw[*x3::char_("A-Za-z0-9+/=")][([](auto& ctx) {
+        x3::_val(ctx).access = as_view(x3::_attr(ctx));
+        x3::_pass(ctx) = abnf::is_base64(x3::_val(ctx).access);
+      })]);
+IMAPKIT_DEFINE(url_mechanism_rule)
+
+// inprogress-tag = quoted / nil   (RFC 9585 §5; nil leaves the tag NIL)
+inline const auto inprogress_tag = quoted[set_arg<&resp_code_inprogress::tag>] | nil;
+
+// inprogress-state = nil SP nil / number SP nil / number SP nz-number   (RFC 9585 §5)
+inline const auto inprogress_state =
+    (nil > sp > nil) | (number[([](auto& ctx) {
+                          payload<resp_code_inprogress>(x3::_val(ctx)).count = x3::_attr(ctx);
+                        })] > sp > (nil | nz_number[([](auto& ctx) {
+                                      payload<resp_code_inprogress>(x3::_val(ctx)).total =
+                                          x3::_attr(ctx);
+                                    })]));
+
+// The extensions' codes that carry data: UIDPLUS, CONDSTORE, OBJECTID, METADATA, CATENATE,
+// URLAUTH, FILTERS, INPROGRESS, MESSAGELIMIT.
+// "BADURL" SP url-resp-text (RFC 4469) / "URLMECH" SP "INTERNAL" *(SP mechanism ["=" base64])
+// (RFC 4467) / "UNDEFINED-FILTER" SP filter-name (RFC 5466) / "INPROGRESS" [SP "(" inprogress-tag
+// SP inprogress-state ")"] (RFC 9585) / "MESSAGELIMIT" SP message-limit [SP uniqueid] (RFC 9738)
 IMAPKIT_RULE(resp_code_ext, "resp-text-code", code);
 inline const auto resp_code_ext_rule_def =
     (x3::raw[code_kw_of(resp_code_kind::appenduid)][set_code_kind<resp_code_kind::appenduid>] > sp >
@@ -145,6 +173,23 @@ inline const auto resp_code_ext_rule_def =
      sequence_set[set_arg<&resp_code_set::set>]) |
     (x3::raw[code_kw_of(resp_code_kind::mailboxid)][set_code_kind<resp_code_kind::mailboxid>] > sp >
      '(' > objectid[set_arg<&resp_code_objectid::objectid>] > ')') |
+    (x3::raw[code_kw_of(resp_code_kind::badurl)][set_code_kind<resp_code_kind::badurl>] > sp >
+     code_text_parser{}[set_arg<&resp_code_text::text>]) |
+    (x3::raw[code_kw_of(resp_code_kind::urlmech)][set_code_kind<resp_code_kind::urlmech>] > sp >
+     code_kw("INTERNAL") > *(sp >> url_mechanism_rule[push_arg<&resp_code_urlmech::mechanisms>])) |
+    (x3::raw[code_kw_of(resp_code_kind::undefined_filter)]
+            [set_code_kind<resp_code_kind::undefined_filter>] > sp >
+     filter_name[set_arg<&resp_code_text::text>]) |
+    (x3::raw[code_kw_of(resp_code_kind::inprogress)][set_code_kind<resp_code_kind::inprogress>] >>
+     -(sp >> x3::lit('(')[([](auto& ctx) {
+         payload<resp_code_inprogress>(x3::_val(ctx)).has_state = true;
+       })] > inprogress_tag > sp > inprogress_state > ')')) |
+    (x3::raw[code_kw_of(resp_code_kind::messagelimit)]
+            [set_code_kind<resp_code_kind::messagelimit>] > sp >
+     nz_number[set_arg<&resp_code_messagelimit::limit>] >>
+     -(sp >> nz_number[([](auto& ctx) {
+         payload<resp_code_messagelimit>(x3::_val(ctx)).uid = x3::_attr(ctx);
+       })])) |
     (x3::raw[code_kw_of(resp_code_kind::metadata_longentries)][([](auto& ctx) {
        x3::_val(ctx).name = as_view(x3::_attr(ctx));
      })] > sp > resp_code_metadata_rule[([](auto& ctx) {

@@ -38,7 +38,7 @@ inline const auto resp_cond_state_rule_def =
 IMAPKIT_DEFINE(resp_cond_state_rule)
 inline const auto& resp_cond_state = resp_cond_state_rule;
 
-// message-data = nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att))
+// message-data = nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att)) / uidfetch-resp (RFC 9586)
 // mailbox-data =/ number SP "EXISTS" / number SP "RECENT"
 IMAPKIT_RULE(numbered_data, "message-data", imapkit::untagged);
 inline const auto numbered_data_rule_def =
@@ -57,6 +57,14 @@ inline const auto numbered_data_rule_def =
         const auto n = std::get<imapkit::exists_data>(x3::_val(ctx).data).count;
         x3::_pass(ctx) = n != 0;
         if (n != 0) x3::_val(ctx).data = imapkit::fetch_data{n, {}};
+      })] > sp > separately_compiled[msg_att_list_rule][([](auto& ctx) {
+        std::get<imapkit::fetch_data>(x3::_val(ctx).data).attributes = x3::_attr(ctx);
+      })]) |
+     // uidfetch-resp = uniqueid SP "UIDFETCH" SP msg-att   (RFC 9586 UIDONLY)
+     (whole_kw("UIDFETCH")[([](auto& ctx) {
+        const auto n = std::get<imapkit::exists_data>(x3::_val(ctx).data).count;
+        x3::_pass(ctx) = n != 0;
+        if (n != 0) x3::_val(ctx).data = imapkit::fetch_data{n, {}, true};
       })] > sp > separately_compiled[msg_att_list_rule][([](auto& ctx) {
         std::get<imapkit::fetch_data>(x3::_val(ctx).data).attributes = x3::_attr(ctx);
       })]));
@@ -112,7 +120,12 @@ inline const auto extension_data_rule_def =
     (whole_kw("ACL") > sp > acl_data[set_untagged]) |
     (whole_kw("LISTRIGHTS") > sp > listrights_data[set_untagged]) |
     (whole_kw("MYRIGHTS") > sp > myrights_data[set_untagged]) |
-    (whole_kw("VANISHED") > sp > expunged_resp[set_untagged]);
+    (whole_kw("VANISHED") > sp > expunged_resp[set_untagged]) |
+    (whole_kw("JMAPACCESS") > sp > resp_jmapaccess[set_untagged]) |
+    (whole_kw("GENURLAUTH") > genurlauth_data[set_untagged]) |
+    (whole_kw("URLFETCH") > urlfetch_data[set_untagged]) |
+    (whole_kw("LANGUAGE") > sp > language_data[set_untagged]) |
+    (whole_kw("COMPARATOR") > sp > comparator_data[set_untagged]);
 IMAPKIT_DEFINE(extension_data_rule)
 
 inline constexpr auto copy_val = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
@@ -125,7 +138,8 @@ inline constexpr auto copy_val = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx);
 //   / "LSUB" SP mailbox-list (RFC 3501) / sort-data / thread-data (RFC 5256) /
 //   quota-response / quotaroot-response (RFC 9208) / metadata-resp (RFC 5464) /
 //   id-response (RFC 2971) / acl-data / listrights-data / myrights-data (RFC 4314) /
-//   expunged-resp (RFC 7162)
+//   expunged-resp (RFC 7162) / resp-jmapaccess (RFC 9698) / genurlauth-data / urlfetch-data
+//   (RFC 4467) / language-data / comparator-data (RFC 5255)
 IMAPKIT_RULE(untagged, "response-data", imapkit::untagged);
 inline const auto untagged_rule_def =
     resp_cond[set_untagged] | mailbox_data_rule[copy_val] | extension_data_rule[copy_val] |

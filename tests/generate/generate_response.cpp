@@ -120,6 +120,38 @@ class response_generator {
         return resp_code_set{b_.sequence_set()};
       case resp_code_arg::objectid:
         return resp_code_objectid{objectid()};
+      case resp_code_arg::url_text:
+        return resp_code_text{code_text()};
+      case resp_code_arg::filter_name:
+        return resp_code_text{chars_from(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:+!#&'", 1, 20)};
+      case resp_code_arg::urlmech:
+        return resp_code_urlmech{make_list<url_mechanism>(0, 3, [&] {
+          url_mechanism m;
+          m.name =
+              chars_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.", 1, 12);
+          m.has_access = e_.chance(50);
+          if (m.has_access) m.access = b_.base64();
+          return m;
+        })};
+      case resp_code_arg::inprogress: {
+        resp_code_inprogress p;
+        p.has_state = e_.chance(70);
+        if (p.has_state) {
+          if (e_.chance(70))
+            p.tag = imapkit::string::quoted(chars_from(
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-", 0, 8));
+          if (e_.chance(70)) p.count = b_.number();
+          if (p.count && e_.chance(60)) p.total = b_.nz_number();
+        }
+        return p;
+      }
+      case resp_code_arg::messagelimit: {
+        resp_code_messagelimit m;
+        m.limit = b_.nz_number();
+        if (e_.chance(50)) m.uid = b_.nz_number();
+        return m;
+      }
     }
     return std::monostate{};
   }
@@ -150,11 +182,14 @@ class response_generator {
         const resp_code_name* with_argument[std::size(resp_code_names)];
         std::size_t n = 0;
         for (const resp_code_name& r : resp_code_names)
-          if (r.is_keyword && r.arg != resp_code_arg::none) with_argument[n++] = &r;
+          // (Not BADURL: any text is its url-resp-text.)
+          if (r.is_keyword && r.arg != resp_code_arg::none && r.arg != resp_code_arg::url_text)
+            with_argument[n++] = &r;
         const resp_code_name& r = *with_argument[e_.below(n)];
         c.name = b_.random_case(r.head());
-        const bool argument_optional =
-            r.arg == resp_code_arg::charsets || r.arg == resp_code_arg::capabilities;
+        const bool argument_optional = r.arg == resp_code_arg::charsets ||
+                                       r.arg == resp_code_arg::capabilities ||
+                                       r.arg == resp_code_arg::inprogress;
         if (argument_optional || e_.chance(50))
           c.arg = resp_code_text{b_.copy("( " + std::string(code_text()))};
         else
@@ -675,7 +710,7 @@ class response_generator {
   // ---------------------------------------------------------------------------------------------
 
   untagged_data untagged_data_value() {
-    switch (e_.below(24)) {
+    switch (e_.below(29)) {
       case 0:
         return cond(5);
       case 1:
@@ -750,8 +785,39 @@ class response_generator {
         fetch_data f;
         f.number = b_.nz_number();
         f.attributes = make_list<msg_att>(1, 0, [&] { return item(); });
+        f.uidfetch = e_.chance(20);
         return f;
       }
+      case 23:
+        return jmapaccess_data{imapkit::string::quoted(
+            chars_from("abcdefghijklmnopqrstuvwxyz0123456789:/.-_?=&%", 0, 40))};
+      case 24:
+        return genurlauth_data{make_list<imapkit::string>(1, 0, [&] { return b_.string_value(); })};
+      case 25:
+        return urlfetch_data{make_list<urlfetch_item>(1, 0, [&] {
+          urlfetch_item u;
+          u.url = b_.string_value();
+          if (e_.chance(70)) {
+            u.data = b_.nstring_value();
+            return u;
+          }
+          u.extended = true;
+          static constexpr std::string_view structures[] = {
+              "(\"IMAGE\" \"PNG\" NIL NIL NIL \"BINARY\" 123)",
+              "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3 1)",
+              "((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 0 0) \"MIXED\")"};
+          if (e_.chance(40)) u.body_part_structure = structures[e_.below(std::size(structures))];
+          u.has_body = e_.chance(60);
+          if (u.has_body) u.body = b_.nstring_value();
+          u.has_binary = (!u.has_body && u.body_part_structure.empty()) || e_.chance(50);
+          if (u.has_binary) u.binary = b_.nstring_value(false);
+          return u;
+        })};
+      case 26:
+        return language_data{make_list<imapkit::string>(1, 0, [&] { return b_.string_value(); })};
+      case 27:
+        return comparator_data{b_.string_value(),
+                               make_list<imapkit::string>(0, 0, [&] { return b_.string_value(); })};
       default: {
         generic_data d;
         if (e_.chance(40)) d.number = b_.number();

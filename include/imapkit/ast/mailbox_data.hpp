@@ -368,6 +368,65 @@ struct vanished_data {
 };
 BOOST_DESCRIBE_STRUCT(vanished_data, (), (earlier, uids))
 
+// resp-jmapaccess = "JMAPACCESS" SP quoted   (RFC 9698 §4: the URL of the JMAP session resource)
+struct jmapaccess_data {
+  imapkit::string url;
+  friend bool operator==(const jmapaccess_data&, const jmapaccess_data&) = default;
+};
+BOOST_DESCRIBE_STRUCT(jmapaccess_data, (), (url))
+
+// genurlauth-data = "*" SP "GENURLAUTH" 1*(SP url-full); url-full = astring   (RFC 4467 §9)
+struct genurlauth_data {
+  list<imapkit::string> urls;  // authorized IMAP URLs, in the order of the command's url-rumps
+  friend bool operator==(const genurlauth_data&, const genurlauth_data&) = default;
+};
+BOOST_DESCRIBE_STRUCT(genurlauth_data, (), (urls))
+
+// One URL's answer in urlfetch-data (RFC 4467 §9, RFC 5524 §5):
+//   urldata-simple = url-full SP nstring (NIL, urldata-error, when the URL is not valid)
+//   urldata-ext = url-full 1*(SP "(" url-metadata-el ")")
+//   url-metadata-el = "BODYPARTSTRUCTURE" SP body / "BODY" SP nstring /
+//                     "BINARY" SP (nstring / literal8)
+struct urlfetch_item {
+  imapkit::string url;
+  imapkit::string data;   // urldata-simple's nstring; NIL in the extended form
+  bool extended = false;  // RFC 5524's url-metadata form
+  // The body's bytes as received, checked by the body grammar; parse_body_structure gives its
+  // tree. Empty when not sent.
+  std::string_view body_part_structure;
+  bool has_body = false;
+  imapkit::string body;  // "BODY" SP nstring
+  bool has_binary = false;
+  imapkit::string binary;  // "BINARY" SP (nstring / literal8)
+  friend bool operator==(const urlfetch_item&, const urlfetch_item&) = default;
+};
+BOOST_DESCRIBE_STRUCT(urlfetch_item, (),
+                      (url, data, extended, body_part_structure, has_body, body, has_binary,
+                       binary))
+
+// urlfetch-data = "*" SP "URLFETCH" 1*(SP urldata)   (RFC 4467 §9, RFC 5524 §5)
+struct urlfetch_data {
+  list<urlfetch_item> items;
+  friend bool operator==(const urlfetch_data&, const urlfetch_data&) = default;
+};
+BOOST_DESCRIBE_STRUCT(urlfetch_data, (), (items))
+
+// language-data = "LANGUAGE" SP "(" lang-tag-quoted *(SP lang-tag-quoted) ")"   (RFC 5255 §3.5)
+struct language_data {
+  list<imapkit::string> languages;  // astring each; never empty
+  friend bool operator==(const language_data&, const language_data&) = default;
+};
+BOOST_DESCRIBE_STRUCT(language_data, (), (languages))
+
+// comparator-data = "COMPARATOR" SP comp-sel-quoted [SP "(" comp-id-quoted *(SP comp-id-quoted)
+// ")"]   (RFC 5255 §4.10)
+struct comparator_data {
+  imapkit::string selected;        // the active comparator (astring)
+  list<imapkit::string> matching;  // the comparators the command's orders matched; may be absent
+  friend bool operator==(const comparator_data&, const comparator_data&) = default;
+};
+BOOST_DESCRIBE_STRUCT(comparator_data, (), (selected, matching))
+
 // Untagged data this library does not know ("*" SP atom *(SP value), or "*" SP number SP atom
 // *(SP value)), in lenient mode only.
 struct generic_data {

@@ -1,5 +1,7 @@
 // resp-text and resp-text-code (RFC 9051 §7.1 / §9, RFC 3501 §7.1, RFC 5530, RFC 4315 UIDPLUS,
-// RFC 7162 CONDSTORE/QRESYNC, RFC 8474 OBJECTID, RFC 5464 METADATA, RFC 4978 COMPRESS).
+// RFC 7162 CONDSTORE/QRESYNC, RFC 8474 OBJECTID, RFC 5464 METADATA, RFC 4978 COMPRESS, RFC 4469
+// CATENATE, RFC 4467 URLAUTH, RFC 5255 COMPARATOR, RFC 5466 FILTERS, RFC 9585 INPROGRESS,
+// RFC 9586 UIDONLY, RFC 9738 MESSAGELIMIT).
 #pragma once
 
 #include <boost/describe/class.hpp>
@@ -73,6 +75,21 @@ enum class resp_code_kind : std::uint8_t {
   compressionactive,
   // RFC 6154 SPECIAL-USE
   useattr,
+  // RFC 4469 CATENATE
+  toobig,
+  badurl,
+  // RFC 4467 URLAUTH
+  urlmech,
+  // RFC 5255 COMPARATOR
+  badcomparator,
+  // RFC 5466 FILTERS
+  undefined_filter,
+  // RFC 9585 INPROGRESS
+  inprogress,
+  // RFC 9586 UIDONLY
+  uidrequired,
+  // RFC 9738 MESSAGELIMIT
+  messagelimit,
   // anything else: name and text
   other,
 };
@@ -91,6 +108,11 @@ enum class resp_code_arg : std::uint8_t {
   copyuid,             // resp_code_copyuid: SP nz-number SP uid-set SP uid-set
   set,                 // resp_code_set: SP sequence-set
   objectid,            // resp_code_objectid: SP "(" objectid ")"
+  url_text,            // resp_code_text: SP url-resp-text (1*<TEXT-CHAR except "]">, RFC 4469)
+  filter_name,         // resp_code_text: SP filter-name (1*<ATOM-CHAR except "/">, RFC 5466)
+  urlmech,             // resp_code_urlmech: SP "INTERNAL" *(SP mechanism ["=" base64])
+  inprogress,          // resp_code_inprogress: [SP "(" tag SP count SP total ")"]
+  messagelimit,        // resp_code_messagelimit: SP nz-number [SP uniqueid]
   text,                // other: std::monostate, or resp_code_text: SP 1*<TEXT-CHAR except "]">
 };
 
@@ -157,6 +179,14 @@ inline constexpr resp_code_name resp_code_names[] = {
     {resp_code_kind::metadata_noprivate, "METADATA NOPRIVATE", resp_code_arg::none},
     {resp_code_kind::compressionactive, "COMPRESSIONACTIVE", resp_code_arg::none},
     {resp_code_kind::useattr, "USEATTR", resp_code_arg::none},
+    {resp_code_kind::toobig, "TOOBIG", resp_code_arg::none},
+    {resp_code_kind::badurl, "BADURL", resp_code_arg::url_text},
+    {resp_code_kind::urlmech, "URLMECH", resp_code_arg::urlmech},
+    {resp_code_kind::badcomparator, "BADCOMPARATOR", resp_code_arg::none},
+    {resp_code_kind::undefined_filter, "UNDEFINED-FILTER", resp_code_arg::filter_name},
+    {resp_code_kind::inprogress, "INPROGRESS", resp_code_arg::inprogress},
+    {resp_code_kind::uidrequired, "UIDREQUIRED", resp_code_arg::none},
+    {resp_code_kind::messagelimit, "MESSAGELIMIT", resp_code_arg::messagelimit},
     {resp_code_kind::other, "other", resp_code_arg::text, false},
 };
 
@@ -230,7 +260,43 @@ struct resp_code_objectid {
 };
 BOOST_DESCRIBE_STRUCT(resp_code_objectid, (), (objectid))
 
-// The text of an unknown code: 1*<any TEXT-CHAR except "]">, never empty.
+// "URLMECH" SP "INTERNAL" *(SP mechanism ["=" base64])   (RFC 4467 §9)
+struct url_mechanism {
+  std::string_view name;    // mechanism = "INTERNAL" / 1*(ALPHA / DIGIT / "-" / ".")
+  bool has_access = false;  // "=" base64 given (it may be empty)
+  std::string_view access;  // the base64 after "="
+  friend bool operator==(const url_mechanism&, const url_mechanism&) = default;
+};
+BOOST_DESCRIBE_STRUCT(url_mechanism, (), (name, has_access, access))
+
+struct resp_code_urlmech {
+  list<url_mechanism> mechanisms;  // those after "INTERNAL", which every URLMECH names first
+  friend bool operator==(const resp_code_urlmech&, const resp_code_urlmech&) = default;
+};
+BOOST_DESCRIBE_STRUCT(resp_code_urlmech, (), (mechanisms))
+
+// "INPROGRESS" [SP "(" inprogress-tag SP inprogress-state ")"]   (RFC 9585 §5)
+// inprogress-tag = quoted / nil; inprogress-state = nil SP nil / number SP nil / number SP
+// nz-number
+struct resp_code_inprogress {
+  bool has_state = false;              // the parenthesized part was given
+  imapkit::string tag;                 // the command's tag (quoted) or NIL
+  std::optional<std::uint32_t> count;  // items done; NIL when unknown
+  std::optional<std::uint32_t> total;  // the goal; NIL when unknown (never without count)
+  friend bool operator==(const resp_code_inprogress&, const resp_code_inprogress&) = default;
+};
+BOOST_DESCRIBE_STRUCT(resp_code_inprogress, (), (has_state, tag, count, total))
+
+// "MESSAGELIMIT" SP message-limit [SP uniqueid]   (RFC 9738 §5)
+struct resp_code_messagelimit {
+  std::uint32_t limit = 0;           // nz-number: messages any command processes at most
+  std::optional<std::uint32_t> uid;  // the last (lowest) UID processed, when known
+  friend bool operator==(const resp_code_messagelimit&, const resp_code_messagelimit&) = default;
+};
+BOOST_DESCRIBE_STRUCT(resp_code_messagelimit, (), (limit, uid))
+
+// The text of an unknown code: 1*<any TEXT-CHAR except "]">, never empty. Also BADURL's
+// url-resp-text and UNDEFINED-FILTER's filter-name.
 struct resp_code_text {
   std::string_view text;
   friend bool operator==(const resp_code_text&, const resp_code_text&) = default;
@@ -240,7 +306,8 @@ BOOST_DESCRIBE_STRUCT(resp_code_text, (), (text))
 using resp_code_argument =
     std::variant<std::monostate, resp_code_charsets, resp_code_capabilities, resp_code_flags,
                  resp_code_number, resp_code_appenduid, resp_code_copyuid, resp_code_set,
-                 resp_code_objectid, resp_code_text>;
+                 resp_code_objectid, resp_code_text, resp_code_urlmech, resp_code_inprogress,
+                 resp_code_messagelimit>;
 
 // The alternative of resp_code_argument that holds an argument of this form (`text`: an unknown
 // code without text holds std::monostate).
@@ -266,8 +333,16 @@ constexpr std::size_t resp_code_arg_alternative(resp_code_arg arg) noexcept {
       return 7;
     case resp_code_arg::objectid:
       return 8;
+    case resp_code_arg::url_text:
+    case resp_code_arg::filter_name:
     case resp_code_arg::text:
       return 9;
+    case resp_code_arg::urlmech:
+      return 10;
+    case resp_code_arg::inprogress:
+      return 11;
+    case resp_code_arg::messagelimit:
+      return 12;
   }
   return 0;
 }

@@ -41,12 +41,14 @@ struct resp_cond {
 BOOST_DESCRIBE_STRUCT(resp_cond, (), (status, text))
 
 // message-data = nz-number SP "FETCH" SP msg-att
+// uidfetch-resp = uniqueid SP "UIDFETCH" SP msg-att   (RFC 9586 UIDONLY: number is the UID)
 struct fetch_data {
   std::uint32_t number = 0;
   msg_att_list attributes;
+  bool uidfetch = false;  // "UIDFETCH": number is the message's UID, not its sequence number
   friend bool operator==(const fetch_data&, const fetch_data&) = default;
 };
-BOOST_DESCRIBE_STRUCT(fetch_data, (), (number, attributes))
+BOOST_DESCRIBE_STRUCT(fetch_data, (), (number, attributes, uidfetch))
 
 // response-data = "*" SP (resp-cond-state / resp-cond-bye / mailbox-data / message-data /
 //                 capability-data / enable-data) CRLF
@@ -57,6 +59,7 @@ using untagged_data =
                  search_data, esearch_data, sort_data, thread_data, exists_data, recent_data,
                  namespace_data, quota_data, quotaroot_data, metadata_data, id_data, acl_data,
                  listrights_data, myrights_data, expunge_data, vanished_data, fetch_data,
+                 jmapaccess_data, genurlauth_data, urlfetch_data, language_data, comparator_data,
                  generic_data>;
 
 // The keywords that name untagged data besides the status responses (status_kind_names), with
@@ -68,11 +71,12 @@ struct untagged_keyword_row {
   bool is_keyword = true;
 };
 inline constexpr untagged_keyword_row untagged_data_keywords[] = {
-    {"CAPABILITY"},   {"ENABLED"},       {"FLAGS"},       {"LIST"},     {"LSUB"},
-    {"STATUS"},       {"SEARCH"},        {"ESEARCH"},     {"SORT"},     {"THREAD"},
-    {"NAMESPACE"},    {"QUOTA"},         {"QUOTAROOT"},   {"METADATA"}, {"ID"},
-    {"ACL"},          {"LISTRIGHTS"},    {"MYRIGHTS"},    {"VANISHED"}, {"EXISTS", true},
-    {"RECENT", true}, {"EXPUNGE", true}, {"FETCH", true},
+    {"CAPABILITY"},   {"ENABLED"},       {"FLAGS"},       {"LIST"},           {"LSUB"},
+    {"STATUS"},       {"SEARCH"},        {"ESEARCH"},     {"SORT"},           {"THREAD"},
+    {"NAMESPACE"},    {"QUOTA"},         {"QUOTAROOT"},   {"METADATA"},       {"ID"},
+    {"ACL"},          {"LISTRIGHTS"},    {"MYRIGHTS"},    {"VANISHED"},       {"EXISTS", true},
+    {"RECENT", true}, {"EXPUNGE", true}, {"FETCH", true}, {"UIDFETCH", true}, {"JMAPACCESS"},
+    {"GENURLAUTH"},   {"URLFETCH"},      {"LANGUAGE"},    {"COMPARATOR"},
 };
 
 struct untagged {
