@@ -125,6 +125,49 @@ TEST_F(CommandSelect, Store) {
   fails("c1 STORE 1 FLAGZ (\\Seen)\r\n", 11);
 }
 
+TEST_F(CommandSelect, StoreGmailLabels) {
+  // developers.google.com/gmail/imap/imap-extensions: a011 STORE 1 +X-GM-LABELS (foo)
+  auto s = ok<store_command>("a011 STORE 1 +X-GM-LABELS (foo)\r\n");
+  EXPECT_EQ(s.program.item, store_item::gmail_labels);
+  EXPECT_EQ(s.program.operation, store_operation::add);
+  EXPECT_TRUE(s.program.parenthesized);
+  ASSERT_EQ(s.program.labels.size(), 1u);
+  EXPECT_EQ(s.program.labels[0].value, "foo");
+  EXPECT_TRUE(s.program.flags.empty());
+  // The forms MailKit and imap_tools send: removal, replacement, .SILENT, system labels bare and
+  // quoted, a label with a space, and bare labels without parentheses.
+  auto r = ok<store_command>(
+      "a UID STORE 1:3 -X-GM-LABELS.SILENT (\\Inbox \"\\\\Important\" \"Muy Importante\" "
+      "[Imap]/Trash)\r\n");
+  EXPECT_TRUE(r.uid);
+  EXPECT_EQ(r.program.operation, store_operation::remove);
+  EXPECT_TRUE(r.program.silent);
+  ASSERT_EQ(r.program.labels.size(), 4u);
+  EXPECT_EQ(r.program.labels[0].value, "\\Inbox");
+  EXPECT_EQ(r.program.labels[1].value, "\\Important");
+  EXPECT_EQ(r.program.labels[2].value, "Muy Importante");
+  EXPECT_EQ(r.program.labels[3].value, "[Imap]/Trash");
+  auto bare = ok<store_command>("b STORE 2 X-GM-LABELS work \"NIL\"\r\n");
+  EXPECT_EQ(bare.program.operation, store_operation::replace);
+  EXPECT_FALSE(bare.program.parenthesized);
+  ASSERT_EQ(bare.program.labels.size(), 2u);
+  EXPECT_EQ(bare.program.labels[1].value, "NIL");  // quoted: a label named NIL
+  EXPECT_FALSE(bare.program.labels[1].is_nil());
+  EXPECT_TRUE(ok<store_command>("c STORE 1 X-GM-LABELS ()\r\n").program.labels.empty());
+  fails("d STORE 1 +X-GM-LABELS\r\n", 22);
+  fails("d STORE 1 +X-GM-LABELS (a\r\n", 25);
+}
+
+TEST_F(CommandSelect, SearchFilter) {
+  // RFC 5466 §3.1: C: a SEARCH UID 300:900 FILTER on-the-road SINCE "3-Dec-2002"
+  auto s = ok<search_command>("a SEARCH UID 300:900 FILTER on-the-road SINCE \"3-Dec-2002\"\r\n");
+  ASSERT_EQ(s.program.keys.size(), 3u);
+  EXPECT_EQ(s.program.keys[1].kind, search_key_kind::filter);
+  EXPECT_EQ(std::get<search_atom>(s.program.keys[1].arg).value, "on-the-road");
+  fails("a SEARCH FILTER a/b\r\n", 17);  // filter-name holds no "/"
+  fails("a SEARCH FILTER\r\n", 15);
+}
+
 TEST_F(CommandSelect, SortThread) {
   // RFC 5256 §3: C: A282 SORT (SUBJECT) UTF-8 SINCE 1-Feb-1994
   auto s = ok<sort_command>("A282 SORT (SUBJECT) UTF-8 SINCE 1-Feb-1994\r\n");

@@ -982,6 +982,10 @@ void session::do_store(std::string_view tag, const store_command& s) {
     send_status(tag, status_kind::bad, "STORE modifiers are not supported by this server");
     return;
   }
+  if (s.program.item != store_item::flags) {  // Gmail's X-GM-LABELS: not advertised
+    send_status(tag, status_kind::bad, "Only FLAGS can be stored");
+    return;
+  }
   if (read_only_) {
     send_status(tag, status_kind::no, "Mailbox is read-only");
     return;

@@ -182,11 +182,19 @@ boost::json::value to_json(const store_program& program) {
           boost::json::object{{"name", m.name}, {"value", generic_or_null(m.value)}});
   }
   o["modifiers"] = std::move(modifiers);
-  o["operation"] = program.operation == store_operation::add      ? "+FLAGS"
-                   : program.operation == store_operation::remove ? "-FLAGS"
-                                                                  : "FLAGS";
+  const std::string_view sign = program.operation == store_operation::add      ? "+"
+                                : program.operation == store_operation::remove ? "-"
+                                                                               : "";
+  o["operation"] = std::string(sign) + std::string(to_string(program.item));
   o["silent"] = program.silent;
-  o["flags"] = flags_to_json(program.flags);
+  if (program.item == store_item::gmail_labels) {
+    boost::json::array labels;
+    for (const imapkit::string& l : program.labels)
+      labels.push_back(l.is_nil() ? boost::json::value(nullptr) : bytes_to_json(l.value));
+    o["labels"] = std::move(labels);
+  } else {
+    o["flags"] = flags_to_json(program.flags);
+  }
   o["parenthesized"] = program.parenthesized;
   return o;
 }

@@ -15,5 +15,7 @@ bool msg_att(writer& w, const msg_att_list& items);
 bool fetch_program(writer& w, const imapkit::fetch_program& p);
 // sequence-set [store-modifiers] SP store-att-flags
 bool store_program(writer& w, const imapkit::store_program& p);
+// Gmail's label = "NIL" / "\" atom / astring (X-GM-LABELS of FETCH and STORE)
+bool gmail_label(writer& w, const imapkit::string& l);
 
 }  // namespace imapkit::encode

@@ -159,22 +159,36 @@ bool store_program(writer& w, const imapkit::store_program& p) {
         }))
       return false;
   }
-  // store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))
+  // store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag))), or
+  // Gmail's with "X-GM-LABELS" and labels
   switch (p.operation) {
     case store_operation::replace:
-      w.raw(" FLAGS");
+      w.raw(" ");
       break;
     case store_operation::add:
-      w.raw(" +FLAGS");
+      w.raw(" +");
       break;
     case store_operation::remove:
-      w.raw(" -FLAGS");
+      w.raw(" -");
       break;
     default:
       return w.fail(serialize_errc::invalid_value, "store-att-flags");
   }
+  if (p.item != store_item::flags && p.item != store_item::gmail_labels)
+    return w.fail(serialize_errc::invalid_value, "store-att-flags");
+  w.raw(to_string(p.item));
   if (p.silent) w.raw(".SILENT");
   w.sp();
+  if (p.item == store_item::gmail_labels) {
+    if (!p.flags.empty() || (!p.parenthesized && p.labels.empty()))
+      return w.fail(serialize_errc::invalid_value, "store-att-flags");
+    if (p.parenthesized) w.raw("(");
+    if (!sp_separated(w, p.labels, [&](const imapkit::string& l) { return gmail_label(w, l); }))
+      return false;
+    if (p.parenthesized) w.raw(")");
+    return w.ok();
+  }
+  if (!p.labels.empty()) return w.fail(serialize_errc::invalid_value, "store-att-flags");
   if (p.parenthesized) return w.flag_list(p.flags);
   if (p.flags.empty()) return w.fail(serialize_errc::invalid_value, "store-att-flags");
   return sp_separated(w, p.flags, [&](const imapkit::flag& f) { return w.flag(f); });

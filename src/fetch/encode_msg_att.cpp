@@ -266,16 +266,6 @@ void origin_octet(writer& w, const std::optional<std::uint32_t>& origin) {
   w.raw(">");
 }
 
-// X-GM-LABELS' label = "\" atom / astring
-bool gmail_label(writer& w, const imapkit::string& l) {
-  if (l.is_nil()) return w.fail(serialize_errc::invalid_value, "X-GM-LABELS");
-  if (!l.value.empty() && l.value.front() == '\\' && is_valid_atom(l.value.substr(1))) {
-    w.raw(l.value);
-    return w.ok();
-  }
-  return w.astring(l.value);  // quotes anything with a backslash
-}
-
 // The name of an unknown FETCH item must not be read as a known one.
 bool is_known_fetch_name(std::string_view name) {
   for (const keyword_row<fetch_att_kind>& row : fetch_att_names)
@@ -464,6 +454,22 @@ struct msg_att_encoder {
 };
 
 }  // namespace
+
+// X-GM-LABELS' label = "NIL" / "\" atom / astring (lexical/gmail.hpp); FETCH's and STORE's.
+bool gmail_label(writer& w, const imapkit::string& l) {
+  if (l.is_nil()) {
+    w.raw("NIL");
+    return w.ok();
+  }
+  if (!l.value.empty() && l.value.front() == '\\' && is_valid_atom(l.value.substr(1))) {
+    w.raw(l.value);
+    return w.ok();
+  }
+  // A label named NIL is quoted, or it would come back as NIL; astring quotes anything with a
+  // backslash.
+  if (iequals(l.value, "NIL")) return w.quoted(l.value);
+  return w.astring(l.value);
+}
 
 // msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic / msg-att-static)) ")"
 bool msg_att(writer& w, const msg_att_list& items) {

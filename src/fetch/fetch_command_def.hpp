@@ -3,6 +3,7 @@
 #pragma once
 
 #include "fetch/fetch_command.hpp"
+#include "lexical/gmail.hpp"
 #include "lexical/lexical.hpp"
 #include "lexical/modifiers.hpp"
 #include "lexical/section.hpp"
@@ -145,18 +146,28 @@ inline const auto store_modifiers = store_modifiers_rule = '(' > store_modifier[
 template <store_operation Op>
 inline constexpr auto operation = [](auto& ctx) { x3::_val(ctx).operation = Op; };
 
+inline constexpr auto set_silent = [](auto& ctx) { x3::_val(ctx).silent = true; };
+inline constexpr auto set_parenthesized = [](auto& ctx) { x3::_val(ctx).parenthesized = true; };
+
 // store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))
 //   (RFC 9051 §9)
+// Gmail (X-GM-EXT-1): (["+" / "-"] "X-GM-LABELS" [".SILENT"]) SP ("(" [label *(SP label)] ")" /
+//   label *(SP label))
 IMAPKIT_RULE(store_att_flags, "store-att-flags", imapkit::store_program);
 inline const auto store_att_flags = store_att_flags_rule =
     -(x3::lit('+')[operation<store_operation::add>] |
       x3::lit('-')[operation<store_operation::remove>]) >>
-    kw("FLAGS") > -kw(".SILENT")[([](auto& ctx) { x3::_val(ctx).silent = true; })] > sp >
-    (flag_list[([](auto& ctx) {
-       x3::_val(ctx).flags = x3::_attr(ctx);
-       x3::_val(ctx).parenthesized = true;
-     })] |
-     (flag[push_member<&imapkit::store_program::flags>] % sp));
+    ((kw(to_string(store_item::flags)) > -kw(".SILENT")[set_silent] > sp >
+      (flag_list[([](auto& ctx) {
+         x3::_val(ctx).flags = x3::_attr(ctx);
+         x3::_val(ctx).parenthesized = true;
+       })] |
+       (flag[push_member<&imapkit::store_program::flags>] % sp))) |
+     (kw(to_string(store_item::gmail_labels))[primitives::set_member_to<
+          &imapkit::store_program::item, store_item::gmail_labels>] > -kw(".SILENT")[set_silent] >
+      sp > ((x3::lit('(')[set_parenthesized] >
+             -(gmail_label[push_member<&imapkit::store_program::labels>] % sp) > ')') |
+            (gmail_label[push_member<&imapkit::store_program::labels>] % sp))));
 
 // The item part of fetch: "ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")"
 IMAPKIT_RULE(fetch_items, "fetch-att", imapkit::fetch_program);
@@ -191,8 +202,10 @@ inline const auto store_program_rule_def =
     > fetch_detail::store_att_flags[([](auto& ctx) {
         auto& v = x3::_val(ctx);
         v.operation = x3::_attr(ctx).operation;
+        v.item = x3::_attr(ctx).item;
         v.silent = x3::_attr(ctx).silent;
         v.flags = x3::_attr(ctx).flags;
+        v.labels = x3::_attr(ctx).labels;
         v.parenthesized = x3::_attr(ctx).parenthesized;
       })];
 IMAPKIT_DEFINE(store_program_rule)

@@ -9,6 +9,7 @@
 #include "fetch/fetch.hpp"
 #include "imapkit/ast/fetch_command.hpp"  // fetch_att_names: the items' keywords
 #include "lexical/generic.hpp"
+#include "lexical/gmail.hpp"
 #include "lexical/lexical.hpp"
 #include "lexical/modifiers.hpp"
 #include "lexical/objectid.hpp"
@@ -184,14 +185,7 @@ inline const auto msg_att_gmail_id_rule_def =
 IMAPKIT_DEFINE(msg_att_gmail_id_rule)
 inline const auto& msg_att_gmail_id = msg_att_gmail_id_rule;
 
-// Gmail: "X-GM-LABELS" SP "(" [label *(SP label)] ")"; label = astring / "\" atom
-IMAPKIT_RULE(gmail_label, "X-GM-LABELS label", imapkit::string);
-inline const auto gmail_label_rule_def =
-    x3::raw[x3::lit('\\') >> atom]
-           [([](auto& ctx) { x3::_val(ctx) = imapkit::string::atom(as_view(x3::_attr(ctx))); })] |
-    astring[set_val];
-IMAPKIT_DEFINE(gmail_label_rule)
-inline const auto& gmail_label = gmail_label_rule;
+// Gmail: "X-GM-LABELS" SP "(" [label *(SP label)] ")" (label: lexical/gmail.hpp)
 IMAPKIT_RULE(msg_att_gmail_labels, "X-GM-LABELS", imapkit::fetch_gmail_labels);
 inline const auto msg_att_gmail_labels_rule_def =
     whole_kw(to_string(imapkit::vendor_item::gmail_labels)) > sp > '(' >

@@ -54,6 +54,13 @@ bool search_key(writer& w, const imapkit::search_key& k) {
       return w.atom(std::get<search_atom>(k.arg).value);
     case search_arg::objectid:
       return objectid(w, std::get<search_atom>(k.arg).value);
+    // filter-name = 1*<any ATOM-CHAR except "/"> (RFC 5466)
+    case search_arg::filter_name: {
+      const std::string_view name = std::get<search_atom>(k.arg).value;
+      if (name.find('/') != std::string_view::npos)
+        return w.fail(serialize_errc::invalid_atom, "filter-name");
+      return w.atom(name);
+    }
     case search_arg::date:
       return w.date(std::get<search_date>(k.arg).date);
     case search_arg::number64:

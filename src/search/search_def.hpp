@@ -69,6 +69,7 @@ inline const auto header_arg = x3::eps > sp > search_value[set_arg<&search_heade
                                search_value[set_arg<&search_header::value>];
 inline const auto flag_keyword_arg = x3::eps > sp > flag_keyword[set_arg<&search_atom::value>];
 inline const auto objectid_arg = x3::eps > sp > objectid[set_arg<&search_atom::value>];
+inline const auto filter_name_arg = x3::eps > sp > filter_name[set_arg<&search_atom::value>];
 inline const auto date_arg = x3::eps > sp > date[set_arg<&search_date::date>];
 inline const auto number64_arg = x3::eps > sp > number64[set_arg<&search_number::number>];
 inline const auto nz_number_arg = x3::eps > sp > nz_number[set_arg<&search_number::number>];
@@ -122,6 +123,9 @@ struct keyed_key_parser : x3::parser<keyed_key_parser> {
         break;
       case search_arg::objectid:
         ok = tail(objectid_arg);
+        break;
+      case search_arg::filter_name:
+        ok = tail(filter_name_arg);
         break;
       case search_arg::date:
         ok = tail(date_arg);

@@ -135,6 +135,15 @@ class command_generator {
     return imapkit::string::quoted(quoted[e_.below(5)]);
   }
 
+  // filter-name = 1*<any ATOM-CHAR except "/"> (RFC 5466); now and then one with "/".
+  std::string_view filter_name() {
+    std::string name(b_.atom());
+    if (!b_.make_invalid())
+      for (char& c : name)
+        if (c == '/') c = '-';
+    return copy(name);
+  }
+
   std::string_view objectid() {
     if (b_.make_invalid()) return "not an id";
     static constexpr std::string_view chars =
@@ -176,6 +185,9 @@ class command_generator {
         break;
       case A::flag_keyword:
         k.arg = search_atom{b_.atom()};
+        break;
+      case A::filter_name:
+        k.arg = search_atom{filter_name()};
         break;
       case A::objectid:
         k.arg = search_atom{objectid()};
@@ -370,6 +382,17 @@ class command_generator {
     p.operation = e_.pick<store_operation>(3);
     p.silent = e_.chance(50);
     p.parenthesized = e_.chance(50);
+    if (e_.chance(15)) {  // Gmail's X-GM-LABELS: system labels, NIL, any astring
+      p.item = store_item::gmail_labels;
+      const auto n = b_.count(p.parenthesized ? 0 : 1);
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto pick = e_.below(4);
+        push(p.labels, pick == 0   ? imapkit::string{}
+                       : pick == 1 ? imapkit::string::atom(b_.copy("\\" + std::string(b_.atom())))
+                                   : astr());
+      }
+      return p;
+    }
     if (p.parenthesized) {
       p.flags = b_.flags();
     } else {

@@ -174,14 +174,32 @@ struct store_modifier {
 // The "+" / "-" / nothing of store-att-flags.
 enum class store_operation : std::uint8_t { replace, add, remove };
 
+// What a STORE changes: the flags (RFC 9051), or Gmail's labels (X-GM-EXT-1).
+enum class store_item : std::uint8_t { flags, gmail_labels };
+
+inline constexpr keyword_row<store_item> store_item_names[] = {
+    {store_item::flags, "FLAGS"},
+    {store_item::gmail_labels, "X-GM-LABELS"},
+};
+static_assert(rows_in_enum_order(store_item_names,
+                                 static_cast<std::size_t>(store_item::gmail_labels) + 1));
+
+constexpr std::string_view to_string(store_item item) noexcept {
+  return row_of(store_item_names, item).keyword;
+}
+
 // What follows "STORE" SP: sequence-set [store-modifiers] SP store-att-flags, where
 // store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))
+// and Gmail's (["+" / "-"] "X-GM-LABELS" [".SILENT"]) SP ("(" [label *(SP label)] ")" /
+// label *(SP label)), label = "NIL" / "\" atom / astring
 struct store_program {
   imapkit::sequence_set set;
   list<store_modifier> modifiers;  // empty when there were none
   store_operation operation = store_operation::replace;
+  store_item item = store_item::flags;
   bool silent = false;
-  list<imapkit::flag> flags;
+  list<imapkit::flag> flags;     // item flags
+  list<imapkit::string> labels;  // item gmail_labels, as sent ("\Inbox" keeps its "\")
   bool parenthesized = false;  // flag-list form, as opposed to bare flags
 
   friend bool operator==(const store_program&, const store_program&) = default;

@@ -68,6 +68,7 @@ enum class search_key_kind : std::uint8_t {
   saved_since,         // RFC 8514
   savedate_supported,  // RFC 8514
   fuzzy,               // RFC 6203
+  filter,              // RFC 5466 (a named search, stored with METADATA)
   extension,           // a vendor key "X-..." with one astring (X-GM-RAW, X-GUID, ...)
 };
 
@@ -78,6 +79,7 @@ enum class search_arg : std::uint8_t {
   astring,       // search_astring
   flag_keyword,  // search_atom: flag-keyword (an atom)
   objectid,      // search_atom: objectid (RFC 8474)
+  filter_name,   // search_atom: filter-name = 1*<any ATOM-CHAR except "/"> (RFC 5466)
   header,        // search_header: header-fld-name SP astring
   date,          // search_date
   number64,      // search_number
@@ -147,6 +149,7 @@ inline constexpr search_key_name search_key_names[] = {
     {search_key_kind::saved_since, "SAVEDSINCE", search_arg::date},
     {search_key_kind::savedate_supported, "SAVEDATESUPPORTED", search_arg::none},
     {search_key_kind::fuzzy, "FUZZY", search_arg::one_key},
+    {search_key_kind::filter, "FILTER", search_arg::filter_name},
     {search_key_kind::extension, "extension", search_arg::extension, false},
 };
 
@@ -186,7 +189,8 @@ struct search_astring {
 };
 BOOST_DESCRIBE_STRUCT(search_astring, (), (value))
 
-// A flag-keyword (KEYWORD, UNKEYWORD) or an objectid (EMAILID, THREADID): an atom.
+// A flag-keyword (KEYWORD, UNKEYWORD), an objectid (EMAILID, THREADID) or a filter-name (FILTER):
+// an atom.
 struct search_atom {
   std::string_view value;
   friend bool operator==(const search_atom&, const search_atom&) = default;
@@ -262,6 +266,7 @@ constexpr std::size_t search_arg_alternative(search_arg arg) noexcept {
       return 1;
     case search_arg::flag_keyword:
     case search_arg::objectid:
+    case search_arg::filter_name:
       return 2;
     case search_arg::header:
       return 3;
