@@ -354,6 +354,60 @@ TEST_F(CommandAuth, AppendCatenate) {
   fails("a APPEND INBOX CATENATE (BODY {1}\r\nx)\r\n", 25);   // no such part
 }
 
+TEST_F(CommandAuth, LanguageComparator) {
+  // RFC 5255 §3.3: C: A003 LANGUAGE / C: E001 LANGUAGE FR-CA EN-CA / C: D003 LANGUAGE "default"
+  EXPECT_TRUE(ok<language_command>("A003 LANGUAGE\r\n").ranges.empty());
+  auto l = ok<language_command>("E001 LANGUAGE FR-CA EN-CA\r\n");
+  ASSERT_EQ(l.ranges.size(), 2u);
+  EXPECT_EQ(l.ranges[1].value, "EN-CA");
+  EXPECT_EQ(ok<language_command>("D003 LANGUAGE \"default\"\r\n").ranges[0].value, "default");
+  // RFC 5255 §4.7: C: A001 COMPARATOR "cz;*" i;basic
+  auto c = ok<comparator_command>("A001 COMPARATOR \"cz;*\" i;basic\r\n");
+  ASSERT_EQ(c.orders.size(), 2u);
+  EXPECT_EQ(c.orders[0].value, "cz;*");
+  EXPECT_TRUE(ok<comparator_command>("a COMPARATOR\r\n").orders.empty());
+  fails("a LANGUAGE  EN\r\n", 11);
+}
+
+TEST_F(CommandAuth, JmapaccessUrlauth) {
+  // RFC 9698 §5: C: 1b GETJMAPACCESS
+  ok<getjmapaccess_command>("1b GETJMAPACCESS\r\n");
+  fails("1b GETJMAPACCESS x\r\n", 16);
+  // RFC 4467 §6.3.2 (the RFC folds the URL)
+  auto g = ok<genurlauth_command>(
+      "a777 GENURLAUTH \"imap://joe@example.com/INBOX/;uid=20/;section=1.2;urlauth=submit+fred\" "
+      "INTERNAL\r\n");
+  ASSERT_EQ(g.rumps.size(), 1u);
+  EXPECT_EQ(g.rumps[0].url.value,
+            "imap://joe@example.com/INBOX/;uid=20/;section=1.2;urlauth=submit+fred");
+  EXPECT_EQ(g.rumps[0].mechanism, "INTERNAL");
+  EXPECT_EQ(ok<genurlauth_command>("a GENURLAUTH x INTERNAL y XSAMPLE\r\n").rumps.size(), 2u);
+  fails("a GENURLAUTH x\r\n", 14);      // a mechanism for each url-rump
+  fails("a GENURLAUTH x X_Y\r\n", 16);  // mechanism = 1*(ALPHA / DIGIT / "-" / ".")
+  // RFC 4467 §6.3.4 and RFC 5524 §4
+  auto u = ok<urlfetch_command>(
+      "a002 URLFETCH \"imap://joe@example.com/INBOX/;uid=20/;section=1.2;urlauth=submit+fred:"
+      "internal:91354a473744909de610943775f92038\"\r\n");
+  ASSERT_EQ(u.urls.size(), 1u);
+  EXPECT_FALSE(u.urls[0].extended);
+  auto x = ok<urlfetch_command>(
+      "A001 URLFETCH (\"imap://joe@example.com/INBOX/;uid=20/;section=1.3;urlauth=anonymous:"
+      "internal:ae354a473744909de610943775f92038\" BINARY BODYPARTSTRUCTURE) plain\r\n");
+  ASSERT_EQ(x.urls.size(), 2u);
+  EXPECT_TRUE(x.urls[0].extended);
+  ASSERT_EQ(x.urls[0].params.size(), 2u);
+  EXPECT_EQ(x.urls[0].params[1], "BODYPARTSTRUCTURE");
+  EXPECT_EQ(x.urls[1].url.value, "plain");
+  fails("A001 URLFETCH  (\"imap://x\" BINARY)\r\n", 14);  // RFC 5524's own doubled SP
+  fails("a URLFETCH\r\n", 10);
+  // RFC 4467 §6.3.1: C: a31 RESETKEY / C: a32 RESETKEY INBOX / C: a33 RESETKEY INBOX XSAMPLE
+  EXPECT_FALSE(ok<resetkey_command>("a31 RESETKEY\r\n").mailbox);
+  EXPECT_TRUE(ok<resetkey_command>("a32 RESETKEY INBOX\r\n").mailbox->is_inbox());
+  auto r = ok<resetkey_command>("a33 RESETKEY INBOX XSAMPLE\r\n");
+  ASSERT_EQ(r.mechanisms.size(), 1u);
+  EXPECT_EQ(r.mechanisms[0], "XSAMPLE");
+}
+
 TEST_F(CommandAuth, Quota) {
   // RFC 9208 §4.2-4.4
   EXPECT_EQ(ok<getquota_command>("G0001 GETQUOTA \"!partition/sda4\"\r\n").quota_root.value,

@@ -47,14 +47,22 @@ inline const auto compress_rule_def =
 IMAPKIT_DEFINE(compress_rule)
 inline const auto& compress = compress_rule;
 
+// language-cmd = "LANGUAGE" *(SP lang-range-quoted); lang-range-quoted = astring   (RFC 5255)
+IMAPKIT_RULE(language_cmd, "language-cmd", imapkit::language_command);
+inline const auto language_cmd_rule_def =
+    whole_kw("LANGUAGE") >> *(sp > astring[push_member<&imapkit::language_command::ranges>]);
+IMAPKIT_DEFINE(language_cmd_rule)
+inline const auto& language_cmd = language_cmd_rule;
+
 // command-any = "CAPABILITY" / "LOGOUT" / "NOOP" / enable / id / compress / "UNAUTHENTICATE"
-// (RFC 9051 with RFC 2971, RFC 4978, RFC 8437)
+// / language-cmd   (RFC 9051 with RFC 2971, RFC 4978, RFC 8437, RFC 5255)
 IMAPKIT_RULE(command_any, "command-any", imapkit::command);
 inline const auto command_any_rule_def =
     whole_kw("CAPABILITY")[emplace_body<imapkit::capability_command>] |
     whole_kw("LOGOUT")[emplace_body<imapkit::logout_command>] |
     whole_kw("NOOP")[emplace_body<imapkit::noop_command>] | id[set_body] | enable[set_body] |
-    compress[set_body] | whole_kw("UNAUTHENTICATE")[emplace_body<imapkit::unauthenticate_command>];
+    compress[set_body] | whole_kw("UNAUTHENTICATE")[emplace_body<imapkit::unauthenticate_command>] |
+    language_cmd[set_body];
 IMAPKIT_DEFINE(command_any_rule)
 inline const auto& command_any = command_any_rule;
 

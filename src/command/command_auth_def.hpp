@@ -483,6 +483,58 @@ IMAPKIT_DEFINE(myrights_rule)
 inline const auto& myrights = myrights_rule;
 
 // ---------------------------------------------------------------------------------------------
+// COMPARATOR (RFC 5255), GETJMAPACCESS (RFC 9698), URLAUTH (RFC 4467, RFC 5524)
+
+// comparator-cmd = "COMPARATOR" *(SP comp-order-quoted); comp-order-quoted = astring
+IMAPKIT_RULE(comparator_cmd, "comparator-cmd", imapkit::comparator_command);
+inline const auto comparator_cmd_rule_def =
+    whole_kw("COMPARATOR") >> *(sp > astring[push_member<&imapkit::comparator_command::orders>]);
+IMAPKIT_DEFINE(comparator_cmd_rule)
+inline const auto& comparator_cmd = comparator_cmd_rule;
+
+// url-rump SP mechanism; url-rump = astring   (RFC 4467 §9)
+IMAPKIT_RULE(url_rump, "url-rump", imapkit::url_rump);
+inline const auto url_rump_rule_def = astring[set_member<&imapkit::url_rump::url>] > sp >
+                                      url_mechanism_name[set_member<&imapkit::url_rump::mechanism>];
+IMAPKIT_DEFINE(url_rump_rule)
+
+// genurlauth = "GENURLAUTH" 1*(SP url-rump SP mechanism)
+IMAPKIT_RULE(genurlauth, "genurlauth", imapkit::genurlauth_command);
+inline const auto genurlauth_rule_def =
+    whole_kw("GENURLAUTH") >
+    +(sp > url_rump_rule[push_member<&imapkit::genurlauth_command::rumps>]);
+IMAPKIT_DEFINE(genurlauth_rule)
+inline const auto& genurlauth = genurlauth_rule;
+
+// url-fetch-arg = url-fetch-simple / url-fetch-ext; url-fetch-simple = url-full
+// url-fetch-ext = "(" url-full *(SP url-fetch-param) ")"
+// url-fetch-param = "BODY" / "BINARY" / "BODYPARTSTRUCTURE" / atom   (RFC 5524 §5)
+IMAPKIT_RULE(url_fetch_arg, "url-fetch-arg", imapkit::urlfetch_arg);
+inline const auto url_fetch_arg_rule_def =
+    (x3::lit('(')[([](auto& ctx) { x3::_val(ctx).extended = true; })] >
+     astring[set_member<&imapkit::urlfetch_arg::url>] >
+     *(sp > atom[push_member<&imapkit::urlfetch_arg::params>]) > ')') |
+    astring[set_member<&imapkit::urlfetch_arg::url>];
+IMAPKIT_DEFINE(url_fetch_arg_rule)
+
+// urlfetch = "URLFETCH" 1*(SP url-fetch-arg)   (RFC 4467 §9, RFC 5524 §5)
+IMAPKIT_RULE(urlfetch, "urlfetch", imapkit::urlfetch_command);
+inline const auto urlfetch_rule_def =
+    whole_kw("URLFETCH") >
+    +(sp > url_fetch_arg_rule[push_member<&imapkit::urlfetch_command::urls>]);
+IMAPKIT_DEFINE(urlfetch_rule)
+inline const auto& urlfetch = urlfetch_rule;
+
+// resetkey = "RESETKEY" [SP mailbox *(SP mechanism)]   (RFC 4467 §9)
+IMAPKIT_RULE(resetkey, "resetkey", imapkit::resetkey_command);
+inline const auto resetkey_rule_def =
+    whole_kw("RESETKEY") >>
+    -(sp > mailbox[set_member<&imapkit::resetkey_command::mailbox>] >
+      *(sp > url_mechanism_name[push_member<&imapkit::resetkey_command::mechanisms>]));
+IMAPKIT_DEFINE(resetkey_rule)
+inline const auto& resetkey = resetkey_rule;
+
+// ---------------------------------------------------------------------------------------------
 // command-auth
 
 inline const auto command_auth_rule_def =
@@ -492,7 +544,10 @@ inline const auto command_auth_rule_def =
     append[set_body] | whole_kw("IDLE")[emplace_body<imapkit::idle_command>] | getquota[set_body] |
     getquotaroot[set_body] | setquota[set_body] | getmetadata[set_body] | setmetadata[set_body] |
     setacl[set_body] | deleteacl[set_body] | getacl[set_body] | listrights[set_body] |
-    myrights[set_body] | (whole_kw("REPLACE") > sp > replace_args_rule[set_body]);
+    myrights[set_body] | (whole_kw("REPLACE") > sp > replace_args_rule[set_body]) |
+    comparator_cmd[set_body] |
+    whole_kw("GETJMAPACCESS")[emplace_body<imapkit::getjmapaccess_command>] | genurlauth[set_body] |
+    urlfetch[set_body] | resetkey[set_body];
 IMAPKIT_DEFINE(command_auth_rule)
 
 }  // namespace imapkit::grammar::cmd

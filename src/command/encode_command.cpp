@@ -16,18 +16,6 @@ namespace encode {
 
 namespace {
 
-// Command names the grammar knows: a generic_command of one of these names would come back as
-// that command (or fail to parse), never as itself.
-constexpr std::string_view known_commands[] = {
-    "CAPABILITY",     "LOGOUT",       "NOOP",         "ID",          "ENABLE",      "COMPRESS",
-    "UNAUTHENTICATE", "LOGIN",        "AUTHENTICATE", "STARTTLS",    "CHECK",       "CLOSE",
-    "UNSELECT",       "EXPUNGE",      "COPY",         "MOVE",        "FETCH",       "STORE",
-    "SEARCH",         "UID",          "SORT",         "THREAD",      "ESEARCH",     "SELECT",
-    "EXAMINE",        "CREATE",       "DELETE",       "RENAME",      "SUBSCRIBE",   "UNSUBSCRIBE",
-    "LIST",           "LSUB",         "NAMESPACE",    "STATUS",      "APPEND",      "IDLE",
-    "GETQUOTA",       "GETQUOTAROOT", "SETQUOTA",     "GETMETADATA", "SETMETADATA", "SETACL",
-    "DELETEACL",      "GETACL",       "LISTRIGHTS",   "MYRIGHTS",    "REPLACE"};
-
 bool base64(writer& w, std::string_view s) {
   if (!w.ok()) return false;
   if (!is_valid_base64(s)) return w.fail(serialize_errc::invalid_value, "base64");
@@ -544,8 +532,77 @@ bool replace(writer& w, const replace_command& c) {
 }
 
 // x-command: a name the grammar does not know, then its arguments as generic values
+// "LANGUAGE" *(SP lang-range-quoted), "COMPARATOR" *(SP comp-order-quoted): astrings
+// (RFC 5255)
+bool astring_list_command(writer& w, std::string_view keyword, const list<imapkit::string>& values,
+                          std::string_view what) {
+  w.raw(keyword);
+  for (const imapkit::string& v : values) {
+    w.sp();
+    if (!astring_value(w, v, what)) return false;
+  }
+  return w.ok();
+}
+
+// mechanism = "INTERNAL" / 1*(ALPHA / DIGIT / "-" / ".")   (RFC 4467)
+bool url_mechanism(writer& w, std::string_view mechanism) {
+  if (!all_of_class(mechanism, grammar::chars::mechanism_char))
+    return w.fail(serialize_errc::invalid_atom, "mechanism");
+  w.raw(mechanism);
+  return w.ok();
+}
+
+// genurlauth = "GENURLAUTH" 1*(SP url-rump SP mechanism)   (RFC 4467)
+bool genurlauth(writer& w, const genurlauth_command& c) {
+  if (c.rumps.empty()) return w.fail(serialize_errc::invalid_value, "genurlauth");
+  w.raw("GENURLAUTH");
+  for (const url_rump& r : c.rumps) {
+    w.sp();
+    if (!astring_value(w, r.url, "url-rump")) return false;
+    w.sp();
+    if (!url_mechanism(w, r.mechanism)) return false;
+  }
+  return w.ok();
+}
+
+// urlfetch = "URLFETCH" 1*(SP url-fetch-arg); url-fetch-arg = url-full / "(" url-full
+// *(SP url-fetch-param) ")"; url-fetch-param = atom   (RFC 4467, RFC 5524)
+bool urlfetch(writer& w, const urlfetch_command& c) {
+  if (c.urls.empty()) return w.fail(serialize_errc::invalid_value, "urlfetch");
+  w.raw("URLFETCH");
+  for (const urlfetch_arg& a : c.urls) {
+    w.sp();
+    if (!a.extended && !a.params.empty())
+      return w.fail(serialize_errc::invalid_value, "url-fetch-arg");
+    if (a.extended) w.raw("(");
+    if (!astring_value(w, a.url, "url-full")) return false;
+    for (std::string_view p : a.params) {
+      w.sp();
+      if (!w.atom(p)) return false;
+    }
+    if (a.extended) w.raw(")");
+  }
+  return w.ok();
+}
+
+// resetkey = "RESETKEY" [SP mailbox *(SP mechanism)]   (RFC 4467)
+bool resetkey(writer& w, const resetkey_command& c) {
+  w.raw("RESETKEY");
+  if (!c.mailbox) {
+    if (!c.mechanisms.empty()) return w.fail(serialize_errc::invalid_value, "resetkey");
+    return w.ok();
+  }
+  w.sp();
+  if (!w.mailbox(*c.mailbox)) return false;
+  for (std::string_view m : c.mechanisms) {
+    w.sp();
+    if (!url_mechanism(w, m)) return false;
+  }
+  return w.ok();
+}
+
 bool generic(writer& w, const generic_command& c) {
-  for (std::string_view k : known_commands)
+  for (std::string_view k : command_keywords)
     if (iequals(c.name, k)) return w.fail(serialize_errc::invalid_value, "x-command");
   if (!w.atom(c.name)) return false;
   for (const generic_value& v : c.args) {
@@ -660,6 +717,18 @@ bool command_body(writer& w, const imapkit::command_body& body) {
           return esearch(w, c);
         else if constexpr (std::is_same_v<T, replace_command>)
           return replace(w, c);
+        else if constexpr (std::is_same_v<T, language_command>)
+          return astring_list_command(w, "LANGUAGE", c.ranges, "lang-range-quoted");
+        else if constexpr (std::is_same_v<T, comparator_command>)
+          return astring_list_command(w, "COMPARATOR", c.orders, "comp-order-quoted");
+        else if constexpr (std::is_same_v<T, getjmapaccess_command>)
+          return keyword_only{w, "GETJMAPACCESS"}();
+        else if constexpr (std::is_same_v<T, genurlauth_command>)
+          return genurlauth(w, c);
+        else if constexpr (std::is_same_v<T, urlfetch_command>)
+          return urlfetch(w, c);
+        else if constexpr (std::is_same_v<T, resetkey_command>)
+          return resetkey(w, c);
         else if constexpr (std::is_same_v<T, generic_command>)
           return generic(w, c);
         else

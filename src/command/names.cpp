@@ -66,6 +66,12 @@ struct command_namer {
   std::string_view operator()(const esearch_command& c) const {
     return c.uid ? "UID ESEARCH" : "ESEARCH";
   }
+  std::string_view operator()(const language_command&) const { return "LANGUAGE"; }
+  std::string_view operator()(const comparator_command&) const { return "COMPARATOR"; }
+  std::string_view operator()(const getjmapaccess_command&) const { return "GETJMAPACCESS"; }
+  std::string_view operator()(const genurlauth_command&) const { return "GENURLAUTH"; }
+  std::string_view operator()(const urlfetch_command&) const { return "URLFETCH"; }
+  std::string_view operator()(const resetkey_command&) const { return "RESETKEY"; }
   std::string_view operator()(const generic_command& c) const { return c.name; }
 };
 

@@ -88,6 +88,15 @@ constexpr bool starts_like_tagged_ext_val(std::string_view t) noexcept {
                         (t[0] == '-' && t.size() > 1 && is_digit(t[1])));
 }
 
+// True when t is not empty and every octet of it is of the character class cls (abnf/chars.hpp):
+// filter-name, URLAUTH's mechanism.
+inline bool all_of_class(std::string_view t, std::uint16_t cls) noexcept {
+  if (t.empty()) return false;
+  for (char c : t)
+    if (!grammar::chars::is(cls, c)) return false;
+  return true;
+}
+
 // An astring slot that must hold a value (NIL is no astring): userid, quota-root-name, entry...
 inline bool astring_value(writer& w, const imapkit::string& s, std::string_view what = "astring") {
   if (!w.ok()) return false;

@@ -33,13 +33,6 @@ bool ends_like_literal(std::string_view t) noexcept {
 // resp-text
 
 // 1*<any TEXT-CHAR except "]">: the text of an unknown resp-text-code (strict: 7-bit only)
-// True when every octet of t is of the character class cls (abnf/chars.hpp).
-bool all_of_class(std::string_view t, std::uint16_t cls) noexcept {
-  for (char c : t)
-    if (!chars::is(cls, c)) return false;
-  return true;
-}
-
 bool is_code_text(std::string_view t) noexcept {
   for (char c : t)
     if (c == '\0' || c == '\r' || c == '\n' || c == ']' || static_cast<unsigned char>(c) >= 0x80)

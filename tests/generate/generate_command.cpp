@@ -3,6 +3,8 @@
 // command_body alternative, every search key, fetch item, modifier and return option. Fields a
 // kind does not use stay empty, names kept "as written" are set, and names that would be read as
 // a keyword of their context are avoided.
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "generate.hpp"
@@ -133,6 +135,26 @@ class command_generator {
     constexpr std::string_view quoted[] = {"utf 8", "a\"b", "back\\slash", "", "(paren)"};
     if (e_.chance(70)) return imapkit::string::atom(b_.random_case(atoms[e_.below(4)]));
     return imapkit::string::quoted(quoted[e_.below(5)]);
+  }
+
+  // mechanism = "INTERNAL" / 1*(ALPHA / DIGIT / "-" / ".") (RFC 4467); now and then a bad one.
+  std::string_view mechanism() {
+    if (b_.make_invalid()) return "x_y";
+    if (e_.chance(50)) return "INTERNAL";
+    static constexpr std::string_view chars =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.";
+    std::string s;
+    const auto n = e_.between(1, 12);
+    for (std::uint64_t i = 0; i < n; ++i) s += chars[e_.below(chars.size())];
+    return copy(s);
+  }
+
+  // Astrings, at least min of them.
+  list<imapkit::string> strings(std::size_t min) {
+    list<imapkit::string> out;
+    const auto n = b_.count(min);
+    for (std::size_t i = 0; i < n; ++i) push(out, astr());
+    return out;
   }
 
   // filter-name = 1*<any ATOM-CHAR except "/"> (RFC 5466); now and then one with "/".
@@ -678,19 +700,49 @@ class command_generator {
         c.program = search();
         return c;
       }
+      case 46:
+        return language_command{strings(0)};
+      case 47:
+        return comparator_command{strings(0)};
+      case 48:
+        return getjmapaccess_command{};
+      case 49: {
+        genurlauth_command c;
+        const auto n = b_.count(1);
+        for (std::size_t i = 0; i < n; ++i) push(c.rumps, url_rump{astr(), mechanism()});
+        return c;
+      }
+      case 50: {
+        urlfetch_command c;
+        const auto n = b_.count(1);
+        for (std::size_t i = 0; i < n; ++i) {
+          urlfetch_arg a;
+          a.url = astr();
+          a.extended = e_.chance(50);
+          if (a.extended) {
+            constexpr std::string_view params[] = {"BODY", "BINARY", "BODYPARTSTRUCTURE"};
+            const auto m = b_.count(0);
+            for (std::size_t k = 0; k < m; ++k)
+              push(a.params, e_.chance(80) ? params[e_.below(3)] : b_.atom());
+          }
+          push(c.urls, a);
+        }
+        return c;
+      }
+      case 51: {
+        resetkey_command c;
+        if (e_.chance(70)) {
+          c.mailbox = b_.mailbox();
+          const auto n = b_.count(0);
+          for (std::size_t i = 0; i < n; ++i) push(c.mechanisms, mechanism());
+        }
+        return c;
+      }
       default: {
         generic_command c;
-        c.name = b_.atom_not(
-            {"CAPABILITY",  "LOGOUT",         "NOOP",         "ID",           "ENABLE",
-             "COMPRESS",    "UNAUTHENTICATE", "LOGIN",        "AUTHENTICATE", "STARTTLS",
-             "CHECK",       "CLOSE",          "UNSELECT",     "EXPUNGE",      "COPY",
-             "MOVE",        "FETCH",          "STORE",        "SEARCH",       "UID",
-             "SORT",        "THREAD",         "ESEARCH",      "SELECT",       "EXAMINE",
-             "CREATE",      "DELETE",         "RENAME",       "SUBSCRIBE",    "UNSUBSCRIBE",
-             "LIST",        "LSUB",           "NAMESPACE",    "STATUS",       "APPEND",
-             "IDLE",        "GETQUOTA",       "GETQUOTAROOT", "SETQUOTA",     "GETMETADATA",
-             "SETMETADATA", "SETACL",         "DELETEACL",    "GETACL",       "LISTRIGHTS",
-             "MYRIGHTS",    "REPLACE"});
+        do c.name = b_.atom();
+        while (std::any_of(std::begin(command_keywords), std::end(command_keywords),
+                           [&](std::string_view k) { return iequal(c.name, k); }));
         const auto n = b_.count(0);
         for (std::size_t i = 0; i < n; ++i) push(c.args, b_.generic_value());
         return c;

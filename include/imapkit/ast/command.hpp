@@ -482,6 +482,76 @@ struct thread_command {
 };
 BOOST_DESCRIBE_STRUCT(thread_command, (), (uid, program))
 
+// language-cmd = "LANGUAGE" *(SP lang-range-quoted); lang-range-quoted = astring   (RFC 5255 §3.5;
+// any state)
+struct language_command {
+  list<imapkit::string> ranges;  // empty: the client asks which languages the server has
+
+  friend bool operator==(const language_command&, const language_command&) = default;
+};
+BOOST_DESCRIBE_STRUCT(language_command, (), (ranges))
+
+// comparator-cmd = "COMPARATOR" *(SP comp-order-quoted); comp-order-quoted = astring
+// (RFC 5255 §4.10)
+struct comparator_command {
+  list<imapkit::string> orders;  // empty: the client asks which comparator is active
+
+  friend bool operator==(const comparator_command&, const comparator_command&) = default;
+};
+BOOST_DESCRIBE_STRUCT(comparator_command, (), (orders))
+
+// "GETJMAPACCESS"   (RFC 9698 §4)
+struct getjmapaccess_command {
+  friend bool operator==(const getjmapaccess_command&, const getjmapaccess_command&) = default;
+};
+BOOST_DESCRIBE_STRUCT(getjmapaccess_command, (), ())
+
+// url-rump SP mechanism; url-rump = astring (an authimapurlrump); mechanism = "INTERNAL" /
+// 1*(ALPHA / DIGIT / "-" / ".")   (RFC 4467 §9)
+struct url_rump {
+  imapkit::string url;
+  std::string_view mechanism;
+
+  friend bool operator==(const url_rump&, const url_rump&) = default;
+};
+BOOST_DESCRIBE_STRUCT(url_rump, (), (url, mechanism))
+
+// genurlauth = "GENURLAUTH" 1*(SP url-rump SP mechanism)   (RFC 4467 §9)
+struct genurlauth_command {
+  list<url_rump> rumps;
+
+  friend bool operator==(const genurlauth_command&, const genurlauth_command&) = default;
+};
+BOOST_DESCRIBE_STRUCT(genurlauth_command, (), (rumps))
+
+// url-fetch-arg = url-full / "(" url-full *(SP url-fetch-param) ")"; url-full = astring;
+// url-fetch-param = "BODY" / "BINARY" / "BODYPARTSTRUCTURE" / atom   (RFC 4467 §9, RFC 5524 §5)
+struct urlfetch_arg {
+  imapkit::string url;
+  bool extended = false;          // the parenthesized form of RFC 5524
+  list<std::string_view> params;  // its url-fetch-params, as sent
+
+  friend bool operator==(const urlfetch_arg&, const urlfetch_arg&) = default;
+};
+BOOST_DESCRIBE_STRUCT(urlfetch_arg, (), (url, extended, params))
+
+// urlfetch = "URLFETCH" 1*(SP url-fetch-arg)   (RFC 4467 §9, RFC 5524 §5)
+struct urlfetch_command {
+  list<urlfetch_arg> urls;
+
+  friend bool operator==(const urlfetch_command&, const urlfetch_command&) = default;
+};
+BOOST_DESCRIBE_STRUCT(urlfetch_command, (), (urls))
+
+// resetkey = "RESETKEY" [SP mailbox *(SP mechanism)]   (RFC 4467 §9)
+struct resetkey_command {
+  std::optional<imapkit::mailbox> mailbox;  // absent: every key of the user
+  list<std::string_view> mechanisms;
+
+  friend bool operator==(const resetkey_command&, const resetkey_command&) = default;
+};
+BOOST_DESCRIBE_STRUCT(resetkey_command, (), (mailbox, mechanisms))
+
 // filter-mailboxes (RFC 5465 §8, as RFC 7377 §6 updates it): which mailboxes an ESEARCH covers.
 struct mailbox_filter {
   enum class kind_t : std::uint8_t {
@@ -579,8 +649,25 @@ using command_body = std::variant<
     check_command, close_command, unselect_command, expunge_command, uid_expunge_command,
     copy_command, move_command, search_command, fetch_command, store_command, sort_command,
     thread_command, replace_command, esearch_command,
+    // RFC 5255, RFC 9698, RFC 4467 (LANGUAGE in any state; the others authenticated)
+    language_command, comparator_command, getjmapaccess_command, genurlauth_command,
+    urlfetch_command, resetkey_command,
     // unknown
     generic_command>;
+
+// The first words of the commands the grammar knows (a command_body other than generic_command):
+// a generic_command of one of these names would come back as that command (or fail to parse),
+// never as itself.
+inline constexpr std::string_view command_keywords[] = {
+    "CAPABILITY",     "LOGOUT",        "NOOP",         "ID",          "ENABLE",      "COMPRESS",
+    "UNAUTHENTICATE", "LOGIN",         "AUTHENTICATE", "STARTTLS",    "CHECK",       "CLOSE",
+    "UNSELECT",       "EXPUNGE",       "COPY",         "MOVE",        "FETCH",       "STORE",
+    "SEARCH",         "UID",           "SORT",         "THREAD",      "ESEARCH",     "SELECT",
+    "EXAMINE",        "CREATE",        "DELETE",       "RENAME",      "SUBSCRIBE",   "UNSUBSCRIBE",
+    "LIST",           "LSUB",          "NAMESPACE",    "STATUS",      "APPEND",      "IDLE",
+    "GETQUOTA",       "GETQUOTAROOT",  "SETQUOTA",     "GETMETADATA", "SETMETADATA", "SETACL",
+    "DELETEACL",      "GETACL",        "LISTRIGHTS",   "MYRIGHTS",    "REPLACE",     "LANGUAGE",
+    "COMPARATOR",     "GETJMAPACCESS", "GENURLAUTH",   "URLFETCH",    "RESETKEY"};
 
 // command = tag SP (command-any / command-auth / command-nonauth / command-select) CRLF
 struct command {
