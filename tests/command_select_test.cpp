@@ -158,6 +158,70 @@ TEST_F(CommandSelect, StoreGmailLabels) {
   fails("d STORE 1 +X-GM-LABELS (a\r\n", 25);
 }
 
+TEST_F(CommandSelect, AnnotateExperiment1) {
+  // RFC 5257 §4.3 FETCH (the RFC folds its lines)
+  auto f = ok<fetch_command>("a FETCH 1 (ANNOTATION (/comment value))\r\n");
+  ASSERT_EQ(f.program.atts.size(), 1u);
+  const fetch_att& a = f.program.atts[0];
+  EXPECT_EQ(a.kind, fetch_att_kind::annotation);
+  ASSERT_EQ(a.annotation.entries.size(), 1u);
+  EXPECT_EQ(a.annotation.entries[0].value, "/comment");
+  EXPECT_FALSE(a.annotation.entries_parenthesized);
+  EXPECT_EQ(a.annotation.attributes[0].value, "value");
+  auto w = ok<fetch_command>("a UID FETCH 1123 (UID ANNOTATION (/* (value.priv size.priv)))\r\n");
+  ASSERT_EQ(w.program.atts.size(), 2u);
+  EXPECT_EQ(w.program.atts[1].annotation.entries[0].value, "/*");
+  EXPECT_TRUE(w.program.atts[1].annotation.attributes_parenthesized);
+  EXPECT_EQ(w.program.atts[1].annotation.attributes.size(), 2u);
+  auto p = ok<fetch_command>("a FETCH 1 (ANNOTATION ((/comment /altsubject) value.priv))\r\n");
+  EXPECT_TRUE(p.program.atts[0].annotation.entries_parenthesized);
+  EXPECT_EQ(p.program.atts[0].annotation.entries.size(), 2u);
+  EXPECT_EQ(ok<fetch_command>("a FETCH 1 (ANNOTATION (/% value.shared))\r\n")
+                .program.atts[0]
+                .annotation.entries[0]
+                .value,
+            "/%");
+  fails("a FETCH 1 (ANNOTATION (/comment))\r\n", 31);  // entries SP attribs
+  fails("a FETCH 1 ANNOTATION\r\n", 20);
+  // §4.6 STORE
+  auto s = ok<store_command>(
+      "a STORE 1 ANNOTATION (/comment (value.priv \"Get tix Tuesday\") /altsubject "
+      "(value.priv \"Wots On\"))\r\n");
+  EXPECT_EQ(s.program.item, store_item::annotation);
+  ASSERT_EQ(s.program.annotations.size(), 2u);
+  EXPECT_EQ(s.program.annotations[1].entry.value, "/altsubject");
+  EXPECT_EQ(s.program.annotations[1].values[0].attribute.value, "value.priv");
+  EXPECT_EQ(s.program.annotations[1].values[0].value.value, "Wots On");
+  auto n = ok<store_command>("a STORE 1 ANNOTATION (/comment (value.shared NIL))\r\n");
+  EXPECT_TRUE(n.program.annotations[0].values[0].value.is_nil());
+  auto two = ok<store_command>(
+      "a STORE 1 ANNOTATION (/comment (value.priv \"My new comment\" value.shared \"foo's "
+      "bar\"))\r\n");
+  EXPECT_EQ(two.program.annotations[0].values.size(), 2u);
+  fails("a STORE 1 +ANNOTATION (/comment (value.priv x))\r\n", 10);  // no "+" / "-"
+  fails("a STORE 1 ANNOTATION.SILENT (/comment (value.priv x))\r\n", 20);
+  fails("a STORE 1 ANNOTATION (/comment ())\r\n", 32);
+  // §4.8 SEARCH
+  auto k = ok<search_command>("a SEARCH ANNOTATION /comment value \"IMAP4\"\r\n");
+  ASSERT_EQ(k.program.keys.size(), 1u);
+  EXPECT_EQ(k.program.keys[0].kind, search_key_kind::annotation);
+  const auto& sa = std::get<search_annotation>(k.program.keys[0].arg);
+  EXPECT_EQ(sa.entry.value, "/comment");
+  EXPECT_EQ(sa.attribute, annotation_attribute::value);
+  EXPECT_EQ(sa.value.value, "IMAP4");
+  auto star = ok<search_command>("a SEARCH ANNOTATION * VALUE.PRIV \"IMAP4\"\r\n");
+  EXPECT_EQ(std::get<search_annotation>(star.program.keys[0].arg).attribute,
+            annotation_attribute::value_priv);
+  fails("a SEARCH ANNOTATION /comment size.priv \"x\"\r\n", 29);  // att-search: value*
+  // §4.9 SORT
+  auto o = ok<sort_command>("a SORT (ANNOTATION /altsubject value.shared) UTF-8 ALL\r\n");
+  ASSERT_EQ(o.program.criteria.size(), 1u);
+  EXPECT_EQ(o.program.criteria[0].key, sort_key_kind::annotation);
+  EXPECT_EQ(o.program.criteria[0].entry.value, "/altsubject");
+  EXPECT_EQ(o.program.criteria[0].attribute, annotation_attribute::value_shared);
+  fails("a SORT (ANNOTATION /altsubject value) UTF-8 ALL\r\n", 31);  // att-sort: .priv/.shared
+}
+
 TEST_F(CommandSelect, SearchFilter) {
   // RFC 5466 §3.1: C: a SEARCH UID 300:900 FILTER on-the-road SINCE "3-Dec-2002"
   auto s = ok<search_command>("a SEARCH UID 300:900 FILTER on-the-road SINCE \"3-Dec-2002\"\r\n");

@@ -328,6 +328,39 @@ TEST_F(fetch_fixture, gmail_items) {
   EXPECT_TRUE(empty[0].get<fetch_gmail_labels>()->labels.empty());
 }
 
+TEST_F(fetch_fixture, gmail_nil_label) {
+  // Real Gmail (MailKit issue 244): NIL among the labels is a NIL label; "NIL" quoted is a name.
+  const auto items = parse_ok(R"((X-GM-LABELS ("\\Starred" NIL "NIL")))");
+  const auto& labels = items[0].get<fetch_gmail_labels>()->labels;
+  ASSERT_EQ(labels.size(), 3u);
+  EXPECT_EQ(labels[0].value, "\\Starred");
+  EXPECT_TRUE(labels[1].is_nil());
+  EXPECT_FALSE(labels[2].is_nil());
+  EXPECT_EQ(labels[2].value, "NIL");
+}
+
+TEST_F(fetch_fixture, rfc5257_annotation) {
+  // RFC 5257 §4.3 (the RFC folds the lines)
+  const auto a = parse_ok(
+      R"((UID 1123 ANNOTATION (/comment (value.priv "My comment" size.priv "10") /altsubject (value.priv "Rhinoceroses!" size.priv "13"))))");
+  ASSERT_EQ(a.size(), 2u);
+  const fetch_annotation* an = a[1].get<fetch_annotation>();
+  ASSERT_NE(an, nullptr);
+  EXPECT_EQ(a[1].name(), "ANNOTATION");
+  ASSERT_EQ(an->entries.size(), 2u);
+  EXPECT_EQ(an->entries[1].entry.value, "/altsubject");
+  ASSERT_EQ(an->entries[1].values.size(), 2u);
+  EXPECT_EQ(an->entries[1].values[0].attribute.value, "value.priv");
+  EXPECT_EQ(an->entries[1].values[0].value.value, "Rhinoceroses!");
+  EXPECT_TRUE(an->changed.empty());
+  const auto nil = parse_ok(R"((ANNOTATION (/comment (value.shared NIL))))");
+  EXPECT_TRUE(nil[0].get<fetch_annotation>()->entries[0].values[0].value.is_nil());
+  // §4.4: unsolicited, the entries that changed
+  const auto changed = parse_ok("(UID 1123 ANNOTATION (/comment /altsubject))");
+  ASSERT_EQ(changed[1].get<fetch_annotation>()->changed.size(), 2u);
+  EXPECT_TRUE(changed[1].get<fetch_annotation>()->entries.empty());
+}
+
 TEST_F(fetch_fixture, dovecot_items_from_captures) {
   // imaplib-broad.s2c
   const auto a = parse_ok(
@@ -344,7 +377,7 @@ TEST_F(fetch_fixture, dovecot_items_from_captures) {
 
 TEST_F(fetch_fixture, unknown_items_are_kept_generically) {
   const auto items = parse_ok(
-      R"((UID 3 X-FOO (1 "two" (three)) X-BAR[1]<0> NIL ANNOTATION (/comment ("value.priv" "x"))))");
+      R"((UID 3 X-FOO (1 "two" (three)) X-BAR[1]<0> NIL X-ANNOTATION (/comment ("value.priv" "x"))))");
   ASSERT_EQ(items.size(), 4u);
   const auto* foo = items[1].get<fetch_other>();
   ASSERT_NE(foo, nullptr);
@@ -356,7 +389,8 @@ TEST_F(fetch_fixture, unknown_items_are_kept_generically) {
   EXPECT_EQ(foo->value.items[2].items[0].text.value, "three");
   EXPECT_EQ(items[2].get<fetch_other>()->name, "X-BAR[1]<0>");
   EXPECT_EQ(items[2].get<fetch_other>()->value.kind, generic_value::kind_t::nil);
-  EXPECT_EQ(items[3].get<fetch_other>()->name, "ANNOTATION");
+  ASSERT_NE(items[3].get<fetch_other>(), nullptr);  // (RFC 5257's ANNOTATION is typed now)
+  EXPECT_EQ(items[3].get<fetch_other>()->name, "X-ANNOTATION");
 }
 
 // ---------------------------------------------------------------------------------------------

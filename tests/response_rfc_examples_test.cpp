@@ -870,6 +870,10 @@ const rfc_example examples[] = {
     {"RFC 9738", "05 NO [MESSAGELIMIT 1000 20001] Too many messages to copy", "tagged NO", false},
     {"RFC 9698", "1 OK [CAPABILITY IMAP4rev1 JMAPACCESS] done", "tagged OK", false},
     {"RFC 9698", "* JMAPACCESS \"https://example.com/.well-known/jmap\"", "jmapaccess", false},
+    {"RFC 5257", "* OK [ANNOTATIONS 20480 NOPRIVATE]", "status OK", false},
+    {"RFC 5257", "* 1 FETCH (ANNOTATION (/comment (value.priv \"My comment\" value.shared \"Group note\")))", "fetch", false},
+    {"RFC 5257", "* 12 FETCH (UID 1123 ANNOTATION (/comment (value.priv \"My comment\" size.priv \"10\") /altsubject (value.priv \"Rhinoceroses!\" size.priv \"13\") /vendor/foobar/label.priv (value.priv \"label43\" size.priv \"7\") /vendor/foobar/personality (value.priv \"Tallulah Bankhead\" size.priv \"17\")))", "fetch", false},
+    {"RFC 5257", "* 1 FETCH (ANNOTATION (/comment (value.shared \"Patch Mangler\") /altsubject (value.shared \"Patches?  We don't need no steenkin patches!\")))", "fetch", false},
 };
 // clang-format on
 

@@ -11,6 +11,7 @@
 
 #include <boost/describe/enum_to_string.hpp>
 #include <initializer_list>
+#include <iterator>
 #include <string>
 
 #include "imapkit/ast/fetch_command.hpp"
@@ -81,6 +82,11 @@ inline std::string describe_arg(const search_modseq& m) {
 inline std::string describe_arg(const search_operands& o) { return "(" + describe(o.keys) + ")"; }
 inline std::string describe_arg(const search_extension& e) {
   return std::string(e.name) + braces(e.value.value);
+}
+
+inline std::string describe_arg(const search_annotation& a) {
+  return braces(a.entry.value) + braces(to_string(a.attribute)) +
+         braces(a.value.is_nil() ? "NIL" : a.value.value);
 }
 
 inline std::string describe(const search_key& k) {
@@ -165,11 +171,14 @@ inline std::string describe(const sort_program& p) {
     if (!first) out += ' ';
     first = false;
     if (c.reverse) out += "REVERSE ";
-    static constexpr const char* names[] = {"ARRIVAL",   "CC",        "DATE", "FROM",
-                                            "SIZE",      "SUBJECT",   "TO",   "DISPLAYFROM",
-                                            "DISPLAYTO", "RELEVANCY", "ext:"};
+    static constexpr const char* names[] = {"ARRIVAL",   "CC",        "DATE",       "FROM",
+                                            "SIZE",      "SUBJECT",   "TO",         "DISPLAYFROM",
+                                            "DISPLAYTO", "RELEVANCY", "ANNOTATION", "ext:"};
+    static_assert(std::size(names) == static_cast<std::size_t>(sort_key_kind::extension) + 1);
     out += names[static_cast<int>(c.key)];
     if (c.key == sort_key_kind::extension) out += c.name;
+    if (c.key == sort_key_kind::annotation)
+      out += " " + std::string(c.entry.value) + " " + std::string(to_string(c.attribute));
   }
   return out + ") " + std::string(p.charset.value) + " " + describe(p.keys);
 }
@@ -212,25 +221,12 @@ inline std::string describe(const section& s) {
 }
 
 inline std::string describe(const fetch_att& a) {
-  static constexpr const char* names[] = {"ENVELOPE",
-                                          "FLAGS",
-                                          "INTERNALDATE",
-                                          "RFC822",
-                                          "RFC822.HEADER",
-                                          "RFC822.SIZE",
-                                          "RFC822.TEXT",
-                                          "BODY",
-                                          "BODYSTRUCTURE",
-                                          "UID",
-                                          "BODY",
-                                          "BINARY",
-                                          "BINARY.SIZE",
-                                          "MODSEQ",
-                                          "EMAILID",
-                                          "THREADID",
-                                          "PREVIEW",
-                                          "SAVEDATE",
-                                          ""};
+  static constexpr const char* names[] = {
+      "ENVELOPE",    "FLAGS",       "INTERNALDATE", "RFC822",        "RFC822.HEADER",
+      "RFC822.SIZE", "RFC822.TEXT", "BODY",         "BODYSTRUCTURE", "UID",
+      "BODY",        "BINARY",      "BINARY.SIZE",  "MODSEQ",        "EMAILID",
+      "THREADID",    "PREVIEW",     "SAVEDATE",     "ANNOTATION",    ""};
+  static_assert(std::size(names) == static_cast<std::size_t>(fetch_att_kind::extension) + 1);
   std::string out = names[static_cast<int>(a.kind)];
   if (a.kind == fetch_att_kind::extension) out = "ext:" + std::string(a.name);
   if (a.peek) out += ".PEEK";
@@ -241,6 +237,15 @@ inline std::string describe(const fetch_att& a) {
     out += "<" + std::to_string(a.partial->offset) + "." + std::to_string(a.partial->length) + ">";
   if (a.lazy) out += " (LAZY)";
   if (a.params) out += " " + describe(*a.params);
+  if (a.kind == fetch_att_kind::annotation) {
+    const auto group = [](const list<imapkit::string>& values, bool parenthesized) {
+      std::string g;
+      for (const imapkit::string& v : values) g += (g.empty() ? "" : " ") + std::string(v.value);
+      return parenthesized ? "(" + g + ")" : g;
+    };
+    out += " (" + group(a.annotation.entries, a.annotation.entries_parenthesized) + " " +
+           group(a.annotation.attributes, a.annotation.attributes_parenthesized) + ")";
+  }
   return out;
 }
 

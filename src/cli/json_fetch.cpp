@@ -167,6 +167,9 @@ json::value to_json(const msg_att& item) {
           o["value"] = to_json(v.guid);
         } else if constexpr (std::is_same_v<T, fetch_x_mailbox>) {
           o["value"] = to_json(v.mailbox);
+        } else if constexpr (std::is_same_v<T, fetch_annotation>) {
+          o["entries"] = member_to_json(v.entries);
+          o["changed"] = member_to_json(v.changed);
         } else if constexpr (std::is_same_v<T, fetch_other>) {
           o["value"] = to_json(v.value);
         } else if constexpr (std::is_same_v<T, fetch_invalid>) {

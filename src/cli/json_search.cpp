@@ -96,6 +96,10 @@ boost::json::value to_json(const sort_program& program) {
   for (const sort_criterion& c : program.criteria) {
     boost::json::object co{{"key", c.key == sort_key_kind::extension ? c.name : to_string(c.key)},
                            {"reverse", c.reverse}};
+    if (c.key == sort_key_kind::annotation) {
+      co["entry"] = to_json(c.entry);
+      co["attribute"] = to_string(c.attribute);
+    }
     criteria.push_back(std::move(co));
   }
   o["criteria"] = std::move(criteria);
@@ -131,6 +135,16 @@ boost::json::value to_json(const fetch_att& att) {
     case fetch_att_kind::extension:
       if (att.params) o["params"] = to_json(*att.params);
       break;
+    case fetch_att_kind::annotation: {
+      boost::json::array entries, attributes;
+      for (const imapkit::string& e : att.annotation.entries) entries.push_back(to_json(e));
+      for (const imapkit::string& a : att.annotation.attributes) attributes.push_back(to_json(a));
+      o["entries"] = std::move(entries);
+      o["entries_parenthesized"] = att.annotation.entries_parenthesized;
+      o["attributes"] = std::move(attributes);
+      o["attributes_parenthesized"] = att.annotation.attributes_parenthesized;
+      break;
+    }
     default:
       break;
   }
@@ -187,7 +201,17 @@ boost::json::value to_json(const store_program& program) {
                                                                                : "";
   o["operation"] = std::string(sign) + std::string(to_string(program.item));
   o["silent"] = program.silent;
-  if (program.item == store_item::gmail_labels) {
+  if (program.item == store_item::annotation) {
+    boost::json::array entries;
+    for (const annotation_entry& e : program.annotations) {
+      boost::json::array values;
+      for (const annotation_value& v : e.values)
+        values.push_back(
+            boost::json::object{{"attribute", to_json(v.attribute)}, {"value", to_json(v.value)}});
+      entries.push_back(boost::json::object{{"entry", to_json(e.entry)}, {"values", values}});
+    }
+    o["annotations"] = std::move(entries);
+  } else if (program.item == store_item::gmail_labels) {
     boost::json::array labels;
     for (const imapkit::string& l : program.labels)
       labels.push_back(l.is_nil() ? boost::json::value(nullptr) : bytes_to_json(l.value));

@@ -156,14 +156,6 @@ inline const auto status_rule_def =
 IMAPKIT_DEFINE(status_rule)
 inline const auto& status = status_rule;
 
-// list-mailbox = 1*list-char / string
-IMAPKIT_RULE(list_mailbox, "list-mailbox", imapkit::string);
-inline const auto list_mailbox_rule_def =
-    list_chars[([](auto& ctx) { x3::_val(ctx) = imapkit::string::atom(x3::_attr(ctx)); })] |
-    string[set_val];
-IMAPKIT_DEFINE(list_mailbox_rule)
-inline const auto& list_mailbox = list_mailbox_rule;
-
 // list-select-opts = "(" [list-select-opt *(SP list-select-opt)] ")"   (RFC 5258, simplified:
 // SUBSCRIBED, REMOTE, RECURSIVEMATCH, SPECIAL-USE and option-extension are all option names)
 IMAPKIT_RULE(list_select_opts, "list-select-opts", list<imapkit::tagged_ext_param>);

@@ -74,20 +74,6 @@ bool status_att_list(writer& w, const list<status_att>& atts) {
   return w.ok();
 }
 
-// list-mailbox = 1*list-char / string
-bool list_mailbox(writer& w, const imapkit::string& s) {
-  if (!w.ok()) return false;
-  if (s.is_nil()) return w.fail(serialize_errc::invalid_value, "list-mailbox");
-  bool list_chars = !s.value.empty();
-  for (char c : s.value)
-    list_chars = list_chars && grammar::chars::is(grammar::chars::list_char, c);
-  if (list_chars) {
-    w.raw(s.value);
-    return w.ok();
-  }
-  return w.string(s.value);
-}
-
 // --- one encoder per command ------------------------------------------------------------------
 
 // The command's keyword and nothing else.

@@ -15,6 +15,9 @@ bool msg_att(writer& w, const msg_att_list& items);
 bool fetch_program(writer& w, const imapkit::fetch_program& p);
 // sequence-set [store-modifiers] SP store-att-flags
 bool store_program(writer& w, const imapkit::store_program& p);
+// entry-att = entry SP "(" att-value *(SP att-value) ")"; att-value = attrib SP value
+// (RFC 5257: STORE's att-annotate and FETCH's ANNOTATION item)
+bool entry_att(writer& w, const annotation_entry& e);
 // Gmail's label = "NIL" / "\" atom / astring (X-GM-LABELS of FETCH and STORE)
 bool gmail_label(writer& w, const imapkit::string& l);
 

@@ -29,9 +29,34 @@ bool fetch_att(writer& w, const imapkit::fetch_att& a, bool listed) {
   const bool sectioned = a.kind == F::body_section || a.kind == F::binary;
   if ((!sectioned && (a.peek || a.partial)) ||
       (!sectioned && a.kind != F::binary_size && a.section != imapkit::section{}) ||
-      (a.kind != F::preview && a.lazy) || (a.kind != F::extension && (!a.name.empty() || a.params)))
+      (a.kind != F::preview && a.lazy) ||
+      (a.kind != F::extension && (!a.name.empty() || a.params)) ||
+      (a.kind != F::annotation && a.annotation != annotation_fetch{}))
     return w.fail(serialize_errc::invalid_value, "fetch-att");
   switch (a.kind) {
+    // "ANNOTATION" SP "(" entries SP attribs ")"   (RFC 5257)
+    case F::annotation: {
+      const annotation_fetch& an = a.annotation;
+      // One entry or attribute without parentheses; lists never empty.
+      if (an.entries.empty() || an.attributes.empty() ||
+          (!an.entries_parenthesized && an.entries.size() != 1) ||
+          (!an.attributes_parenthesized && an.attributes.size() != 1))
+        return w.fail(serialize_errc::invalid_value, "fetch-att");
+      w.raw(to_string(a.kind)).raw(" (");
+      if (an.entries_parenthesized) w.raw("(");
+      if (!sp_separated(w, an.entries,
+                        [&](const imapkit::string& e) { return list_mailbox(w, e); }))
+        return false;
+      if (an.entries_parenthesized) w.raw(")");
+      w.sp();
+      if (an.attributes_parenthesized) w.raw("(");
+      if (!sp_separated(w, an.attributes,
+                        [&](const imapkit::string& at) { return astring_value(w, at, "attrib"); }))
+        return false;
+      if (an.attributes_parenthesized) w.raw(")");
+      w.raw(")");
+      return w.ok();
+    }
     // "PREVIEW" [SP "(" preview-mod *(SP preview-mod) ")"]
     case F::preview:
       w.raw(to_string(a.kind));
@@ -150,6 +175,20 @@ bool fetch_program(writer& w, const imapkit::fetch_program& p) {
   return w.ok();
 }
 
+bool entry_att(writer& w, const annotation_entry& e) {
+  if (e.values.empty()) return w.fail(serialize_errc::invalid_value, "entry-att");
+  if (!astring_value(w, e.entry, "entry")) return false;
+  w.raw(" (");
+  if (!sp_separated(w, e.values, [&](const annotation_value& v) {
+        if (!astring_value(w, v.attribute, "attrib")) return false;
+        w.sp();
+        return w.nstring(v.value, true);
+      }))
+    return false;
+  w.raw(")");
+  return w.ok();
+}
+
 bool store_program(writer& w, const imapkit::store_program& p) {
   if (!w.sequence_set(p.set)) return false;
   if (!p.modifiers.empty()) {
@@ -174,6 +213,19 @@ bool store_program(writer& w, const imapkit::store_program& p) {
     default:
       return w.fail(serialize_errc::invalid_value, "store-att-flags");
   }
+  if (p.item == store_item::annotation) {
+    // att-annotate = "ANNOTATION" SP "(" entry-att *(SP entry-att) ")"; no "+" / "-", no
+    // ".SILENT"   (RFC 5257)
+    if (p.operation != store_operation::replace || p.silent || !p.flags.empty() ||
+        !p.labels.empty() || p.parenthesized || p.annotations.empty())
+      return w.fail(serialize_errc::invalid_value, "att-annotate");
+    w.raw("ANNOTATION (");  // after the SP written above
+    if (!sp_separated(w, p.annotations, [&](const annotation_entry& e) { return entry_att(w, e); }))
+      return false;
+    w.raw(")");
+    return w.ok();
+  }
+  if (!p.annotations.empty()) return w.fail(serialize_errc::invalid_value, "store-att-flags");
   if (p.item != store_item::flags && p.item != store_item::gmail_labels)
     return w.fail(serialize_errc::invalid_value, "store-att-flags");
   w.raw(to_string(p.item));

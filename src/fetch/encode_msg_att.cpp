@@ -423,6 +423,20 @@ struct msg_att_encoder {
     w.raw(to_string(vendor_item::x_mailbox)).sp();
     return w.mailbox(m.mailbox);
   }
+  // "ANNOTATION" SP ("(" entry-att *(SP entry-att) ")" / "(" entry *(SP entry) ")")   (RFC 5257)
+  bool operator()(const fetch_annotation& a) {
+    if (a.entries.empty() == a.changed.empty())
+      return w.fail(serialize_errc::invalid_value, "ANNOTATION");
+    w.raw(to_string(fetch_att_kind::annotation)).raw(" (");
+    const bool written =
+        a.changed.empty()
+            ? sp_separated(w, a.entries, [&](const annotation_entry& e) { return entry_att(w, e); })
+            : sp_separated(w, a.changed,
+                           [&](const imapkit::string& e) { return astring_value(w, e, "entry"); });
+    if (!written) return false;
+    w.raw(")");
+    return w.ok();
+  }
   // Any other item: a name (a token, "[section]<n>" included) SP a generic value.
   bool operator()(const fetch_other& o) {
     if (is_known_fetch_name(o.name)) return w.fail(serialize_errc::invalid_value, "msg-att");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "fetch/fetch_command.hpp"
+#include "lexical/annotate.hpp"
 #include "lexical/gmail.hpp"
 #include "lexical/lexical.hpp"
 #include "lexical/modifiers.hpp"
@@ -66,10 +67,15 @@ inline const auto fetch_att_section_rule_def =
 // fetch-att =/ "EMAILID" / "THREADID"                     (RFC 8474 §7)
 // fetch-att =/ "SAVEDATE"                                 (RFC 8514 §6)
 // fetch-att =/ "PREVIEW" [SP "(" preview-mod *(SP preview-mod) ")"]   (RFC 8970 §7)
+// fetch-att =/ "ANNOTATION" SP "(" entries SP attribs ")"   (RFC 5257 §5)
+constexpr bool keyword_alone(const keyword_row<fetch_att_kind>& row) {
+  return row.kind != fetch_att_kind::preview && row.kind != fetch_att_kind::annotation;
+}
 IMAPKIT_RULE(fetch_att_keyword, "fetch-att", imapkit::fetch_att);
 inline const auto fetch_att_keyword_rule_def =
-    primitives::keyword_alternatives<fetch_att_names, &imapkit::fetch_att::kind,
-                                     &primitives::all_but<fetch_att_kind::preview>> |
+    primitives::keyword_alternatives<fetch_att_names, &imapkit::fetch_att::kind, &keyword_alone> |
+    (whole_kw(to_string(fetch_att_kind::annotation))[att<fetch_att_kind::annotation>] > sp >
+     annotation_fetch[set_member<&imapkit::fetch_att::annotation>]) |
     // lazy is set only once the whole "(" preview-mod ... ")" has matched: "PREVIEW (LAZY 0 ...)"
     // is PREVIEW followed by fetch-modifiers
     // (fuzz/regressions/ast_roundtrip/preview-lazy-set-by-backtracked-group).
@@ -150,7 +156,7 @@ inline constexpr auto set_silent = [](auto& ctx) { x3::_val(ctx).silent = true; 
 inline constexpr auto set_parenthesized = [](auto& ctx) { x3::_val(ctx).parenthesized = true; };
 
 // store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))
-//   (RFC 9051 §9)
+//   (RFC 9051 §9); store-att-flags =/ att-annotate (RFC 5257)
 // Gmail (X-GM-EXT-1): (["+" / "-"] "X-GM-LABELS" [".SILENT"]) SP ("(" [label *(SP label)] ")" /
 //   label *(SP label))
 IMAPKIT_RULE(store_att_flags, "store-att-flags", imapkit::store_program);
@@ -167,7 +173,12 @@ inline const auto store_att_flags = store_att_flags_rule =
           &imapkit::store_program::item, store_item::gmail_labels>] > -kw(".SILENT")[set_silent] >
       sp > ((x3::lit('(')[set_parenthesized] >
              -(gmail_label[push_member<&imapkit::store_program::labels>] % sp) > ')') |
-            (gmail_label[push_member<&imapkit::store_program::labels>] % sp))));
+            (gmail_label[push_member<&imapkit::store_program::labels>] % sp))) |
+     // store-att-flags =/ att-annotate (RFC 5257 §5): no "+" / "-", no ".SILENT"
+     (kw(to_string(store_item::annotation))[([](auto& ctx) {
+        x3::_val(ctx).item = store_item::annotation;
+        x3::_pass(ctx) = x3::_val(ctx).operation == store_operation::replace;
+      })] > sp > att_annotate[set_member<&imapkit::store_program::annotations>]));
 
 // The item part of fetch: "ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")"
 IMAPKIT_RULE(fetch_items, "fetch-att", imapkit::fetch_program);
@@ -206,6 +217,7 @@ inline const auto store_program_rule_def =
         v.silent = x3::_attr(ctx).silent;
         v.flags = x3::_attr(ctx).flags;
         v.labels = x3::_attr(ctx).labels;
+        v.annotations = x3::_attr(ctx).annotations;
         v.parenthesized = x3::_attr(ctx).parenthesized;
       })];
 IMAPKIT_DEFINE(store_program_rule)

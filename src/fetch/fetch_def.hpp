@@ -8,6 +8,7 @@
 #include "fetch/envelope.hpp"
 #include "fetch/fetch.hpp"
 #include "imapkit/ast/fetch_command.hpp"  // fetch_att_names: the items' keywords
+#include "lexical/annotate.hpp"
 #include "lexical/generic.hpp"
 #include "lexical/gmail.hpp"
 #include "lexical/lexical.hpp"
@@ -237,13 +238,25 @@ inline const auto msg_att_base_rule_def =
 IMAPKIT_DEFINE(msg_att_base_rule)
 
 // The extensions' items, then the generic fallback.
+// msg-att-dynamic =/ "ANNOTATION" SP ("(" entry-att *(SP entry-att) ")" /
+//                                    "(" entry *(SP entry) ")")   (RFC 5257 §5)
+// The two forms part at the first entry: an entry-att goes on with SP "(".
+IMAPKIT_RULE(msg_att_annotation, "ANNOTATION", imapkit::fetch_annotation);
+inline const auto msg_att_annotation_rule_def =
+    whole_kw(to_string(fetch_att_kind::annotation)) > sp > '(' >
+    ((&(astring >> sp >> '(') >>
+      (entry_att[push_member<&imapkit::fetch_annotation::entries>] % sp)) |
+     (astring[push_member<&imapkit::fetch_annotation::changed>] % sp)) > ')';
+IMAPKIT_DEFINE(msg_att_annotation_rule)
+
 IMAPKIT_RULE(msg_att_extension, "msg-att extension", imapkit::msg_att);
 inline const auto msg_att_extension_rule_def =
     msg_att_modseq[fetch_detail::set_item] | msg_att_object_id[fetch_detail::set_item] |
     msg_att_preview[fetch_detail::set_item] | msg_att_savedate[fetch_detail::set_item] |
     msg_att_gmail_id[fetch_detail::set_item] | msg_att_gmail_labels[fetch_detail::set_item] |
     msg_att_snippet[fetch_detail::set_item] | msg_att_x_guid[fetch_detail::set_item] |
-    msg_att_x_mailbox[fetch_detail::set_item] | msg_att_other[fetch_detail::set_item];
+    msg_att_x_mailbox[fetch_detail::set_item] | msg_att_annotation_rule[fetch_detail::set_item] |
+    msg_att_other[fetch_detail::set_item];
 IMAPKIT_DEFINE(msg_att_extension_rule)
 
 // One data item: msg-att-dynamic / msg-att-static, extensions included.

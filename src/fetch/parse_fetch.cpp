@@ -90,6 +90,9 @@ std::string_view msg_att::name() const noexcept {
     std::string_view operator()(const fetch_x_mailbox&) const {
       return to_string(vendor_item::x_mailbox);
     }
+    std::string_view operator()(const fetch_annotation&) const {
+      return to_string(fetch_att_kind::annotation);
+    }
     std::string_view operator()(const fetch_other& o) const { return o.name; }
     std::string_view operator()(const fetch_invalid& i) const { return i.name; }
   };

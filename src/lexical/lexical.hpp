@@ -370,4 +370,12 @@ inline const auto charset_rule_def =
 IMAPKIT_DEFINE(charset_rule)
 inline const auto& charset = charset_rule;
 
+// list-mailbox = 1*list-char / string   (LIST's pattern; RFC 5257's entry-match)
+IMAPKIT_RULE(list_mailbox, "list-mailbox", imapkit::string);
+inline const auto list_mailbox_rule_def =
+    list_chars[([](auto& ctx) { x3::_val(ctx) = imapkit::string::atom(x3::_attr(ctx)); })] |
+    string[set_val];
+IMAPKIT_DEFINE(list_mailbox_rule)
+inline const auto& list_mailbox = list_mailbox_rule;
+
 }  // namespace imapkit::grammar

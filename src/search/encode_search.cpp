@@ -54,6 +54,15 @@ bool search_key(writer& w, const imapkit::search_key& k) {
       return w.atom(std::get<search_atom>(k.arg).value);
     case search_arg::objectid:
       return objectid(w, std::get<search_atom>(k.arg).value);
+    // entry-match SP att-search SP value; value = nstring / literal8   (RFC 5257)
+    case search_arg::annotation: {
+      const search_annotation& a = std::get<search_annotation>(k.arg);
+      if (!is_keyword_kind(annotation_attribute_names, a.attribute))
+        return w.fail(serialize_errc::invalid_value, "att-search");
+      if (!list_mailbox(w, a.entry)) return false;
+      w.sp().raw(to_string(a.attribute)).sp();
+      return w.nstring(a.value, true);
+    }
     // filter-name = 1*<any ATOM-CHAR except "/"> (RFC 5466)
     case search_arg::filter_name: {
       const std::string_view name = std::get<search_atom>(k.arg).value;
@@ -161,7 +170,20 @@ bool sort_criterion(writer& w, const imapkit::sort_criterion& c) {
   if (!w.ok()) return false;
   if (c.key != sort_key_kind::extension && !c.name.empty())
     return w.fail(serialize_errc::invalid_value, "sort-key");
+  if (c.key != sort_key_kind::annotation &&
+      (!c.entry.is_nil() || c.attribute != imapkit::sort_criterion{}.attribute))
+    return w.fail(serialize_errc::invalid_value, "sort-key");
   if (c.reverse) w.raw("REVERSE ");
+  if (c.key == sort_key_kind::annotation) {
+    // "ANNOTATION" SP entry SP att-sort; att-sort = "value.priv" / "value.shared"   (RFC 5257)
+    if (c.attribute != annotation_attribute::value_priv &&
+        c.attribute != annotation_attribute::value_shared)
+      return w.fail(serialize_errc::invalid_value, "att-sort");
+    w.raw(to_string(c.key)).sp();
+    if (!astring_value(w, c.entry, "entry")) return false;
+    w.sp().raw(to_string(c.attribute));
+    return w.ok();
+  }
   if (c.key == sort_key_kind::extension) {
     if (!is_vendor_name(c.name)) return w.fail(serialize_errc::invalid_atom, "sort-key");
     w.raw(c.name);

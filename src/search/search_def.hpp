@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "abnf/ascii.hpp"
+#include "lexical/annotate.hpp"
 #include "lexical/lexical.hpp"
 #include "lexical/modifiers.hpp"
 #include "lexical/objectid.hpp"
@@ -70,6 +71,10 @@ inline const auto header_arg = x3::eps > sp > search_value[set_arg<&search_heade
 inline const auto flag_keyword_arg = x3::eps > sp > flag_keyword[set_arg<&search_atom::value>];
 inline const auto objectid_arg = x3::eps > sp > objectid[set_arg<&search_atom::value>];
 inline const auto filter_name_arg = x3::eps > sp > filter_name[set_arg<&search_atom::value>];
+// "ANNOTATION" SP entry-match SP att-search SP value   (RFC 5257)
+inline const auto annotation_arg = x3::eps > sp > list_mailbox[set_arg<&search_annotation::entry>] >
+                                   sp > att_search[set_arg<&search_annotation::attribute>] > sp >
+                                   annotation_value_data[set_arg<&search_annotation::value>];
 inline const auto date_arg = x3::eps > sp > date[set_arg<&search_date::date>];
 inline const auto number64_arg = x3::eps > sp > number64[set_arg<&search_number::number>];
 inline const auto nz_number_arg = x3::eps > sp > nz_number[set_arg<&search_number::number>];
@@ -126,6 +131,9 @@ struct keyed_key_parser : x3::parser<keyed_key_parser> {
         break;
       case search_arg::filter_name:
         ok = tail(filter_name_arg);
+        break;
+      case search_arg::annotation:
+        ok = tail(annotation_arg);
         break;
       case search_arg::date:
         ok = tail(date_arg);
@@ -220,11 +228,18 @@ inline const auto search_return_opts = search_return_opts_rule =
 
 // sort-key = "ARRIVAL" / "CC" / "DATE" / "FROM" / "SIZE" / "SUBJECT" / "TO"   (RFC 5256 §5)
 // sort-key =/ "DISPLAYFROM" / "DISPLAYTO"   (RFC 5957 §3); =/ "RELEVANCY"   (RFC 6203 §6)
-// and vendor keys "X-" atom (Dovecot's X-SCORE).
+// sort-key =/ "ANNOTATION" SP entry SP att-sort; att-sort = "value.priv" / "value.shared"
+// (RFC 5257 §5), and vendor keys "X-" atom (Dovecot's X-SCORE).
 IMAPKIT_RULE(sort_key, "sort-key", imapkit::sort_criterion);
 inline const auto sort_key = sort_key_rule =
     primitives::keyword_alternatives<sort_key_names, &imapkit::sort_criterion::key,
-                                     &primitives::all_but<sort_key_kind::extension>> |
+                                     &primitives::all_but<sort_key_kind::annotation>> |
+    (whole_kw(to_string(sort_key_kind::annotation))
+         [primitives::set_member_to<&imapkit::sort_criterion::key, sort_key_kind::annotation>] >
+     sp > astring[set_member<&imapkit::sort_criterion::entry>] > sp > att_search[([](auto& ctx) {
+       x3::_val(ctx).attribute = x3::_attr(ctx);
+       x3::_pass(ctx) = x3::_attr(ctx) != imapkit::annotation_attribute::value;
+     })]) |
     vendor_key_name[([](auto& ctx) {
       x3::_val(ctx).key = sort_key_kind::extension;
       x3::_val(ctx).name = x3::_attr(ctx);
@@ -237,6 +252,8 @@ inline const auto sort_criterion = sort_criterion_rule =
     sort_key[([](auto& ctx) {
       x3::_val(ctx).key = x3::_attr(ctx).key;
       x3::_val(ctx).name = x3::_attr(ctx).name;
+      x3::_val(ctx).entry = x3::_attr(ctx).entry;
+      x3::_val(ctx).attribute = x3::_attr(ctx).attribute;
     })];
 
 // sort-criteria = "(" sort-criterion *(SP sort-criterion) ")"   (RFC 5256 §5)

@@ -248,6 +248,11 @@ class command_generator {
       case A::extension:
         k.arg = search_extension{vendor_name(), astr()};
         break;
+      case A::annotation:
+        k.arg = search_annotation{
+            list_mailbox(), e_.pick<annotation_attribute>(std::size(annotation_attribute_names)),
+            b_.nstring_value(false)};
+        break;
     }
     return k;
   }
@@ -294,6 +299,11 @@ class command_generator {
       c.reverse = e_.chance(30);
       c.key = e_.pick<sort_key_kind>(std::size(sort_key_names));
       if (c.key == sort_key_kind::extension) c.name = vendor_name();
+      if (c.key == sort_key_kind::annotation) {  // att-sort: value.priv / value.shared
+        c.entry = astr();
+        c.attribute =
+            e_.chance(50) ? annotation_attribute::value_priv : annotation_attribute::value_shared;
+      }
       push(p.criteria, c);
     }
     p.charset = charset();
@@ -341,6 +351,16 @@ class command_generator {
         a.name = e_.chance(80) ? vendor_name() : b_.random_case("SNIPPET");
         if (listed && e_.chance(30)) a.params = generic_list();
         break;
+      case F::annotation: {
+        annotation_fetch& an = a.annotation;
+        an.entries_parenthesized = e_.chance(50);
+        an.attributes_parenthesized = e_.chance(50);
+        const auto entries = an.entries_parenthesized ? b_.count(1) : 1;
+        for (std::size_t i = 0; i < entries; ++i) push(an.entries, list_mailbox());
+        const auto attributes = an.attributes_parenthesized ? b_.count(1) : 1;
+        for (std::size_t i = 0; i < attributes; ++i) push(an.attributes, astr());
+        break;
+      }
       default:
         break;
     }
@@ -404,6 +424,22 @@ class command_generator {
     p.operation = e_.pick<store_operation>(3);
     p.silent = e_.chance(50);
     p.parenthesized = e_.chance(50);
+    if (e_.chance(10)) {  // RFC 5257 att-annotate: no "+" / "-", no ".SILENT"
+      p.item = store_item::annotation;
+      p.operation = store_operation::replace;
+      p.silent = false;
+      p.parenthesized = false;
+      const auto n = b_.count(1);
+      for (std::size_t i = 0; i < n; ++i) {
+        annotation_entry entry;
+        entry.entry = astr();
+        const auto m = b_.count(1);
+        for (std::size_t k = 0; k < m; ++k)
+          push(entry.values, annotation_value{astr(), b_.nstring_value(false)});
+        push(p.annotations, entry);
+      }
+      return p;
+    }
     if (e_.chance(15)) {  // Gmail's X-GM-LABELS: system labels, NIL, any astring
       p.item = store_item::gmail_labels;
       const auto n = b_.count(p.parenthesized ? 0 : 1);

@@ -603,9 +603,24 @@ class response_generator {
 
   msg_att item() {
     msg_att a;
-    switch (e_.below(21)) {
+    switch (e_.below(22)) {
       case 19:
         return invalid_item();
+      case 20: {  // RFC 5257: the entries with their values, or the names of changed entries
+        fetch_annotation an;
+        if (e_.chance(70)) {
+          an.entries = make_list<annotation_entry>(1, 0, [&] {
+            return annotation_entry{
+                b_.string_value(), make_list<annotation_value>(1, 0, [&] {
+                  return annotation_value{b_.string_value(), b_.nstring_value(false)};
+                })};
+          });
+        } else {
+          an.changed = make_list<imapkit::string>(1, 0, [&] { return b_.string_value(); });
+        }
+        a.value = an;
+        break;
+      }
       case 0:
         a.value = fetch_flags{b_.flags()};
         break;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <variant>
 
+#include "imapkit/ast/annotate.hpp"
 #include "imapkit/ast/body.hpp"
 #include "imapkit/ast/envelope.hpp"
 #include "imapkit/ast/keywords.hpp"
@@ -203,6 +204,15 @@ struct fetch_x_mailbox {
 };
 BOOST_DESCRIBE_STRUCT(fetch_x_mailbox, (), (mailbox))
 
+// msg-att-dynamic =/ "ANNOTATION" SP ("(" entry-att *(SP entry-att) ")" /
+//                                    "(" entry *(SP entry) ")")   (RFC 5257 §5)
+struct fetch_annotation {
+  list<annotation_entry> entries;  // entry-att: each entry with its attributes' values
+  list<imapkit::string> changed;   // the second form (unsolicited): entries that changed
+  friend bool operator==(const fetch_annotation&, const fetch_annotation&) = default;
+};
+BOOST_DESCRIBE_STRUCT(fetch_annotation, (), (entries, changed))
+
 // Any other item: `name SP value`, kept generically so an unknown item never fails a FETCH.
 struct fetch_other {
   std::string_view name;  // as sent, a "[section]<n>" suffix included
@@ -234,7 +244,7 @@ struct msg_att {
                    fetch_rfc822_size, fetch_rfc822, fetch_body_structure, fetch_body_section,
                    fetch_binary, fetch_binary_size, fetch_uid, fetch_object_id, fetch_preview,
                    fetch_save_date, fetch_gmail_id, fetch_gmail_labels, fetch_snippet, fetch_x_guid,
-                   fetch_x_mailbox, fetch_other, fetch_invalid>;
+                   fetch_x_mailbox, fetch_annotation, fetch_other, fetch_invalid>;
   value_type value;
 
   // The item as T, or nullptr when it is another kind of item.

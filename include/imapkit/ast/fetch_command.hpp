@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "imapkit/ast/annotate.hpp"
 #include "imapkit/ast/keywords.hpp"
 #include "imapkit/ast/lexical.hpp"
 #include "imapkit/ast/search.hpp"
@@ -35,6 +36,7 @@ enum class fetch_att_kind : std::uint8_t {
   thread_id,     // RFC 8474
   preview,       // RFC 8970: lazy for "PREVIEW (LAZY)"
   save_date,     // RFC 8514
+  annotation,    // RFC 5257: annotation
   extension,     // any other atom (X-GM-MSGID, X-GUID, SNIPPET, ...): name, params
 };
 
@@ -59,6 +61,7 @@ inline constexpr keyword_row<fetch_att_kind> fetch_att_names[] = {
     {fetch_att_kind::thread_id, "THREADID"},
     {fetch_att_kind::preview, "PREVIEW"},
     {fetch_att_kind::save_date, "SAVEDATE"},
+    {fetch_att_kind::annotation, "ANNOTATION"},
     {fetch_att_kind::extension, "extension", false},
 };
 static_assert(rows_in_enum_order(fetch_att_names,
@@ -78,6 +81,17 @@ struct fetch_partial {
   friend constexpr bool operator==(const fetch_partial&, const fetch_partial&) = default;
 };
 
+// "ANNOTATION" SP "(" entries SP attribs ")"   (RFC 5257 §5)
+// entries = entry-match / "(" entry-match *(SP entry-match) ")"; entry-match = list-mailbox
+// attribs = attrib / "(" attrib *(SP attrib) ")"; attrib = astring
+struct annotation_fetch {
+  list<imapkit::string> entries;  // "/comment", "/%", "/*"
+  bool entries_parenthesized = false;
+  list<imapkit::string> attributes;  // "value", "value.priv", "size.shared", "*"
+  bool attributes_parenthesized = false;
+  friend bool operator==(const annotation_fetch&, const annotation_fetch&) = default;
+};
+
 // fetch-att (RFC 9051 §9 with the extensions above).
 struct fetch_att {
   fetch_att_kind kind = fetch_att_kind::flags;
@@ -89,6 +103,7 @@ struct fetch_att {
   std::optional<generic_value> params;   // extension: a parenthesised argument list, when one
                                          // follows inside the fetch-att list
                                          // ("SNIPPET (LAZY=FUZZY)")
+  annotation_fetch annotation;           // annotation (RFC 5257)
 
   friend bool operator==(const fetch_att&, const fetch_att&) = default;
 };
@@ -174,15 +189,17 @@ struct store_modifier {
 // The "+" / "-" / nothing of store-att-flags.
 enum class store_operation : std::uint8_t { replace, add, remove };
 
-// What a STORE changes: the flags (RFC 9051), or Gmail's labels (X-GM-EXT-1).
-enum class store_item : std::uint8_t { flags, gmail_labels };
+// What a STORE changes: the flags (RFC 9051), Gmail's labels (X-GM-EXT-1), or annotations
+// (RFC 5257 store-att-flags =/ att-annotate, without "+" / "-" or ".SILENT").
+enum class store_item : std::uint8_t { flags, gmail_labels, annotation };
 
 inline constexpr keyword_row<store_item> store_item_names[] = {
     {store_item::flags, "FLAGS"},
     {store_item::gmail_labels, "X-GM-LABELS"},
+    {store_item::annotation, "ANNOTATION"},
 };
 static_assert(rows_in_enum_order(store_item_names,
-                                 static_cast<std::size_t>(store_item::gmail_labels) + 1));
+                                 static_cast<std::size_t>(store_item::annotation) + 1));
 
 constexpr std::string_view to_string(store_item item) noexcept {
   return row_of(store_item_names, item).keyword;
@@ -200,6 +217,8 @@ struct store_program {
   bool silent = false;
   list<imapkit::flag> flags;     // item flags
   list<imapkit::string> labels;  // item gmail_labels, as sent ("\Inbox" keeps its "\")
+  // item annotation: att-annotate = "ANNOTATION" SP "(" entry-att *(SP entry-att) ")"
+  list<annotation_entry> annotations;
   bool parenthesized = false;  // flag-list form, as opposed to bare flags
 
   friend bool operator==(const store_program&, const store_program&) = default;

@@ -69,6 +69,7 @@ enum class search_key_kind : std::uint8_t {
   savedate_supported,  // RFC 8514
   fuzzy,               // RFC 6203
   filter,              // RFC 5466 (a named search, stored with METADATA)
+  annotation,          // RFC 5257 ANNOTATE-EXPERIMENT-1
   extension,           // a vendor key "X-..." with one astring (X-GM-RAW, X-GUID, ...)
 };
 
@@ -80,6 +81,7 @@ enum class search_arg : std::uint8_t {
   flag_keyword,  // search_atom: flag-keyword (an atom)
   objectid,      // search_atom: objectid (RFC 8474)
   filter_name,   // search_atom: filter-name = 1*<any ATOM-CHAR except "/"> (RFC 5466)
+  annotation,    // search_annotation: entry-match SP att-search SP value (RFC 5257)
   header,        // search_header: header-fld-name SP astring
   date,          // search_date
   number64,      // search_number
@@ -150,6 +152,7 @@ inline constexpr search_key_name search_key_names[] = {
     {search_key_kind::savedate_supported, "SAVEDATESUPPORTED", search_arg::none},
     {search_key_kind::fuzzy, "FUZZY", search_arg::one_key},
     {search_key_kind::filter, "FILTER", search_arg::filter_name},
+    {search_key_kind::annotation, "ANNOTATION", search_arg::annotation},
     {search_key_kind::extension, "extension", search_arg::extension, false},
 };
 
@@ -246,6 +249,32 @@ struct search_operands {
 };
 BOOST_DESCRIBE_STRUCT(search_operands, (), (keys))
 
+// att-search = "value" / "value.priv" / "value.shared"; att-sort = "value.priv" / "value.shared"
+// (RFC 5257 §5: the annotation attributes SEARCH and SORT can name)
+enum class annotation_attribute : std::uint8_t { value, value_priv, value_shared };
+
+inline constexpr keyword_row<annotation_attribute> annotation_attribute_names[] = {
+    {annotation_attribute::value, "value"},
+    {annotation_attribute::value_priv, "value.priv"},
+    {annotation_attribute::value_shared, "value.shared"},
+};
+static_assert(rows_in_enum_order(annotation_attribute_names,
+                                 static_cast<std::size_t>(annotation_attribute::value_shared) + 1));
+
+constexpr std::string_view to_string(annotation_attribute a) noexcept {
+  return row_of(annotation_attribute_names, a).keyword;
+}
+
+// "ANNOTATION" SP entry-match SP att-search SP value; entry-match = list-mailbox;
+// value = nstring / literal8   (RFC 5257 §5)
+struct search_annotation {
+  imapkit::string entry;  // "/comment", "/%"
+  annotation_attribute attribute = annotation_attribute::value;
+  imapkit::string value;
+  friend bool operator==(const search_annotation&, const search_annotation&) = default;
+};
+BOOST_DESCRIBE_STRUCT(search_annotation, (), (entry, attribute, value))
+
 struct search_extension {
   std::string_view name;  // the key as written ("X-GM-RAW")
   imapkit::string value;
@@ -253,9 +282,9 @@ struct search_extension {
 };
 BOOST_DESCRIBE_STRUCT(search_extension, (), (name, value))
 
-using search_argument =
-    std::variant<std::monostate, search_astring, search_atom, search_header, search_date,
-                 search_number, search_set, search_modseq, search_operands, search_extension>;
+using search_argument = std::variant<std::monostate, search_astring, search_atom, search_header,
+                                     search_date, search_number, search_set, search_modseq,
+                                     search_operands, search_extension, search_annotation>;
 
 // The alternative of search_argument that holds an argument of this form.
 constexpr std::size_t search_arg_alternative(search_arg arg) noexcept {
@@ -285,6 +314,8 @@ constexpr std::size_t search_arg_alternative(search_arg arg) noexcept {
       return 8;
     case search_arg::extension:
       return 9;
+    case search_arg::annotation:
+      return 10;
   }
   return 0;
 }
@@ -385,6 +416,7 @@ enum class sort_key_kind : std::uint8_t {
   display_from,
   display_to,
   relevancy,
+  annotation,  // RFC 5257: entry, attribute
   extension,
 };
 
@@ -399,6 +431,7 @@ inline constexpr keyword_row<sort_key_kind> sort_key_names[] = {
     {sort_key_kind::display_from, "DISPLAYFROM"},
     {sort_key_kind::display_to, "DISPLAYTO"},
     {sort_key_kind::relevancy, "RELEVANCY"},
+    {sort_key_kind::annotation, "ANNOTATION"},
     {sort_key_kind::extension, "extension", false},
 };
 static_assert(rows_in_enum_order(sort_key_names,
@@ -414,6 +447,9 @@ struct sort_criterion {
   bool reverse = false;
   sort_key_kind key = sort_key_kind::arrival;
   std::string_view name;  // extension: the key as written
+  // annotation: "ANNOTATION" SP entry SP att-sort; entry = astring   (RFC 5257 §5)
+  imapkit::string entry;
+  annotation_attribute attribute = annotation_attribute::value_priv;
 
   friend bool operator==(const sort_criterion&, const sort_criterion&) = default;
 };
