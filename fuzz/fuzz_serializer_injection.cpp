@@ -271,7 +271,7 @@ response build_response(build& b) {
       status_data s;
       s.mailbox = b.mailbox();
       s.attributes.push_back(
-          b.mem, status_att_val{status_att::messages, "MESSAGES", b.number(), {}, false});
+          b.mem, status_att_val{status_att::messages, "MESSAGES", b.number(), {}, false, {}, {}});
       return response{untagged{s}};
     }
     case 5:

@@ -565,4 +565,25 @@ TEST_F(MailboxData, UidfetchJmapaccessUrlauthLanguageComparator) {
   EXPECT_EQ(c.matching[1].value, "i;ascii-casemap");
 }
 
+TEST_F(MailboxData, StatusAttributeNothingReadsIsKeptInLenientMode) {
+  // quirk::item_recovery: the attribute's bytes and error, the other attributes typed.
+  const auto s = data<status_data>(
+      lenient_only("* STATUS INBOX (MESSAGES 3 UIDNEXT x UNSEEN 1 X-FOO (1 2))\r\n"));
+  ASSERT_EQ(s.attributes.size(), 4u);
+  EXPECT_EQ(s.attributes[0].att, status_att::messages);
+  EXPECT_EQ(s.attributes[0].number, 3u);
+  EXPECT_TRUE(s.attributes[1].is_invalid());
+  EXPECT_EQ(s.attributes[1].name, "UIDNEXT");
+  EXPECT_EQ(s.attributes[1].invalid_bytes, "UIDNEXT x");
+  EXPECT_EQ(s.attributes[1].error.offset, 8u);
+  EXPECT_EQ(s.attributes[2].att, status_att::unseen);
+  EXPECT_EQ(s.attributes[3].invalid_bytes, "X-FOO (1 2)");
+  const auto r = parse("* STATUS INBOX (MESSAGES 3 UIDNEXT x)\r\n", parse_mode::lenient);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r.quirks().has(quirk::item_recovery));
+  fails("* STATUS INBOX (MESSAGES 3 UIDNEXT x)\r\n", 35, parse_mode::strict);
+  // Where the end of the value is not certain, the message still fails.
+  fails("* STATUS INBOX (UIDNEXT \"x)\r\n", 24, parse_mode::lenient);
+}
+
 }  // namespace

@@ -422,12 +422,13 @@ TEST(SerializeResponse, Status) {
   arena mem;
   status_data d;
   d.mailbox.name = imapkit::string::atom("blurdybloop");
-  status_att_val messages{status_att::messages, "messages", 231, {}, false};
-  status_att_val uidnext{status_att::uidnext, "", 44292, {}, false};
-  status_att_val limit{status_att::appendlimit, "APPENDLIMIT", 0, {}, true};
-  status_att_val id{status_att::mailboxid, "MAILBOXID", 0, "F2212ea87-6097", false};
-  status_att_val size{status_att::deleted_storage, "DELETED-STORAGE", 1ull << 40, {}, false};
-  status_att_val other{status_att::other, "X-FOO", 9, {}, false};
+  status_att_val messages{status_att::messages, "messages", 231, {}, false, {}, {}};
+  status_att_val uidnext{status_att::uidnext, "", 44292, {}, false, {}, {}};
+  status_att_val limit{status_att::appendlimit, "APPENDLIMIT", 0, {}, true, {}, {}};
+  status_att_val id{status_att::mailboxid, "MAILBOXID", 0, "F2212ea87-6097", false, {}, {}};
+  status_att_val size{
+      status_att::deleted_storage, "DELETED-STORAGE", 1ull << 40, {}, false, {}, {}};
+  status_att_val other{status_att::other, "X-FOO", 9, {}, false, {}, {}};
   for (const auto& a : {messages, uidnext, limit, id, size, other}) d.attributes.push_back(mem, a);
   EXPECT_EQ(write(untagged_response(d)),
             "* STATUS blurdybloop (messages 231 UIDNEXT 44292 APPENDLIMIT NIL MAILBOXID "

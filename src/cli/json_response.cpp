@@ -62,7 +62,11 @@ struct data_to_json {
     object atts;
     for (const status_att_val& a : d.attributes) {
       const std::string_view name = a.att == status_att::other ? a.name : to_string(a.att);
-      if (a.att == status_att::mailboxid)
+      if (a.is_invalid())
+        atts[name] = object{{"invalid", true},
+                            {"bytes", bytes_to_json(a.invalid_bytes)},
+                            {"error", to_json(a.error)}};
+      else if (a.att == status_att::mailboxid)
         atts[name] = bytes_to_json(a.text);
       else if (a.is_nil)
         atts[name] = nullptr;

@@ -404,6 +404,25 @@ bool reads_back_as_extension(writer& w, std::string_view what, std::string_view 
 // status-att-val = ("MESSAGES" SP number) / ("UIDNEXT" SP nz-number) / ... / (atom SP number64)
 bool status_att_val(writer& w, const imapkit::status_att_val& a) {
   if (!w.ok()) return false;
+  if (a.is_invalid()) {
+    // Kept as sent (quirk::item_recovery), once its bytes read back as this very attribute, so
+    // they hold nothing that leaves the attribute's slot. Rare: the check's allocation is fine.
+    if (a.att != status_att::other || a.number != 0 || !a.text.empty() || a.is_nil)
+      return w.fail(serialize_errc::invalid_value, "status-att-val");
+    std::string line = "* STATUS x (";
+    line += a.invalid_bytes;
+    line += ")\r\n";
+    arena mem;
+    parse_options reading;
+    reading.quirks = {quirk::item_recovery};
+    const result<response> back = parse_response(line, mem, reading);
+    const auto* u = back ? std::get_if<untagged>(&back->value) : nullptr;
+    const auto* s = u ? std::get_if<status_data>(&u->data) : nullptr;
+    if (s == nullptr || s->attributes.size() != 1 || !(s->attributes[0] == a))
+      return w.fail(serialize_errc::invalid_value, "status-att-val");
+    w.raw(a.invalid_bytes);
+    return w.ok();
+  }
   if ((a.att != status_att::mailboxid && !a.text.empty()) ||
       (a.is_nil && (a.att != status_att::appendlimit || a.number != 0)) ||
       (a.att == status_att::mailboxid && a.number != 0))

@@ -19,6 +19,7 @@
 #include "lexical/id.hpp"
 #include "lexical/metadata.hpp"
 #include "lexical/modifiers.hpp"
+#include "lexical/recover.hpp"
 #include "response/resp_text_code.hpp"
 #include "x3/run.hpp"
 
@@ -172,18 +173,33 @@ inline constexpr auto not_read_as_known = [](auto& ctx) {
 IMAPKIT_RULE(status_att_val, "status-att-val", imapkit::status_att_val);
 inline const auto status_att_val_rule_def =
     backtrack_on_syntax_error[status_att_val_known_rule[set_val] >> &(sp | x3::lit(')'))] |
-    ((atom[([](auto& ctx) { x3::_val(ctx) = {.name = x3::_attr(ctx)}; })] > sp >
-      number64[set_member<&imapkit::status_att_val::number>]) >>
+    ((atom[([](auto& ctx) {
+        x3::_val(ctx) = imapkit::status_att_val{};
+        x3::_val(ctx).name = x3::_attr(ctx);
+      })] > sp > number64[set_member<&imapkit::status_att_val::number>]) >>
      x3::eps[not_read_as_known]);
 IMAPKIT_DEFINE(status_att_val_rule)
 inline const auto& status_att_val = status_att_val_rule;
 
+// What recover_item keeps of a STATUS attribute nothing reads: its name, bytes and error.
+template <>
+struct recovered_item<imapkit::status_att_val> {
+  static constexpr std::string_view production = "status-att-val";
+  static void keep(imapkit::status_att_val& attr, const imapkit::fetch_invalid& invalid) {
+    attr = imapkit::status_att_val{};
+    attr.name = invalid.name;
+    attr.invalid_bytes = invalid.bytes;
+    attr.error = invalid.error;
+  }
+};
+
 // "STATUS" SP mailbox SP "(" [status-att-list] ")"; status-att-list = status-att-val *(SP
-// status-att-val)
+// status-att-val). Lenient: an attribute nothing reads is kept as an invalid one
+// (quirk::item_recovery), the others typed.
 IMAPKIT_RULE(status_data, "status", imapkit::status_data);
 inline const auto status_data_rule_def =
     mailbox[set_member<&imapkit::status_data::mailbox>] > sp > '(' >
-    -(status_att_val[push_member<&imapkit::status_data::attributes>] %
+    -(recover_item[status_att_val][push_member<&imapkit::status_data::attributes>] %
       sp) > lenient_space_before_paren
     > ')';
 IMAPKIT_DEFINE(status_data_rule)
@@ -268,8 +284,10 @@ IMAPKIT_DEFINE(search_return_data_known_rule)
 IMAPKIT_RULE(search_return_data, "search-return-data", imapkit::search_return_data);
 inline const auto search_return_data_rule_def =
     backtrack_on_syntax_error[search_return_data_known_rule[set_val] >> &(sp | crlf)] |
-    (atom[([](auto& ctx) { x3::_val(ctx) = {.name = x3::_attr(ctx)}; })] > sp >
-     generic_value[set_member<&imapkit::search_return_data::value>]);
+    (atom[([](auto& ctx) {
+       x3::_val(ctx) = imapkit::search_return_data{};
+       x3::_val(ctx).name = x3::_attr(ctx);
+     })] > sp > generic_value[set_member<&imapkit::search_return_data::value>]);
 IMAPKIT_DEFINE(search_return_data_rule)
 inline const auto& search_return_data = search_return_data_rule;
 

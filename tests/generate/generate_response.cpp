@@ -304,6 +304,15 @@ class response_generator {
   }
 
   status_att_val status_item() {
+    if (e_.chance(3)) {  // an attribute nothing reads, as quirk::item_recovery keeps it
+      static constexpr std::string_view damaged[] = {"UIDNEXT x", "MESSAGES -1", "X-FOO (1 2)",
+                                                     "SIZE abc", "MAILBOXID ()"};
+      const std::string line =
+          "* STATUS x (" + std::string(damaged[e_.below(std::size(damaged))]) + ")\r\n";
+      const std::string_view bytes = b_.copy(line);
+      const result<response> parsed = parse_response(bytes, b_.mem(), reading_options());
+      return std::get<status_data>(std::get<untagged>(parsed.value().value).data).attributes[0];
+    }
     status_att_val a;
     a.att = e_.pick<status_att>(std::size(status_att_names));
     if (a.att == status_att::other) {

@@ -13,6 +13,7 @@
 #include "imapkit/ast/keywords.hpp"
 #include "imapkit/ast/lexical.hpp"
 #include "imapkit/ast/search.hpp"
+#include "imapkit/error.hpp"
 #include "imapkit/list.hpp"
 #include "imapkit/string.hpp"
 
@@ -113,9 +114,19 @@ struct status_att_val {
   std::uint64_t number = 0;
   std::string_view text;  // MAILBOXID's objectid
   bool is_nil = false;    // APPENDLIMIT NIL
-  friend bool operator==(const status_att_val&, const status_att_val&) = default;
+  // An attribute whose value nothing reads ("UIDNEXT x"), kept by quirk::item_recovery: its
+  // bytes as sent (name SP value) and why the value did not parse (offset from the first byte);
+  // att is other. Empty for every other attribute.
+  std::string_view invalid_bytes;
+  parse_error error;
+  bool is_invalid() const noexcept { return !invalid_bytes.empty(); }
+  // The error is a diagnosis, not part of the value (as fetch_invalid's).
+  friend bool operator==(const status_att_val& a, const status_att_val& b) noexcept {
+    return a.att == b.att && a.name == b.name && a.number == b.number && a.text == b.text &&
+           a.is_nil == b.is_nil && a.invalid_bytes == b.invalid_bytes;
+  }
 };
-BOOST_DESCRIBE_STRUCT(status_att_val, (), (att, name, number, text, is_nil))
+BOOST_DESCRIBE_STRUCT(status_att_val, (), (att, name, number, text, is_nil, invalid_bytes, error))
 
 // "STATUS" SP mailbox SP "(" [status-att-list] ")"
 struct status_data {

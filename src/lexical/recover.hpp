@@ -1,0 +1,129 @@
+// Item-level recovery (quirk::item_recovery, docs/quirks.md): an item of a list whose value
+// nothing reads is kept as an invalid item with its bytes and its error, and the list goes on.
+#pragma once
+
+#include <string_view>
+
+#include "abnf/chars.hpp"
+#include "imapkit/ast/fetch.hpp"  // fetch_invalid: the invalid item's form
+#include "lexical/generic.hpp"
+#include "lexical/lexical.hpp"
+
+namespace imapkit::grammar {
+
+// The end of a damaged value that starts at p: the first SP or ")" outside parentheses, quoted
+// strings and literals ({N}, {N+}, ~{N}, whose N octets are skipped), or nullptr where the end
+// is not certain (a CR or LF outside a literal, an unclosed quoted string, a literal whose octets
+// are not all there, nesting past max_depth). Spaces inside the parentheses may be anywhere: the
+// value is not read, only delimited.
+inline const char* end_of_damaged_value(const char* p, const char* last, unsigned max_depth) {
+  const char* const begin = p;
+  unsigned depth = 0;
+  while (p != last) {
+    const char c = *p;
+    if (depth == 0 && (c == ' ' || c == ')')) return p;
+    if (c == '\r' || c == '\n') return nullptr;
+    if (c == '(') {
+      if (++depth > max_depth) return nullptr;
+      ++p;
+    } else if (c == ')') {
+      --depth;
+      ++p;
+    } else if (c == '"') {
+      for (++p; p != last && *p != '"'; ++p) {
+        if (*p == '\r' || *p == '\n') return nullptr;
+        if (*p == '\\' && ++p == last) return nullptr;
+      }
+      if (p == last) return nullptr;
+      ++p;
+    } else if ((c == '{' || (c == '~' && last - p > 1 && p[1] == '{')) &&
+               (p == begin || p[-1] == ' ' || p[-1] == '(')) {
+      // A literal only where an argument starts, as the framer reads one
+      // (find_literal_announcement): "x{3}" is an atom.
+      const char* q = p + (c == '~' ? 2 : 1);
+      std::uint64_t size = 0;
+      const char* digits = q;
+      while (q != last && chars::is(chars::digit, *q) && q - digits < 19)
+        size = size * 10 + static_cast<unsigned>(*q++ - '0');
+      if (q == digits) {  // "{" that starts no literal: a character of an atom
+        ++p;
+        continue;
+      }
+      if (q != last && *q == '+') ++q;
+      if (last - q < 3 || q[0] != '}' || q[1] != '\r' || q[2] != '\n') return nullptr;
+      q += 3;
+      if (static_cast<std::uint64_t>(last - q) < size) return nullptr;
+      p = q + size;
+    } else {
+      ++p;
+    }
+  }
+  return nullptr;
+}
+
+// How recover_item keeps an item of type Attribute that nothing reads (specialized beside each
+// item's grammar): `production` names the item in an error without a production of its own, and
+// keep(attr, invalid) stores the invalid item in attr.
+template <class Attribute>
+struct recovered_item;
+
+// recover_item[item]: item; where it fails on a syntax error and the parse accepts
+// quirk::item_recovery, the item is read again as name SP value, the value only delimited
+// (end_of_damaged_value), and kept as an invalid item holding its name, bytes and error
+// (recovered_item<Attribute>::keep). The value may be missing before ")" (Yandex's "BODY[2] )").
+// Otherwise the first error stands. For the items of a FETCH and of a STATUS.
+template <class Subject>
+struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, recover_item_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+  constexpr recover_item_directive(const Subject& subject) : base_type(subject) {}
+
+  template <class Context, class RContext, class Attribute>
+  bool parse(const char*& first, const char* last, const Context& ctx, RContext& rctx,
+             Attribute& attr) const {
+    parse_state& st = state(ctx);
+    const bool failed_before = st.failed();
+    const char* const start = first;
+    const quirk_set quirks_before = st.quirks_used;
+    const bool ok = this->subject.parse(first, last, ctx, rctx, attr);
+    if (failed_before || !st.failed()) return ok;
+    if (failure_kind(st) != parse_errc::syntax || !st.options.quirks.has(quirk::item_recovery))
+      return ok;
+    imapkit::fetch_invalid invalid;
+    invalid.error.offset = static_cast<std::size_t>(st.failed_at - start);
+    // Named as run() names a failure (x3/run.hpp): a composite parser names its production.
+    invalid.error.production =
+        st.failed_production.empty() ? recovered_item<Attribute>::production : st.failed_production;
+    invalid.error.expected =
+        st.failed_expected.empty() ? invalid.error.production : st.failed_expected;
+    const char* const saved_at = st.failed_at;
+    const std::string_view saved_expected = st.failed_expected;
+    const std::string_view saved_production = st.failed_production;
+    st.failed_at = nullptr;
+    st.failed_expected = {};
+    st.failed_production = {};
+    const char* p = start;
+    const bool read = token_parser{}.parse(p, last, ctx, rctx, invalid.name) && p != last &&
+                      *p == ' ' &&
+                      (p = end_of_damaged_value(p + 1, last, st.options.max_depth)) != nullptr;
+    if (!read) {
+      st.failed_at = saved_at;
+      st.failed_expected = saved_expected;
+      st.failed_production = saved_production;
+      first = start;
+      return false;
+    }
+    invalid.bytes = std::string_view(start, static_cast<std::size_t>(p - start));
+    recovered_item<Attribute>::keep(attr, invalid);
+    // What the item's failed parse took was not needed (its error may differ with fewer quirks:
+    // fetch_invalid's equality leaves the error out).
+    st.quirks_used = quirks_before;
+    st.quirks_used.add(quirk::item_recovery);
+    first = p;
+    return true;
+  }
+};
+
+inline constexpr directive_gen<recover_item_directive> recover_item{};
+
+}  // namespace imapkit::grammar
