@@ -347,6 +347,17 @@ TEST_F(CommandAuth, AppendCatenate) {
   auto r = ok<replace_command>("a REPLACE 4 Drafts CATENATE (TEXT {1+}\r\nx)\r\n");
   ASSERT_EQ(r.message.catenate.size(), 1u);
   EXPECT_EQ(r.message.catenate[0].value.value, "x");
+  // RFC 5257 §4.7: an annotation before the data (append-ext), in MULTIAPPEND too
+  auto an = ok<append_command>(
+      "a APPEND drafts (\\Draft) ANNOTATION (/comment (value.priv \"Don't send until I say so\")) "
+      "{3}\r\nabc ANNOTATION (/x (value.shared NIL)) {1}\r\nx\r\n");
+  ASSERT_EQ(an.messages.size(), 2u);
+  ASSERT_EQ(an.messages[0].annotations.size(), 1u);
+  EXPECT_EQ(an.messages[0].annotations[0].entry.value, "/comment");
+  EXPECT_EQ(an.messages[0].annotations[0].values[0].value.value, "Don't send until I say so");
+  EXPECT_EQ(an.messages[0].data.value, "abc");
+  EXPECT_TRUE(an.messages[1].annotations[0].values[0].value.is_nil());
+  fails("a APPEND x ANNOTATION (/comment (value.priv \"x\"))\r\n", 49);  // no data
   fails("a APPEND INBOX CATENATE ()\r\n", 25);                // one part at least
   fails("a APPEND INBOX CATENATE (TEXT \"x\")\r\n", 30);      // TEXT takes a literal
   fails("a APPEND INBOX CATENATE (URL /a  URL /b)\r\n", 32);  // one SP between parts

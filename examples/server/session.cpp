@@ -718,8 +718,8 @@ void session::do_status(std::string_view tag, const status_command& s) {
 void session::do_append(std::string_view tag, const append_command& a) {
   // CATENATE (RFC 4469) is not advertised: its URL parts would need IMAP URLs resolved.
   for (const append_message& m : a.messages)
-    if (!m.catenate.empty()) {
-      send_status(tag, status_kind::bad, "CATENATE is not supported");
+    if (!m.catenate.empty() || !m.annotations.empty()) {
+      send_status(tag, status_kind::bad, "CATENATE and ANNOTATION are not supported");
       return;
     }
   mailbox_state* box = store_.find(name_of(a.mailbox));

@@ -12,6 +12,7 @@ boost::json::value to_json(const append_message& m) {
   boost::json::object o;
   if (m.has_flags) o["flags"] = member_to_json(m.flags);
   if (m.date_time) o["date_time"] = to_json(*m.date_time);
+  if (!m.annotations.empty()) o["annotations"] = member_to_json(m.annotations);
   if (!m.catenate.empty()) {
     // CATENATE (RFC 4469): each part's kind and value; a literal's data as a message's.
     boost::json::array parts;

@@ -4,6 +4,7 @@
 
 #include "command/command_auth.hpp"
 #include "command/command_common.hpp"
+#include "lexical/annotate.hpp"
 #include "lexical/metadata.hpp"
 #include "lexical/modifiers.hpp"
 
@@ -280,14 +281,21 @@ inline constexpr auto set_append_flags = [](auto& ctx) {
 };
 inline constexpr auto set_append_date = [](auto& ctx) { x3::_val(ctx).date_time = x3::_attr(ctx); };
 
+// SP "ANNOTATION" SP att-annotate: RFC 5257's append-ext (RFC 4466 append-opts' *(SP append-ext);
+// the only append-ext read)
+inline const auto append_annotation =
+    sp >> whole_kw("ANNOTATION") > sp
+    > att_annotate[set_member<&imapkit::append_message::annotations>];
+
 // append-message = append-opts SP append-data; append-opts = [SP flag-list] [SP date-time]
-// (RFC 9051, RFC 3502 MULTIAPPEND). Once a flag-list or date-time has been read, the message must
-// go on to its data.
+// [SP att-annotate] (RFC 9051, RFC 3502 MULTIAPPEND, RFC 5257). Once a flag-list, date-time or
+// annotation has been read, the message must go on to its data.
 IMAPKIT_RULE(append_message, "append-message", imapkit::append_message);
 inline const auto append_message_rule_def =
-    (sp >> flag_list[set_append_flags] > -(sp >> date_time[set_append_date]) > sp >
-     append_data[merge_append_data]) |
-    (sp >> date_time[set_append_date] > sp > append_data[merge_append_data]) |
+    (sp >> flag_list[set_append_flags] > -(sp >> date_time[set_append_date]) > -append_annotation >
+     sp > append_data[merge_append_data]) |
+    (sp >> date_time[set_append_date] > -append_annotation > sp > append_data[merge_append_data]) |
+    (append_annotation > sp > append_data[merge_append_data]) |
     (sp >> append_data[merge_append_data]);
 IMAPKIT_DEFINE(append_message_rule)
 inline const auto& append_message = append_message_rule;

@@ -324,6 +324,13 @@ bool append_message(writer& w, const imapkit::append_message& m) {
     w.sp();
     if (!w.date_time(*m.date_time)) return false;
   }
+  if (!m.annotations.empty()) {
+    // append-ext =/ att-annotate   (RFC 5257)
+    w.raw(" ANNOTATION (");
+    if (!sp_separated(w, m.annotations, [&](const annotation_entry& e) { return entry_att(w, e); }))
+      return false;
+    w.raw(")");
+  }
   w.sp();
   if (!m.catenate.empty()) {
     w.raw("CATENATE (");

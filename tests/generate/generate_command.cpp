@@ -490,6 +490,17 @@ class command_generator {
       m.flags = b_.flags();
     }
     if (e_.chance(40)) m.date_time = b_.date_time();
+    if (e_.chance(10)) {  // RFC 5257's append-ext
+      const auto n = b_.count(1);
+      for (std::size_t i = 0; i < n; ++i) {
+        annotation_entry entry;
+        entry.entry = astr();
+        const auto k = b_.count(1);
+        for (std::size_t j = 0; j < k; ++j)
+          push(entry.values, annotation_value{astr(), b_.nstring_value(false)});
+        push(m.annotations, entry);
+      }
+    }
     if (e_.chance(15)) {  // CATENATE (RFC 4469): TEXT, URL and UTF8 parts
       const std::size_t n = 1 + e_.below(3);
       for (std::size_t i = 0; i < n; ++i) {

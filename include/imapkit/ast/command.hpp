@@ -284,7 +284,8 @@ constexpr std::string_view to_string(catenate_part::kind_t kind) noexcept {
 }
 
 // append-message = append-opts SP append-data                          (RFC 9051, RFC 3502)
-// append-opts = [SP flag-list] [SP date-time]
+// append-opts = [SP flag-list] [SP date-time] *(SP append-ext)           (RFC 4466)
+// append-ext =/ att-annotate                                             (RFC 5257)
 // append-data = literal / literal8 / "UTF8" SP "(" literal8 ")"          (RFC 3516, RFC 6855)
 //             / "CATENATE" SP "(" cat-part *(SP cat-part) ")"            (RFC 4469)
 struct append_message {
@@ -294,10 +295,12 @@ struct append_message {
   imapkit::string data;  // kind literal or literal8; unused (NIL) in the CATENATE form
   bool utf8 = false;     // UTF8 (~{N}...) form of RFC 6855
   list<catenate_part> catenate;  // the CATENATE form when not empty: the parts, in order
+  list<annotation_entry> annotations;  // "ANNOTATION" SP "(" entry-att ... ")" (RFC 5257)
 
   friend bool operator==(const append_message&, const append_message&) = default;
 };
-BOOST_DESCRIBE_STRUCT(append_message, (), (has_flags, flags, date_time, data, utf8, catenate))
+BOOST_DESCRIBE_STRUCT(append_message, (),
+                      (has_flags, flags, date_time, data, utf8, catenate, annotations))
 
 // append = "APPEND" SP mailbox 1*append-message   (one message, or several: MULTIAPPEND)
 struct append_command {
