@@ -140,10 +140,13 @@ inline constexpr auto copy_val = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx);
 //   id-response (RFC 2971) / acl-data / listrights-data / myrights-data (RFC 4314) /
 //   expunged-resp (RFC 7162) / resp-jmapaccess (RFC 9698) / genurlauth-data / urlfetch-data
 //   (RFC 4467) / language-data / comparator-data (RFC 5255)
+// The data that starts with a number (FETCH above all) is tried before the keyword alternatives,
+// which all fail on its first octet: one failed alternative instead of twenty.
 IMAPKIT_RULE(untagged, "response-data", imapkit::untagged);
 inline const auto untagged_rule_def =
-    resp_cond[set_untagged] | mailbox_data_rule[copy_val] | extension_data_rule[copy_val] |
-    numbered_data[copy_val] | if_quirk<quirk::unknown_untagged_data>[generic_data[set_untagged]];
+    resp_cond[set_untagged] | numbered_data[copy_val] | mailbox_data_rule[copy_val] |
+    extension_data_rule[copy_val] |
+    if_quirk<quirk::unknown_untagged_data>[generic_data[set_untagged]];
 IMAPKIT_DEFINE(untagged_rule)
 inline const auto& untagged = untagged_rule;
 
