@@ -164,21 +164,22 @@ TEST_F(CommandSelect, AnnotateExperiment1) {
   ASSERT_EQ(f.program.atts.size(), 1u);
   const fetch_att& a = f.program.atts[0];
   EXPECT_EQ(a.kind, fetch_att_kind::annotation);
-  ASSERT_EQ(a.annotation.entries.size(), 1u);
-  EXPECT_EQ(a.annotation.entries[0].value, "/comment");
-  EXPECT_FALSE(a.annotation.entries_parenthesized);
-  EXPECT_EQ(a.annotation.attributes[0].value, "value");
+  ASSERT_NE(a.annotation, nullptr);
+  ASSERT_EQ(a.annotation->entries.size(), 1u);
+  EXPECT_EQ(a.annotation->entries[0].value, "/comment");
+  EXPECT_FALSE(a.annotation->entries_parenthesized);
+  EXPECT_EQ(a.annotation->attributes[0].value, "value");
   auto w = ok<fetch_command>("a UID FETCH 1123 (UID ANNOTATION (/* (value.priv size.priv)))\r\n");
   ASSERT_EQ(w.program.atts.size(), 2u);
-  EXPECT_EQ(w.program.atts[1].annotation.entries[0].value, "/*");
-  EXPECT_TRUE(w.program.atts[1].annotation.attributes_parenthesized);
-  EXPECT_EQ(w.program.atts[1].annotation.attributes.size(), 2u);
+  EXPECT_EQ(w.program.atts[1].annotation->entries[0].value, "/*");
+  EXPECT_TRUE(w.program.atts[1].annotation->attributes_parenthesized);
+  EXPECT_EQ(w.program.atts[1].annotation->attributes.size(), 2u);
   auto p = ok<fetch_command>("a FETCH 1 (ANNOTATION ((/comment /altsubject) value.priv))\r\n");
-  EXPECT_TRUE(p.program.atts[0].annotation.entries_parenthesized);
-  EXPECT_EQ(p.program.atts[0].annotation.entries.size(), 2u);
+  EXPECT_TRUE(p.program.atts[0].annotation->entries_parenthesized);
+  EXPECT_EQ(p.program.atts[0].annotation->entries.size(), 2u);
   EXPECT_EQ(ok<fetch_command>("a FETCH 1 (ANNOTATION (/% value.shared))\r\n")
                 .program.atts[0]
-                .annotation.entries[0]
+                .annotation->entries[0]
                 .value,
             "/%");
   fails("a FETCH 1 (ANNOTATION (/comment))\r\n", 31);  // entries SP attribs
@@ -206,7 +207,7 @@ TEST_F(CommandSelect, AnnotateExperiment1) {
   ASSERT_EQ(k.program.keys.size(), 1u);
   EXPECT_EQ(k.program.keys[0].kind, search_key_kind::annotation);
   const auto& sa = std::get<search_annotation>(k.program.keys[0].arg);
-  EXPECT_EQ(sa.entry.value, "/comment");
+  EXPECT_EQ(sa.entry, "/comment");
   EXPECT_EQ(sa.attribute, annotation_attribute::value);
   EXPECT_EQ(sa.value.value, "IMAP4");
   auto star = ok<search_command>("a SEARCH ANNOTATION * VALUE.PRIV \"IMAP4\"\r\n");

@@ -85,7 +85,7 @@ inline std::string describe_arg(const search_extension& e) {
 }
 
 inline std::string describe_arg(const search_annotation& a) {
-  return braces(a.entry.value) + braces(to_string(a.attribute)) +
+  return braces(a.entry) + braces(to_string(a.attribute)) +
          braces(a.value.is_nil() ? "NIL" : a.value.value);
 }
 
@@ -237,14 +237,14 @@ inline std::string describe(const fetch_att& a) {
     out += "<" + std::to_string(a.partial->offset) + "." + std::to_string(a.partial->length) + ">";
   if (a.lazy) out += " (LAZY)";
   if (a.params) out += " " + describe(*a.params);
-  if (a.kind == fetch_att_kind::annotation) {
+  if (a.kind == fetch_att_kind::annotation && a.annotation) {
     const auto group = [](const list<imapkit::string>& values, bool parenthesized) {
       std::string g;
       for (const imapkit::string& v : values) g += (g.empty() ? "" : " ") + std::string(v.value);
       return parenthesized ? "(" + g + ")" : g;
     };
-    out += " (" + group(a.annotation.entries, a.annotation.entries_parenthesized) + " " +
-           group(a.annotation.attributes, a.annotation.attributes_parenthesized) + ")";
+    out += " (" + group(a.annotation->entries, a.annotation->entries_parenthesized) + " " +
+           group(a.annotation->attributes, a.annotation->attributes_parenthesized) + ")";
   }
   return out;
 }

@@ -136,13 +136,14 @@ boost::json::value to_json(const fetch_att& att) {
       if (att.params) o["params"] = to_json(*att.params);
       break;
     case fetch_att_kind::annotation: {
+      if (att.annotation == nullptr) break;
       boost::json::array entries, attributes;
-      for (const imapkit::string& e : att.annotation.entries) entries.push_back(to_json(e));
-      for (const imapkit::string& a : att.annotation.attributes) attributes.push_back(to_json(a));
+      for (const imapkit::string& e : att.annotation->entries) entries.push_back(to_json(e));
+      for (const imapkit::string& a : att.annotation->attributes) attributes.push_back(to_json(a));
       o["entries"] = std::move(entries);
-      o["entries_parenthesized"] = att.annotation.entries_parenthesized;
+      o["entries_parenthesized"] = att.annotation->entries_parenthesized;
       o["attributes"] = std::move(attributes);
-      o["attributes_parenthesized"] = att.annotation.attributes_parenthesized;
+      o["attributes_parenthesized"] = att.annotation->attributes_parenthesized;
       break;
     }
     default:

@@ -31,12 +31,12 @@ bool fetch_att(writer& w, const imapkit::fetch_att& a, bool listed) {
       (!sectioned && a.kind != F::binary_size && a.section != imapkit::section{}) ||
       (a.kind != F::preview && a.lazy) ||
       (a.kind != F::extension && (!a.name.empty() || a.params)) ||
-      (a.kind != F::annotation && a.annotation != annotation_fetch{}))
+      ((a.kind == F::annotation) != (a.annotation != nullptr)))
     return w.fail(serialize_errc::invalid_value, "fetch-att");
   switch (a.kind) {
     // "ANNOTATION" SP "(" entries SP attribs ")"   (RFC 5257)
     case F::annotation: {
-      const annotation_fetch& an = a.annotation;
+      const annotation_fetch& an = *a.annotation;
       // One entry or attribute without parentheses; lists never empty.
       if (an.entries.empty() || an.attributes.empty() ||
           (!an.entries_parenthesized && an.entries.size() != 1) ||

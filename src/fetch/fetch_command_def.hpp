@@ -2,6 +2,8 @@
 // src/fetch/parse_fetch_command.cpp, which instantiates them.
 #pragma once
 
+#include <new>
+
 #include "fetch/fetch_command.hpp"
 #include "lexical/annotate.hpp"
 #include "lexical/gmail.hpp"
@@ -75,7 +77,10 @@ IMAPKIT_RULE(fetch_att_keyword, "fetch-att", imapkit::fetch_att);
 inline const auto fetch_att_keyword_rule_def =
     primitives::keyword_alternatives<fetch_att_names, &imapkit::fetch_att::kind, &keyword_alone> |
     (whole_kw(to_string(fetch_att_kind::annotation))[att<fetch_att_kind::annotation>] > sp >
-     annotation_fetch[set_member<&imapkit::fetch_att::annotation>]) |
+     annotation_fetch[([](auto& ctx) {
+       auto* stored = state(ctx).mem.template allocate_array<imapkit::annotation_fetch>(1);
+       x3::_val(ctx).annotation = new (stored) imapkit::annotation_fetch(x3::_attr(ctx));
+     })]) |
     // lazy is set only once the whole "(" preview-mod ... ")" has matched: "PREVIEW (LAZY 0 ...)"
     // is PREVIEW followed by fetch-modifiers
     // (fuzz/regressions/ast_roundtrip/preview-lazy-set-by-backtracked-group).

@@ -59,7 +59,7 @@ bool search_key(writer& w, const imapkit::search_key& k) {
       const search_annotation& a = std::get<search_annotation>(k.arg);
       if (!is_keyword_kind(annotation_attribute_names, a.attribute))
         return w.fail(serialize_errc::invalid_value, "att-search");
-      if (!list_mailbox(w, a.entry)) return false;
+      if (!list_mailbox(w, imapkit::string::quoted(a.entry))) return false;  // the form: its own
       w.sp().raw(to_string(a.attribute)).sp();
       return w.nstring(a.value, true);
     }

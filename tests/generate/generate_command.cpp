@@ -5,6 +5,7 @@
 // a keyword of their context are avoided.
 #include <algorithm>
 #include <iterator>
+#include <new>
 #include <string>
 
 #include "generate.hpp"
@@ -250,8 +251,8 @@ class command_generator {
         break;
       case A::annotation:
         k.arg = search_annotation{
-            list_mailbox(), e_.pick<annotation_attribute>(std::size(annotation_attribute_names)),
-            b_.nstring_value(false)};
+            list_mailbox().value, b_.nstring_value(false),
+            e_.pick<annotation_attribute>(std::size(annotation_attribute_names))};
         break;
     }
     return k;
@@ -352,7 +353,9 @@ class command_generator {
         if (listed && e_.chance(30)) a.params = generic_list();
         break;
       case F::annotation: {
-        annotation_fetch& an = a.annotation;
+        auto* stored = mem_.allocate_array<annotation_fetch>(1);
+        annotation_fetch& an = *new (stored) annotation_fetch;
+        a.annotation = &an;
         an.entries_parenthesized = e_.chance(50);
         an.attributes_parenthesized = e_.chance(50);
         const auto entries = an.entries_parenthesized ? b_.count(1) : 1;

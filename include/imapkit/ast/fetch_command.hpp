@@ -103,9 +103,19 @@ struct fetch_att {
   std::optional<generic_value> params;   // extension: a parenthesised argument list, when one
                                          // follows inside the fetch-att list
                                          // ("SNIPPET (LAZY=FUZZY)")
-  annotation_fetch annotation;           // annotation (RFC 5257)
+  // annotation (RFC 5257), in the message's arena; nullptr for every other kind. A pointer keeps
+  // fetch_att, of which a FETCH command holds a list, at its size (with the lists in place the
+  // command benchmark took 13 % more instructions, callgrind).
+  const annotation_fetch* annotation = nullptr;
 
-  friend bool operator==(const fetch_att&, const fetch_att&) = default;
+  // Equal items: equal members, and equal annotations (not the same pointer).
+  friend bool operator==(const fetch_att& a, const fetch_att& b) noexcept {
+    const bool same_annotation = a.annotation == nullptr || b.annotation == nullptr
+                                     ? a.annotation == b.annotation
+                                     : *a.annotation == *b.annotation;
+    return same_annotation && a.kind == b.kind && a.peek == b.peek && a.section == b.section &&
+           a.partial == b.partial && a.lazy == b.lazy && a.name == b.name && a.params == b.params;
+  }
 };
 
 // fetch-modifier (RFC 4466), with RFC 7162 CHANGEDSINCE and VANISHED and RFC 9394 PARTIAL.

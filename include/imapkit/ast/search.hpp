@@ -268,12 +268,13 @@ constexpr std::string_view to_string(annotation_attribute a) noexcept {
 // "ANNOTATION" SP entry-match SP att-search SP value; entry-match = list-mailbox;
 // value = nstring / literal8   (RFC 5257 §5)
 struct search_annotation {
-  imapkit::string entry;  // "/comment", "/%"
-  annotation_attribute attribute = annotation_attribute::value;
+  std::string_view entry;  // "/comment", "/%" (never NIL; a view keeps search_key at its size)
   imapkit::string value;
+  annotation_attribute attribute = annotation_attribute::value;
   friend bool operator==(const search_annotation&, const search_annotation&) = default;
 };
 BOOST_DESCRIBE_STRUCT(search_annotation, (), (entry, attribute, value))
+static_assert(sizeof(search_annotation) <= sizeof(search_header), "search_key keeps its size");
 
 struct search_extension {
   std::string_view name;  // the key as written ("X-GM-RAW")
