@@ -305,6 +305,21 @@ TEST_F(body_fixture, errors) {
 // ---------------------------------------------------------------------------------------------
 // Lenient mode: each quirk is rejected strictly and accepted leniently (docs/quirks.md).
 
+TEST_F(body_fixture, quirk_multipart_with_nil_parts) {
+  // Dovecot, MailKit #1393 (catalogue row 27): NIL where the parts are
+  const auto b = lenient_only(R"((NIL "alternative" ("boundary" "x") NIL NIL))");
+  EXPECT_EQ(b.kind, kind::multipart);
+  EXPECT_TRUE(b.parts.empty());
+  EXPECT_TRUE(b.media_type.is_nil());
+  EXPECT_EQ(b.media_subtype.value, "alternative");
+  ASSERT_EQ(b.multipart_params.size(), 1u);
+  EXPECT_EQ(b.multipart_params[0].value.value, "x");
+  const auto bare = lenient_only(R"((NIL "mixed"))");
+  EXPECT_EQ(bare.media_subtype.value, "mixed");
+  // Office 365's NIL media type of a single part is not this form: still refused.
+  parse_fail(R"((NIL NIL NIL NIL NIL "7BIT" 10))", parse_options::lenient());
+}
+
 TEST_F(body_fixture, quirk_empty_parameter_list) {
   const auto b = lenient_only(R"(("TEXT" "PLAIN" () NIL NIL "7BIT" 10 1))");
   EXPECT_TRUE(b.fields.params.empty());

@@ -215,6 +215,26 @@ TEST_F(RespTextCode, InprogressUidrequiredMessagelimit) {
   EXPECT_EQ(code("a NO [MESSAGELIMIT 0] x\r\n").kind, resp_code_kind::other);
 }
 
+TEST_F(RespTextCode, AnnotateExperiment1) {
+  // RFC 5257 §4.2 and §5
+  resp_text_code c = code("* OK [ANNOTATIONS 20480 NOPRIVATE] x\r\n");
+  EXPECT_EQ(c.kind, resp_code_kind::annotations);
+  EXPECT_EQ(code_arg<resp_code_annotations>(c).max_size, 20480u);
+  EXPECT_TRUE(code_arg<resp_code_annotations>(c).noprivate);
+  EXPECT_TRUE(code_arg<resp_code_annotations>(code("* OK [ANNOTATIONS NONE] x\r\n")).none);
+  c = code("* OK [ANNOTATIONS READ-ONLY] x\r\n");
+  EXPECT_TRUE(code_arg<resp_code_annotations>(c).read_only);
+  EXPECT_FALSE(code_arg<resp_code_annotations>(c).noprivate);
+  EXPECT_EQ(code("a NO [ANNOTATE TOOBIG] too big\r\n").kind, resp_code_kind::annotate_toobig);
+  c = code("a NO [ANNOTATE TOOMANY] too many\r\n");
+  EXPECT_EQ(c.kind, resp_code_kind::annotate_toomany);
+  EXPECT_EQ(c.name, "ANNOTATE");
+  // Not ann-size / not a sub-keyword: the generic code.
+  EXPECT_EQ(code("* OK [ANNOTATIONS NONE NOPRIVATE] x\r\n").kind, resp_code_kind::other);
+  EXPECT_EQ(code("* OK [ANNOTATIONS 0] x\r\n").kind, resp_code_kind::other);
+  EXPECT_EQ(code("a NO [ANNOTATE TOOLONG] x\r\n").kind, resp_code_kind::other);
+}
+
 TEST_F(RespTextCode, Rfc5530Codes) {
   // RFC 5530 §3 examples
   const std::pair<const char*, resp_code_kind> cases[] = {

@@ -249,14 +249,11 @@ bool session::literal_acceptable() {
   if (size <= limit) return true;
   framer_.refuse_literal();
   const std::string tag = message_head_.substr(0, message_head_.find(' '));
-  // RFC 7889's TOOBIG: not a code the AST names, so the generic form (name, no text).
-  resp_text_code too_big;
-  too_big.kind = resp_code_kind::other;
-  too_big.name = "TOOBIG";
+  // RFC 4469's (and RFC 7889's) TOOBIG.
   send_status(is_valid_tag(tag) ? std::string_view(tag) : std::string_view(), status_kind::no,
               "Literal of " + std::to_string(size) + " octets refused (limit " +
                   std::to_string(limit) + ")",
-              too_big);
+              code_of(resp_code_kind::toobig));
   return false;
 }
 

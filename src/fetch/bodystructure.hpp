@@ -301,11 +301,23 @@ inline const auto body_type_mpart_rule_def =
 IMAPKIT_DEFINE(body_type_mpart_rule)
 inline const auto& body_type_mpart = body_type_mpart_rule;
 
+// Lenient (multipart_without_parts): a multipart whose parts are NIL, then its subtype and its
+// body-ext-mpart: Dovecot's (NIL "alternative" ("boundary" "x") NIL NIL) (MailKit #1393,
+// catalogue row 27), read as the other form of that flag reads Gmail's.
+IMAPKIT_RULE(body_type_mpart_nil_parts, "body-type-mpart", imapkit::body_structure);
+inline const auto body_type_mpart_nil_parts_rule_def =
+    nil >> sp >> string[set_member<&imapkit::body_structure::media_subtype>] >>
+    x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::multipart>] >>
+    -(sp >> body_ext_mpart) >> x3::eps[body_detail::no_body_extension];
+IMAPKIT_DEFINE(body_type_mpart_nil_parts_rule)
+
 // body = "(" (body-type-1part / body-type-mpart) ")"
-// Lenient: spaces after the "(" (space_after_open_paren, MailKit #371; docs/quirks.md).
+// Lenient: spaces after the "(" (space_after_open_paren, MailKit #371; docs/quirks.md); a
+// multipart whose parts are NIL (multipart_without_parts, above).
 inline const auto body_rule_def =
     x3::lit('(') >> -(&sp >> if_quirk<quirk::space_after_open_paren>[+sp]) >
-    nest[(&x3::lit('(') > body_type_mpart[set_val]) | body_type_1part[set_val]] > ')';
+    nest[(&x3::lit('(') > body_type_mpart[set_val]) | body_type_1part[set_val] |
+         if_quirk<quirk::multipart_without_parts>[body_type_mpart_nil_parts_rule[set_val]]] > ')';
 IMAPKIT_DEFINE(body_rule)
 inline const auto& body = body_rule;
 

@@ -251,6 +251,22 @@ bool resp_text_code(writer& w, const imapkit::resp_text_code& c) {
       }
       return w.ok();
     }
+    case resp_code_arg::annotations: {
+      // "ANNOTATIONS" SP ann-size; ann-size = "NONE" / (("READ-ONLY" / nz-number) [SP
+      // "NOPRIVATE"])   (RFC 5257)
+      const auto& a = std::get<resp_code_annotations>(c.arg);
+      if (a.none + a.read_only + (a.max_size != 0) != 1 || (a.none && a.noprivate))
+        return w.fail(serialize_errc::invalid_value, "ann-size");
+      w.sp();
+      if (a.none)
+        w.raw("NONE");
+      else if (a.read_only)
+        w.raw("READ-ONLY");
+      else
+        w.nz_number(a.max_size);
+      if (a.noprivate) w.raw(" NOPRIVATE");
+      return w.ok();
+    }
     case resp_code_arg::none:
     case resp_code_arg::text:  // other, written above
       return w.ok();

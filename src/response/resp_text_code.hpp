@@ -111,7 +111,10 @@ static_assert(name_of(resp_code_kind::metadata_longentries).head() ==
               name_of(resp_code_kind::metadata_toomany).head() ==
                   name_of(resp_code_kind::metadata_noprivate).head());
 
-// The sub-keyword of one of METADATA's codes ("LONGENTRIES").
+static_assert(name_of(resp_code_kind::annotate_toobig).head() ==
+              name_of(resp_code_kind::annotate_toomany).head());
+
+// The sub-keyword of one of METADATA's (or ANNOTATE's) codes ("LONGENTRIES", "TOOBIG").
 constexpr auto metadata_kw_of(resp_code_kind kind) { return code_kw(name_of(kind).tail()); }
 
 // "METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number / "TOOMANY" / "NOPRIVATE"),
@@ -190,6 +193,24 @@ inline const auto resp_code_ext_rule_def =
      -(sp >> nz_number[([](auto& ctx) {
          payload<resp_code_messagelimit>(x3::_val(ctx)).uid = x3::_attr(ctx);
        })])) |
+    // "ANNOTATE" SP ("TOOBIG" / "TOOMANY")   (RFC 5257)
+    (x3::raw[code_kw_of(resp_code_kind::annotate_toobig)]
+            [([](auto& ctx) { x3::_val(ctx).name = as_view(x3::_attr(ctx)); })] > sp >
+     (metadata_kw_of(
+          resp_code_kind::annotate_toobig)[set_kind_only<resp_code_kind::annotate_toobig>] |
+      metadata_kw_of(
+          resp_code_kind::annotate_toomany)[set_kind_only<resp_code_kind::annotate_toomany>])) |
+    // "ANNOTATIONS" SP ann-size; ann-size = "NONE" / (("READ-ONLY" / nz-number) [SP "NOPRIVATE"])
+    (x3::raw[code_kw_of(resp_code_kind::annotations)][set_code_kind<resp_code_kind::annotations>] >
+     sp >
+     (code_kw(
+          "NONE")[([](auto& ctx) { payload<resp_code_annotations>(x3::_val(ctx)).none = true; })] |
+      ((code_kw("READ-ONLY")[(
+            [](auto& ctx) { payload<resp_code_annotations>(x3::_val(ctx)).read_only = true; })] |
+        nz_number[set_arg<&resp_code_annotations::max_size>]) >>
+       -(sp >> code_kw("NOPRIVATE")[([](auto& ctx) {
+           payload<resp_code_annotations>(x3::_val(ctx)).noprivate = true;
+         })])))) |
     (x3::raw[code_kw_of(resp_code_kind::metadata_longentries)][([](auto& ctx) {
        x3::_val(ctx).name = as_view(x3::_attr(ctx));
      })] > sp > resp_code_metadata_rule[([](auto& ctx) {

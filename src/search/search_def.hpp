@@ -72,11 +72,11 @@ inline const auto flag_keyword_arg = x3::eps > sp > flag_keyword[set_arg<&search
 inline const auto objectid_arg = x3::eps > sp > objectid[set_arg<&search_atom::value>];
 inline const auto filter_name_arg = x3::eps > sp > filter_name[set_arg<&search_atom::value>];
 // "ANNOTATION" SP entry-match SP att-search SP value   (RFC 5257)
-inline const auto annotation_arg = x3::eps > sp > list_mailbox[([](auto& ctx) {
-  payload<search_annotation>(x3::_val(ctx)).entry = x3::_attr(ctx).value;
-})] >
-                                   sp > att_search[set_arg<&search_annotation::attribute>] > sp >
-                                   annotation_value_data[set_arg<&search_annotation::value>];
+inline const auto annotation_arg =
+    x3::eps > sp > list_mailbox[([](auto& ctx) {
+      payload<search_annotation>(x3::_val(ctx)).entry = x3::_attr(ctx).value;
+    })] > sp > att_search[set_arg<&search_annotation::attribute>] > sp >
+    annotation_value_data[set_arg<&search_annotation::value>];
 inline const auto date_arg = x3::eps > sp > date[set_arg<&search_date::date>];
 inline const auto number64_arg = x3::eps > sp > number64[set_arg<&search_number::number>];
 inline const auto nz_number_arg = x3::eps > sp > nz_number[set_arg<&search_number::number>];

@@ -146,6 +146,21 @@ class response_generator {
         }
         return p;
       }
+      case resp_code_arg::annotations: {
+        resp_code_annotations a;
+        switch (e_.below(3)) {
+          case 0:
+            a.none = true;
+            break;
+          case 1:
+            a.read_only = true;
+            break;
+          default:
+            a.max_size = b_.nz_number();
+        }
+        a.noprivate = !a.none && e_.chance(50);
+        return a;
+      }
       case resp_code_arg::messagelimit: {
         resp_code_messagelimit m;
         m.limit = b_.nz_number();

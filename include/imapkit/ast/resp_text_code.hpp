@@ -90,6 +90,10 @@ enum class resp_code_kind : std::uint8_t {
   uidrequired,
   // RFC 9738 MESSAGELIMIT
   messagelimit,
+  // RFC 5257 ANNOTATE-EXPERIMENT-1: [ANNOTATE TOOBIG] / [ANNOTATE TOOMANY] / [ANNOTATIONS ann-size]
+  annotate_toobig,
+  annotate_toomany,
+  annotations,
   // anything else: name and text
   other,
 };
@@ -113,6 +117,7 @@ enum class resp_code_arg : std::uint8_t {
   urlmech,             // resp_code_urlmech: SP "INTERNAL" *(SP mechanism ["=" base64])
   inprogress,          // resp_code_inprogress: [SP "(" tag SP count SP total ")"]
   messagelimit,        // resp_code_messagelimit: SP nz-number [SP uniqueid]
+  annotations,         // resp_code_annotations: SP ann-size (RFC 5257)
   text,                // other: std::monostate, or resp_code_text: SP 1*<TEXT-CHAR except "]">
 };
 
@@ -187,6 +192,9 @@ inline constexpr resp_code_name resp_code_names[] = {
     {resp_code_kind::inprogress, "INPROGRESS", resp_code_arg::inprogress},
     {resp_code_kind::uidrequired, "UIDREQUIRED", resp_code_arg::none},
     {resp_code_kind::messagelimit, "MESSAGELIMIT", resp_code_arg::messagelimit},
+    {resp_code_kind::annotate_toobig, "ANNOTATE TOOBIG", resp_code_arg::none},
+    {resp_code_kind::annotate_toomany, "ANNOTATE TOOMANY", resp_code_arg::none},
+    {resp_code_kind::annotations, "ANNOTATIONS", resp_code_arg::annotations},
     {resp_code_kind::other, "other", resp_code_arg::text, false},
 };
 
@@ -295,6 +303,17 @@ struct resp_code_messagelimit {
 };
 BOOST_DESCRIBE_STRUCT(resp_code_messagelimit, (), (limit, uid))
 
+// "ANNOTATIONS" SP ann-size; ann-size = "NONE" / (("READ-ONLY" / nz-number) [SP "NOPRIVATE"])
+// (RFC 5257 §5): how a mailbox takes annotations. Exactly one of none, read_only and a max_size.
+struct resp_code_annotations {
+  bool none = false;           // "NONE": no annotations at all
+  bool read_only = false;      // "READ-ONLY": annotations cannot be changed
+  std::uint32_t max_size = 0;  // nz-number: the largest annotation value, in octets
+  bool noprivate = false;      // "NOPRIVATE": no private annotations
+  friend bool operator==(const resp_code_annotations&, const resp_code_annotations&) = default;
+};
+BOOST_DESCRIBE_STRUCT(resp_code_annotations, (), (none, read_only, max_size, noprivate))
+
 // The text of an unknown code: 1*<any TEXT-CHAR except "]">, never empty. Also BADURL's
 // url-resp-text and UNDEFINED-FILTER's filter-name.
 struct resp_code_text {
@@ -307,7 +326,7 @@ using resp_code_argument =
     std::variant<std::monostate, resp_code_charsets, resp_code_capabilities, resp_code_flags,
                  resp_code_number, resp_code_appenduid, resp_code_copyuid, resp_code_set,
                  resp_code_objectid, resp_code_text, resp_code_urlmech, resp_code_inprogress,
-                 resp_code_messagelimit>;
+                 resp_code_messagelimit, resp_code_annotations>;
 
 // The alternative of resp_code_argument that holds an argument of this form (`text`: an unknown
 // code without text holds std::monostate).
@@ -343,6 +362,8 @@ constexpr std::size_t resp_code_arg_alternative(resp_code_arg arg) noexcept {
       return 11;
     case resp_code_arg::messagelimit:
       return 12;
+    case resp_code_arg::annotations:
+      return 13;
   }
   return 0;
 }
