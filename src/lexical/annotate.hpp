@@ -6,14 +6,12 @@
 #include "imapkit/ast/fetch_command.hpp"
 #include "imapkit/ast/search.hpp"
 #include "lexical/lexical.hpp"
+#include "lexical/metadata.hpp"
 
 namespace imapkit::grammar {
 
-// value = nstring / literal8
-IMAPKIT_RULE(annotation_value_data, "value", imapkit::string);
-inline const auto annotation_value_data_rule_def = nstring[set_val] | literal8[set_val];
-IMAPKIT_DEFINE(annotation_value_data_rule)
-inline const auto& annotation_value_data = annotation_value_data_rule;
+// value = nstring / literal8: RFC 5464's value (metadata_value), which RFC 5257 defines alike
+inline const auto& annotation_value_data = metadata_value;
 
 // att-value = attrib SP value; attrib = astring
 IMAPKIT_RULE(att_value, "att-value", imapkit::annotation_value);

@@ -150,6 +150,22 @@ class command_generator {
     return copy(s);
   }
 
+  // RFC 5257's entry-atts (STORE's att-annotate, APPEND's append-ext): one or more entries, each
+  // with one or more attribute values.
+  list<annotation_entry> annotations() {
+    list<annotation_entry> out;
+    const auto n = b_.count(1);
+    for (std::size_t i = 0; i < n; ++i) {
+      annotation_entry entry;
+      entry.entry = astr();
+      const auto k = b_.count(1);
+      for (std::size_t j = 0; j < k; ++j)
+        push(entry.values, annotation_value{astr(), b_.nstring_value(false)});
+      push(out, entry);
+    }
+    return out;
+  }
+
   // Astrings, at least min of them.
   list<imapkit::string> strings(std::size_t min) {
     list<imapkit::string> out;
@@ -432,15 +448,7 @@ class command_generator {
       p.operation = store_operation::replace;
       p.silent = false;
       p.parenthesized = false;
-      const auto n = b_.count(1);
-      for (std::size_t i = 0; i < n; ++i) {
-        annotation_entry entry;
-        entry.entry = astr();
-        const auto m = b_.count(1);
-        for (std::size_t k = 0; k < m; ++k)
-          push(entry.values, annotation_value{astr(), b_.nstring_value(false)});
-        push(p.annotations, entry);
-      }
+      p.annotations = annotations();
       return p;
     }
     if (e_.chance(15)) {  // Gmail's X-GM-LABELS: system labels, NIL, any astring
@@ -494,15 +502,7 @@ class command_generator {
     }
     if (e_.chance(40)) m.date_time = b_.date_time();
     if (e_.chance(10)) {  // RFC 5257's append-ext
-      const auto n = b_.count(1);
-      for (std::size_t i = 0; i < n; ++i) {
-        annotation_entry entry;
-        entry.entry = astr();
-        const auto k = b_.count(1);
-        for (std::size_t j = 0; j < k; ++j)
-          push(entry.values, annotation_value{astr(), b_.nstring_value(false)});
-        push(m.annotations, entry);
-      }
+      m.annotations = annotations();
     }
     if (e_.chance(15)) {  // CATENATE (RFC 4469): TEXT, URL and UTF8 parts
       const std::size_t n = 1 + e_.below(3);
