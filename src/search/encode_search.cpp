@@ -65,10 +65,12 @@ bool search_key(writer& w, const imapkit::search_key& k) {
     }
     // filter-name = 1*<any ATOM-CHAR except "/"> (RFC 5466)
     case search_arg::filter_name: {
+      // The character class UNDEFINED-FILTER's encoder checks too (abnf/chars.hpp).
       const std::string_view name = std::get<search_atom>(k.arg).value;
-      if (name.find('/') != std::string_view::npos)
+      if (!all_of_class(name, grammar::chars::filter_name_char))
         return w.fail(serialize_errc::invalid_atom, "filter-name");
-      return w.atom(name);
+      w.raw(name);
+      return w.ok();
     }
     case search_arg::date:
       return w.date(std::get<search_date>(k.arg).date);

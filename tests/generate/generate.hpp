@@ -102,6 +102,11 @@ struct options {
 };
 
 // The building blocks, for both sides. All memory comes from `mem`.
+// URLAUTH's mechanism = "INTERNAL" / 1*(ALPHA / DIGIT / "-" / ".") (RFC 4467), as the generators
+// draw it (chars::mechanism_char is the grammar's).
+inline constexpr std::string_view mechanism_chars =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.";
+
 class builder {
  public:
   builder(entropy& e, arena& mem, const options& opts) : e_(e), mem_(mem), opts_(opts) {}
@@ -163,6 +168,8 @@ class builder {
   std::string_view text(bool may_be_empty = true);
   // A base64 string (for AUTHENTICATE and SASL challenges).
   std::string_view base64();
+  // min..max octets, each drawn from alphabet.
+  std::string_view chars_from(std::string_view alphabet, std::size_t min, std::size_t max);
   // A number of list elements in [min, opts.max_items] (fewer at depth).
   std::size_t count(std::size_t min = 0, unsigned depth = 0);
 

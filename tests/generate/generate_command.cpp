@@ -142,12 +142,7 @@ class command_generator {
   std::string_view mechanism() {
     if (b_.make_invalid()) return "x_y";
     if (e_.chance(50)) return "INTERNAL";
-    static constexpr std::string_view chars =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.";
-    std::string s;
-    const auto n = e_.between(1, 12);
-    for (std::uint64_t i = 0; i < n; ++i) s += chars[e_.below(chars.size())];
-    return copy(s);
+    return b_.chars_from(mechanism_chars, 1, 12);
   }
 
   // RFC 5257's entry-atts (STORE's att-annotate, APPEND's append-ext): one or more entries, each
@@ -185,12 +180,7 @@ class command_generator {
 
   std::string_view objectid() {
     if (b_.make_invalid()) return "not an id";
-    static constexpr std::string_view chars =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-    std::string s;
-    const auto n = e_.between(1, 30);
-    for (std::uint64_t i = 0; i < n; ++i) s += chars[e_.below(chars.size())];
-    return copy(s);
+    return b_.chars_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-", 1, 30);
   }
 
   std::string_view vendor_name() {

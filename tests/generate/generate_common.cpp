@@ -308,6 +308,13 @@ std::string_view builder::text(bool may_be_empty) {
   return copy(s);
 }
 
+std::string_view builder::chars_from(std::string_view alphabet, std::size_t min, std::size_t max) {
+  std::string s;
+  const auto n = e_.between(min, max);
+  for (std::uint64_t i = 0; i < n; ++i) s += alphabet[e_.below(alphabet.size())];
+  return copy(s);
+}
+
 std::string_view builder::base64() {
   std::string s;
   const auto groups = e_.below(10);

@@ -57,10 +57,7 @@ class response_generator {
 
   // 7-bit printable characters from `alphabet`, 1..max long.
   std::string_view chars_from(std::string_view alphabet, std::size_t min, std::size_t max) {
-    std::string s;
-    const auto n = e_.between(min, max);
-    for (std::uint64_t i = 0; i < n; ++i) s += alphabet[e_.below(alphabet.size())];
-    return b_.copy(s);
+    return b_.chars_from(alphabet, min, max);
   }
 
   std::string_view objectid() {
@@ -128,8 +125,7 @@ class response_generator {
       case resp_code_arg::urlmech:
         return resp_code_urlmech{make_list<url_mechanism>(0, 3, [&] {
           url_mechanism m;
-          m.name =
-              chars_from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-.", 1, 12);
+          m.name = chars_from(mechanism_chars, 1, 12);
           m.has_access = e_.chance(50);
           if (m.has_access) m.access = b_.base64();
           return m;
