@@ -398,12 +398,14 @@ bool mailbox_list(writer& w, const imapkit::mailbox_list& l) {
 
 // An extension item named like a known one ("UIDNEXT 0", "MIN x") is written only when it reads
 // back as the extension item, as for response codes above: the item is written alone into a
-// response (prefix, write_item, suffix) with w's options and read back strictly, and
-// is_extension(Data) says what came back. Else, or when the writer refuses the item, an error.
+// response (prefix, write_item, suffix) with w's options and read back strictly (or with the
+// quirks of `reading`: an invalid item needs item_recovery), and is_extension(Data) says what came
+// back. Else, or when the writer refuses the item, an error.
 template <class Data, class WriteItem, class IsExtension>
 bool reads_back_as_extension(writer& w, std::string_view what, std::string_view prefix,
                              std::string_view suffix, WriteItem&& write_item,
-                             IsExtension&& is_extension) {
+                             IsExtension&& is_extension,
+                             const parse_options& reading = parse_options::strict()) {
   buffer_sink line;
   writer alone(line, w.options());
   alone.raw(prefix);
@@ -411,7 +413,7 @@ bool reads_back_as_extension(writer& w, std::string_view what, std::string_view 
   alone.raw(suffix);
   if (!alone.ok()) return w.fail(alone.error().code, alone.error().what);
   arena mem;
-  const result<response> r = parse_response(line.bytes(), mem, parse_options::strict());
+  const result<response> r = parse_response(line.bytes(), mem, reading);
   const auto* u = r ? std::get_if<untagged>(&r->value) : nullptr;
   const Data* d = u ? std::get_if<Data>(&u->data) : nullptr;
   return (d && is_extension(*d)) || w.fail(serialize_errc::invalid_value, what);
@@ -425,17 +427,14 @@ bool status_att_val(writer& w, const imapkit::status_att_val& a) {
     // they hold nothing that leaves the attribute's slot. Rare: the check's allocation is fine.
     if (a.att != status_att::other || a.number != 0 || !a.text.empty() || a.is_nil)
       return w.fail(serialize_errc::invalid_value, "status-att-val");
-    std::string line = "* STATUS x (";
-    line += a.invalid_bytes;
-    line += ")\r\n";
-    arena mem;
     parse_options reading;
     reading.quirks = {quirk::item_recovery};
-    const result<response> back = parse_response(line, mem, reading);
-    const auto* u = back ? std::get_if<untagged>(&back->value) : nullptr;
-    const auto* s = u ? std::get_if<status_data>(&u->data) : nullptr;
-    if (s == nullptr || s->attributes.size() != 1 || !(s->attributes[0] == a))
-      return w.fail(serialize_errc::invalid_value, "status-att-val");
+    if (!reads_back_as_extension<status_data>(
+            w, "status-att-val", "* STATUS x (", ")\r\n",
+            [&](writer& o) { o.raw(a.invalid_bytes); },
+            [&](const status_data& s) { return s.attributes.size() == 1 && s.attributes[0] == a; },
+            reading))
+      return false;
     w.raw(a.invalid_bytes);
     return w.ok();
   }
