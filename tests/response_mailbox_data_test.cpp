@@ -586,4 +586,70 @@ TEST_F(MailboxData, StatusAttributeNothingReadsIsKeptInLenientMode) {
   fails("* STATUS INBOX (UIDNEXT \"x)\r\n", 24, parse_mode::lenient);
 }
 
+TEST_F(MailboxData, StatusAttributeReadOnlyInPartIsKeptInLenientMode) {
+  // "MESSAGES 3x": no reading of the attribute ends where an attribute ends.
+  const auto s = data<status_data>(lenient_only("* STATUS INBOX (MESSAGES 3x UNSEEN 1)\r\n"));
+  ASSERT_EQ(s.attributes.size(), 2u);
+  EXPECT_EQ(s.attributes[0].invalid_bytes, "MESSAGES 3x");
+  EXPECT_EQ(s.attributes[1].att, status_att::unseen);
+  fails("* STATUS INBOX (MESSAGES 3x UNSEEN 1)\r\n", 16, parse_mode::strict);
+}
+
+TEST_F(MailboxData, EsearchReturnDataNothingReadsIsKeptInLenientMode) {
+  // quirk::item_recovery: a return data with no value before CRLF, the others typed.
+  auto e = data<esearch_data>(lenient_only("* ESEARCH (TAG \"a\") UID MAX 2 COUNT\r\n"));
+  ASSERT_EQ(e.items.size(), 2u);
+  EXPECT_EQ(e.items[0].kind, search_return_data_kind::max);
+  EXPECT_EQ(e.items[0].number, 2u);
+  EXPECT_TRUE(e.items[1].is_invalid());
+  EXPECT_EQ(e.items[1].name, "COUNT");
+  EXPECT_EQ(e.items[1].invalid_bytes, "COUNT");
+  EXPECT_EQ(e.items[1].error.offset, 5u);
+  fails("* ESEARCH (TAG \"a\") UID MAX 2 COUNT\r\n", 35, parse_mode::strict);
+  // In the middle of the line, a value the generic grammar cannot read (a CTL).
+  e = data<esearch_data>(lenient_only("* ESEARCH UID MIN 1\x01 COUNT 3\r\n"));
+  ASSERT_EQ(e.items.size(), 2u);
+  EXPECT_EQ(e.items[0].invalid_bytes, "MIN 1\x01");
+  EXPECT_EQ(e.items[1].kind, search_return_data_kind::count);
+  // Where the end of the value is not certain, the message still fails.
+  fails("* ESEARCH UID COUNT \"x MIN 3\r\n", 28, parse_mode::lenient);
+  fails("* ESEARCH UID COUNT (1 MIN 3\r\n", 28, parse_mode::lenient);
+  // The serializer writes it back as sent.
+  const auto r = parse("* ESEARCH UID MIN 1\x01 COUNT 3\r\n", parse_mode::lenient);
+  ASSERT_TRUE(r.ok());
+  buffer_sink out;
+  EXPECT_TRUE(serialize(r.value(), out));
+  EXPECT_EQ(out.bytes(), "* ESEARCH UID MIN 1\x01 COUNT 3\r\n");
+}
+
+TEST_F(MailboxData, ListAttributeNothingReadsIsKeptInLenientMode) {
+  // quirk::item_recovery: the attribute's bytes, error and place among the flags.
+  auto l = data<mailbox_list>(
+      lenient_only("* LIST (\\HasNoChildren \\Mar\"ked\" \\ \\Sent) \"/\" INBOX\r\n"));
+  ASSERT_EQ(l.flags.size(), 2u);
+  EXPECT_EQ(l.flags[0].name, "\\HasNoChildren");
+  EXPECT_EQ(l.flags[1].name, "\\Sent");
+  ASSERT_EQ(l.invalid_attributes.size(), 2u);
+  EXPECT_EQ(l.invalid_attributes[0].position, 1u);
+  EXPECT_EQ(l.invalid_attributes[0].bytes, "\\Mar\"ked\"");
+  EXPECT_EQ(l.invalid_attributes[0].error.offset, 4u);
+  EXPECT_EQ(l.invalid_attributes[1].position, 1u);
+  EXPECT_EQ(l.invalid_attributes[1].bytes, "\\");
+  EXPECT_TRUE(l.mailbox.is_inbox());
+  fails("* LIST (\\HasNoChildren \\Mar\"ked\") \"/\" INBOX\r\n", 27, parse_mode::strict);
+  const std::string_view line = "* LIST (\\HasNoChildren \\Mar\"ked\" \\ \\Sent) \"/\" INBOX\r\n";
+  const auto r = parse(line, parse_mode::lenient);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r.quirks().has(quirk::item_recovery));
+  buffer_sink out;
+  EXPECT_TRUE(serialize(r.value(), out));
+  EXPECT_EQ(out.bytes(), line);
+  // An invalid attribute whose bytes would leave its slot is refused by the serializer.
+  mailbox_list bad = l;
+  bad.invalid_attributes = {};
+  bad.invalid_attributes.push_back(mem, invalid_list_attribute{0, ") NIL x\r\n* BYE", {}});
+  buffer_sink refused;
+  EXPECT_FALSE(serialize(response{untagged{bad}}, refused));
+}
+
 }  // namespace

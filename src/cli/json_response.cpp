@@ -91,6 +91,12 @@ value to_json(const list_extended_item& item) {
 // An ESEARCH return item: its name and the value its kind holds.
 value to_json(const search_return_data& d) {
   object o{{"name", bytes_to_json(d.name)}};
+  if (d.is_invalid()) {
+    o["invalid"] = true;
+    o["bytes"] = bytes_to_json(d.invalid_bytes);
+    o["error"] = to_json(d.error);
+    return o;
+  }
   switch (d.kind) {
     case search_return_data_kind::min:
     case search_return_data_kind::max:

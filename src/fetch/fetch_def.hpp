@@ -270,6 +270,7 @@ IMAPKIT_DEFINE(msg_att_item_rule)
 template <>
 struct recovered_item<imapkit::msg_att> {
   static constexpr std::string_view production = "msg-att";
+  static constexpr recovered_form form = recovered_form::name_and_value;
   static void keep(imapkit::msg_att& attr, const imapkit::fetch_invalid& invalid) {
     attr.value = invalid;
   }

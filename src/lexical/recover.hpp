@@ -14,14 +14,16 @@ namespace imapkit::grammar {
 // The end of a damaged value that starts at p: the first SP or ")" outside parentheses, quoted
 // strings and literals ({N}, {N+}, ~{N}, whose N octets are skipped), or nullptr where the end
 // is not certain (a CR or LF outside a literal, an unclosed quoted string, a literal whose octets
-// are not all there, nesting past max_depth). Spaces inside the parentheses may be anywhere: the
-// value is not read, only delimited.
-inline const char* end_of_damaged_value(const char* p, const char* last, unsigned max_depth) {
+// are not all there, nesting past max_depth). Where the item may be the last of its line
+// (at_line_end), a CR outside parentheses ends the value too. Spaces inside the parentheses may be
+// anywhere: the value is not read, only delimited.
+inline const char* end_of_damaged_value(const char* p, const char* last, unsigned max_depth,
+                                        bool at_line_end = false) {
   const char* const begin = p;
   unsigned depth = 0;
   while (p != last) {
     const char c = *p;
-    if (depth == 0 && (c == ' ' || c == ')')) return p;
+    if (depth == 0 && (c == ' ' || c == ')' || (at_line_end && c == '\r'))) return p;
     if (c == '\r' || c == '\n') return nullptr;
     if (c == '(') {
       if (++depth > max_depth) return nullptr;
@@ -62,16 +64,24 @@ inline const char* end_of_damaged_value(const char* p, const char* last, unsigne
 }
 
 // How recover_item keeps an item of type Attribute that nothing reads (specialized beside each
-// item's grammar): `production` names the item in an error without a production of its own, and
-// keep(attr, invalid) stores the invalid item in attr.
+// item's grammar): `production` names the item in an error without a production of its own,
+// keep(attr, invalid) stores the invalid item in attr; `form` says how the item is delimited.
 template <class Attribute>
 struct recovered_item;
+
+enum class recovered_form : std::uint8_t {
+  name_and_value,          // name SP value, inside parentheses (FETCH items, STATUS attributes)
+  name_and_value_on_line,  // name SP value, the last one before CRLF (ESEARCH return data)
+  one_token,               // a single token, inside parentheses (LIST attributes): no name
+};
 
 // recover_item[item]: item; where it fails on a syntax error and the parse accepts
 // quirk::item_recovery, the item is read again as name SP value, the value only delimited
 // (end_of_damaged_value), and kept as an invalid item holding its name, bytes and error
-// (recovered_item<Attribute>::keep). The value may be missing before ")" (Yandex's "BODY[2] )").
-// Otherwise the first error stands. For the items of a FETCH and of a STATUS.
+// (recovered_item<Attribute>::keep). The value may be missing before ")" (Yandex's "BODY[2] )")
+// or, for the last item of a line, before CRLF. A one_token item is only delimited, and has no
+// name. Otherwise the first error stands. For the items of a FETCH, a STATUS and an ESEARCH, and
+// the attributes of a LIST.
 template <class Subject>
 struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive<Subject>> {
   using base_type = x3::unary_parser<Subject, recover_item_directive<Subject>>;
@@ -86,9 +96,27 @@ struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive
     const char* const start = first;
     const quirk_set quirks_before = st.quirks_used;
     const bool ok = this->subject.parse(first, last, ctx, rctx, attr);
-    if (failed_before || !st.failed()) return ok;
-    if (failure_kind(st) != parse_errc::syntax || !st.options.quirks.has(quirk::item_recovery))
+    if (failed_before || !st.options.quirks.has(quirk::item_recovery)) return ok;
+    constexpr recovered_form form = recovered_item<Attribute>::form;
+    constexpr bool on_line = form == recovered_form::name_and_value_on_line;
+    const auto ends_item = [&](const char* at) {
+      return at == last || *at == ' ' || (on_line ? *at == '\r' : *at == ')');
+    };
+    const char* const read_to = first;
+    const bool no_error_recorded = !st.failed();
+    if (no_error_recorded) {
+      // Read, but followed by bytes that end no item ("UID 4x", "\Mar"ked""): the item's reading
+      // stopped inside it, so it is damaged too. Or not read at all where an item starts (a lone
+      // "\"): damaged from its first byte. Where no item starts (")", a second SP), the list's
+      // own grammar goes on.
+      if (ends_item(first)) return ok;
+      st.failed_at = first;
+      st.failed_expected =
+          ok ? (on_line ? "SP or CRLF" : "SP or \")\"") : recovered_item<Attribute>::production;
+      st.failed_production = recovered_item<Attribute>::production;
+    } else if (failure_kind(st) != parse_errc::syntax) {
       return ok;
+    }
     imapkit::fetch_invalid invalid;
     invalid.error.offset = static_cast<std::size_t>(st.failed_at - start);
     // Named as run() names a failure (x3/run.hpp): a composite parser names its production.
@@ -103,9 +131,23 @@ struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive
     st.failed_expected = {};
     st.failed_production = {};
     const char* p = start;
-    const bool read = token_parser{}.parse(p, last, ctx, rctx, invalid.name) && p != last &&
-                      *p == ' ' &&
-                      (p = end_of_damaged_value(p + 1, last, st.options.max_depth)) != nullptr;
+    bool read;
+    if constexpr (form == recovered_form::one_token) {
+      read = (p = end_of_damaged_value(p, last, st.options.max_depth)) != nullptr && p != start;
+    } else {
+      read = token_parser{}.parse(p, last, ctx, rctx, invalid.name) && p != last &&
+             ((on_line && *p == '\r') ||
+              (*p == ' ' &&
+               (p = end_of_damaged_value(p + 1, last, st.options.max_depth, on_line)) != nullptr));
+    }
+    if (!read && no_error_recorded) {
+      // Not certain where the item ends: the list's grammar fails after it, as without recovery.
+      st.failed_at = nullptr;
+      st.failed_expected = {};
+      st.failed_production = {};
+      first = read_to;
+      return ok;
+    }
     if (!read) {
       st.failed_at = saved_at;
       st.failed_expected = saved_expected;

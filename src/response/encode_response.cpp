@@ -379,23 +379,6 @@ bool mbox_list_extended_item(writer& w, const imapkit::list_extended_item& item)
   return w.generic_value(item.value);
 }
 
-// mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
-//                [SP mbox-list-extended]
-bool mailbox_list(writer& w, const imapkit::mailbox_list& l) {
-  w.raw(l.lsub ? "LSUB " : "LIST ");
-  if (!w.flag_list(l.flags)) return false;
-  w.sp();
-  delimiter(w, l.delimiter);
-  w.sp();
-  if (!w.mailbox(l.mailbox)) return false;
-  if (l.extended.empty()) return w.ok();
-  w.raw(" (");
-  if (!sp_separated(w, l.extended, [&](const auto& i) { return mbox_list_extended_item(w, i); }))
-    return false;
-  w.raw(")");
-  return w.ok();
-}
-
 // An extension item named like a known one ("UIDNEXT 0", "MIN x") is written only when it reads
 // back as the extension item, as for response codes above: the item is written alone into a
 // response (prefix, write_item, suffix) with w's options and read back strictly (or with the
@@ -417,6 +400,58 @@ bool reads_back_as_extension(writer& w, std::string_view what, std::string_view 
   const auto* u = r ? std::get_if<untagged>(&r->value) : nullptr;
   const Data* d = u ? std::get_if<Data>(&u->data) : nullptr;
   return (d && is_extension(*d)) || w.fail(serialize_errc::invalid_value, what);
+}
+
+// "(" [mbx-list-flags] ")" with the attributes that nothing read (quirk::item_recovery) where
+// they stood among the flags, each kept as sent once its bytes read back as this very attribute,
+// so they hold nothing that leaves the attribute's slot. Rare: the check's allocation is fine.
+bool list_attributes(writer& w, const imapkit::mailbox_list& l) {
+  std::size_t previous = 0;
+  for (const imapkit::invalid_list_attribute& a : l.invalid_attributes) {
+    if (a.position < previous || a.position > l.flags.size())
+      return w.fail(serialize_errc::invalid_value, "mbx-list-flags");
+    previous = a.position;
+    parse_options reading;
+    reading.quirks = {quirk::item_recovery};
+    if (!reads_back_as_extension<imapkit::mailbox_list>(
+            w, "mbx-list-flags", "* LIST (", ") NIL x\r\n", [&](writer& o) { o.raw(a.bytes); },
+            [&](const imapkit::mailbox_list& back) {
+              return back.flags.empty() && back.invalid_attributes.size() == 1 &&
+                     back.invalid_attributes[0] == imapkit::invalid_list_attribute{0, a.bytes, {}};
+            },
+            reading))
+      return false;
+  }
+  w.raw("(");
+  const char* separator = "";
+  auto invalid = l.invalid_attributes.begin();
+  for (std::size_t i = 0; i <= l.flags.size(); ++i) {
+    for (; invalid != l.invalid_attributes.end() && invalid->position == i; ++invalid)
+      w.raw(separator).raw(invalid->bytes), separator = " ";
+    if (i == l.flags.size()) break;
+    w.raw(separator);
+    separator = " ";
+    if (!w.flag(l.flags[i])) return false;
+  }
+  w.raw(")");
+  return w.ok();
+}
+
+// mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
+//                [SP mbox-list-extended]
+bool mailbox_list(writer& w, const imapkit::mailbox_list& l) {
+  w.raw(l.lsub ? "LSUB " : "LIST ");
+  if (!(l.invalid_attributes.empty() ? w.flag_list(l.flags) : list_attributes(w, l))) return false;
+  w.sp();
+  delimiter(w, l.delimiter);
+  w.sp();
+  if (!w.mailbox(l.mailbox)) return false;
+  if (l.extended.empty()) return w.ok();
+  w.raw(" (");
+  if (!sp_separated(w, l.extended, [&](const auto& i) { return mbox_list_extended_item(w, i); }))
+    return false;
+  w.raw(")");
+  return w.ok();
 }
 
 // status-att-val = ("MESSAGES" SP number) / ("UIDNEXT" SP nz-number) / ... / (atom SP number64)
@@ -521,6 +556,24 @@ bool numbers_with_modseq(writer& w, std::string_view name, const list<std::uint3
 bool search_return_data(writer& w, const imapkit::search_return_data& d, bool first, bool uid) {
   if (!w.ok()) return false;
   using k = search_return_data_kind;
+  if (d.is_invalid()) {
+    // Kept as sent (quirk::item_recovery), once its bytes read back as this very return data, so
+    // they hold nothing that leaves the item's slot (an ESEARCH line's last item ends at CRLF).
+    imapkit::search_return_data typed_part = d;
+    typed_part.invalid_bytes = {};
+    imapkit::search_return_data bare;
+    bare.name = d.name;
+    if (!(typed_part == bare)) return w.fail(serialize_errc::invalid_value, "search-return-data");
+    parse_options reading;
+    reading.quirks = {quirk::item_recovery};
+    if (!reads_back_as_extension<esearch_data>(
+            w, "search-return-data", "* ESEARCH ", "\r\n",
+            [&](writer& o) { o.raw(d.invalid_bytes); },
+            [&](const esearch_data& e) { return e.items.size() == 1 && e.items[0] == d; }, reading))
+      return false;
+    w.raw(d.invalid_bytes);
+    return w.ok();
+  }
   const bool uses_number =
       d.kind == k::min || d.kind == k::max || d.kind == k::count || d.kind == k::modseq;
   const bool uses_set = d.kind == k::all || d.kind == k::partial;

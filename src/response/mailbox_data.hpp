@@ -80,15 +80,50 @@ inline const auto mbox_list_extended_item_rule_def =
 IMAPKIT_DEFINE(mbox_list_extended_item_rule)
 inline const auto& mbox_list_extended_item = mbox_list_extended_item_rule;
 
+// One attribute of mbx-list-flags as recover_item reads it: a flag, or the attribute nothing
+// reads (invalid.bytes not empty).
+struct list_attribute_item {
+  imapkit::flag flag;
+  imapkit::fetch_invalid invalid;
+};
+
+template <>
+struct recovered_item<list_attribute_item> {
+  static constexpr std::string_view production = "flag";
+  static constexpr recovered_form form = recovered_form::one_token;
+  static void keep(list_attribute_item& attr, const imapkit::fetch_invalid& invalid) {
+    attr.invalid = invalid;
+  }
+};
+
+IMAPKIT_RULE(mbx_list_attribute, "flag", list_attribute_item);
+inline const auto mbx_list_attribute_rule_def =
+    flag[([](auto& ctx) { x3::_val(ctx).flag = x3::_attr(ctx); })];
+IMAPKIT_DEFINE(mbx_list_attribute_rule)
+
+// An attribute into its list: a flag, or (quirk::item_recovery) an invalid attribute that keeps
+// its place among the flags.
+inline constexpr auto push_list_attribute = [](auto& ctx) {
+  imapkit::mailbox_list& l = x3::_val(ctx);
+  const list_attribute_item& item = x3::_attr(ctx);
+  if (item.invalid.bytes.empty())
+    push_item(ctx, l.flags, item.flag);
+  else
+    push_item(
+        ctx, l.invalid_attributes,
+        imapkit::invalid_list_attribute{l.flags.size(), item.invalid.bytes, item.invalid.error});
+};
+
 // mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
 //                [SP mbox-list-extended]
-// mbx-list-flags: the flags as written (flag-extension = "\" atom; mbx-list-oflag / -sflag)
+// mbx-list-flags: the flags as written (flag-extension = "\" atom; mbx-list-oflag / -sflag);
+//   lenient: an attribute nothing reads is kept as an invalid one (quirk::item_recovery)
 // mbox-list-extended = "(" [mbox-list-extended-item *(SP mbox-list-extended-item)] ")"
 IMAPKIT_RULE(mailbox_list, "mailbox-list", imapkit::mailbox_list);
 inline const auto mailbox_list_rule_def =
     x3::lit('(') >
-    -(flag[push_member<&imapkit::mailbox_list::flags>] % sp) > lenient_space_before_paren > ')' > sp
-    > delimiter[set_member<&imapkit::mailbox_list::delimiter>] > lenient_spaces
+    -(recover_item[mbx_list_attribute_rule][push_list_attribute] % sp) > lenient_space_before_paren
+    > ')' > sp > delimiter[set_member<&imapkit::mailbox_list::delimiter>] > lenient_spaces
     > mailbox[set_member<&imapkit::mailbox_list::mailbox>] >
     -(sp >> '(' > -(mbox_list_extended_item[push_member<&imapkit::mailbox_list::extended>] % sp) >
       ')');
@@ -185,6 +220,7 @@ inline const auto& status_att_val = status_att_val_rule;
 template <>
 struct recovered_item<imapkit::status_att_val> {
   static constexpr std::string_view production = "status-att-val";
+  static constexpr recovered_form form = recovered_form::name_and_value;
   static void keep(imapkit::status_att_val& attr, const imapkit::fetch_invalid& invalid) {
     attr = imapkit::status_att_val{};
     attr.name = invalid.name;
@@ -291,6 +327,19 @@ inline const auto search_return_data_rule_def =
 IMAPKIT_DEFINE(search_return_data_rule)
 inline const auto& search_return_data = search_return_data_rule;
 
+// What recover_item keeps of an ESEARCH return data nothing reads: its name, bytes and error.
+template <>
+struct recovered_item<imapkit::search_return_data> {
+  static constexpr std::string_view production = "search-return-data";
+  static constexpr recovered_form form = recovered_form::name_and_value_on_line;
+  static void keep(imapkit::search_return_data& attr, const imapkit::fetch_invalid& invalid) {
+    attr = imapkit::search_return_data{};
+    attr.name = invalid.name;
+    attr.invalid_bytes = invalid.bytes;
+    attr.error = invalid.error;
+  }
+};
+
 // one-correlator = ("TAG" SP tag-string) / ("MAILBOX" SP astring) / ("UIDVALIDITY" SP nz-number)
 // (RFC 7377; tag-string = astring, RFC 9051; RFC 4731: string). Each may appear once: a second
 // one is not read, so the error is at it ("expected ')'").
@@ -312,6 +361,8 @@ IMAPKIT_DEFINE(search_correlator_rule)
 inline const auto& search_correlator = search_correlator_rule;
 
 // esearch-response = "ESEARCH" [search-correlator] [SP "UID"] *(SP search-return-data)
+// Lenient: a return data nothing reads is kept as an invalid one (quirk::item_recovery), the
+// others typed.
 IMAPKIT_RULE(esearch_response, "esearch-response", imapkit::esearch_data);
 inline const auto esearch_response_rule_def =
     -(sp >> search_correlator[([](auto& ctx) {
@@ -320,7 +371,7 @@ inline const auto esearch_response_rule_def =
         x3::_val(ctx).uidvalidity = x3::_attr(ctx).uidvalidity;
       })]) >>
     -(sp >> whole_kw("UID")[([](auto& ctx) { x3::_val(ctx).uid = true; })]) >>
-    *(sp >> search_return_data[push_member<&imapkit::esearch_data::items>]);
+    *(sp >> recover_item[search_return_data][push_member<&imapkit::esearch_data::items>]);
 IMAPKIT_DEFINE(esearch_response_rule)
 inline const auto& esearch_response = esearch_response_rule;
 

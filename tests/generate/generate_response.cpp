@@ -311,6 +311,18 @@ class response_generator {
     l.mailbox = b_.mailbox();
     if (e_.chance(40))
       l.extended = make_list<list_extended_item>(1, 0, [&] { return extended_item(); });
+    if (e_.chance(3)) {  // an attribute nothing reads, as quirk::item_recovery keeps it
+      static constexpr std::string_view damaged[] = {"\\Mar\"ked\"", "\\", "\\Sent\\x",
+                                                     "\\Junk(1)"};
+      const std::string line =
+          "* LIST (" + std::string(damaged[e_.below(std::size(damaged))]) + ") NIL x\r\n";
+      const result<response> parsed = parse_response(b_.copy(line), b_.mem(), reading_options());
+      imapkit::invalid_list_attribute a =
+          std::get<mailbox_list>(std::get<untagged>(parsed.value().value).data)
+              .invalid_attributes[0];
+      a.position = e_.below(l.flags.size() + 1);
+      l.invalid_attributes.push_back(b_.mem(), a);
+    }
     return l;
   }
 
@@ -364,6 +376,13 @@ class response_generator {
 
   search_return_data return_data(bool first, bool uid) {
     using k = search_return_data_kind;
+    if (e_.chance(3)) {  // a return data nothing reads, as quirk::item_recovery keeps it
+      static constexpr std::string_view damaged[] = {"MIN 1\x01", "COUNT \"a\"b", "X-FOO (1 \x02)"};
+      const std::string line =
+          "* ESEARCH " + std::string(damaged[e_.below(std::size(damaged))]) + "\r\n";
+      const result<response> parsed = parse_response(b_.copy(line), b_.mem(), reading_options());
+      return std::get<esearch_data>(std::get<untagged>(parsed.value().value).data).items[0];
+    }
     search_return_data d;
     d.kind = e_.pick<k>(std::size(search_return_data_names));
     d.name = b_.random_case(to_string(d.kind));

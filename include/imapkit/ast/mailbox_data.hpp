@@ -56,6 +56,21 @@ struct list_extended_item {
 };
 BOOST_DESCRIBE_STRUCT(list_extended_item, (), (kind, tag, value, childinfo, old_name))
 
+// A LIST attribute that nothing reads ("\\Mar"ked"", a lone "\\"), kept by quirk::item_recovery:
+// where it stood (before flags[position]), its bytes as sent, and why it did not parse (offset
+// from its first byte).
+struct invalid_list_attribute {
+  std::size_t position = 0;
+  std::string_view bytes;
+  parse_error error;
+  // The error is a diagnosis, not part of the value (as fetch_invalid's).
+  friend bool operator==(const invalid_list_attribute& a,
+                         const invalid_list_attribute& b) noexcept {
+    return a.position == b.position && a.bytes == b.bytes;
+  }
+};
+BOOST_DESCRIBE_STRUCT(invalid_list_attribute, (), (position, bytes, error))
+
 // "LIST" SP mailbox-list / "LSUB" SP mailbox-list (RFC 3501)
 // mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
 //                [SP mbox-list-extended]
@@ -65,9 +80,12 @@ struct mailbox_list {
   std::optional<char> delimiter;  // the hierarchy delimiter; NIL: flat
   imapkit::mailbox mailbox;
   list<list_extended_item> extended;  // mbox-list-extended
+  // Lenient: the attributes nothing reads, in the order sent; empty in strict mode.
+  list<invalid_list_attribute> invalid_attributes;
   friend bool operator==(const mailbox_list&, const mailbox_list&) = default;
 };
-BOOST_DESCRIBE_STRUCT(mailbox_list, (), (lsub, flags, delimiter, mailbox, extended))
+BOOST_DESCRIBE_STRUCT(mailbox_list, (),
+                      (lsub, flags, delimiter, mailbox, extended, invalid_attributes))
 
 // status-att-val (RFC 9051, RFC 3501's RECENT, RFC 7162 HIGHESTMODSEQ, RFC 8438 SIZE,
 // RFC 7889 APPENDLIMIT, RFC 8474 MAILBOXID, RFC 9051 DELETED, RFC 9208 DELETED-STORAGE).
@@ -194,9 +212,21 @@ struct search_return_data {
   imapkit::partial_range range;  // PARTIAL's range: 1:100, or -1:-100 (from_end)
   bool is_nil = false;           // PARTIAL (... NIL): no results in the range
   generic_value value;           // the value of ADDTO / REMOVEFROM / an unknown item
-  friend bool operator==(const search_return_data&, const search_return_data&) = default;
+  // A return data whose value nothing reads ("MIN" with no value before CRLF), kept by
+  // quirk::item_recovery: its bytes as sent (name [SP value]) and why the value did not parse
+  // (offset from the first byte); kind is other. Empty for every other return data.
+  std::string_view invalid_bytes;
+  parse_error error;
+  bool is_invalid() const noexcept { return !invalid_bytes.empty(); }
+  // The error is a diagnosis, not part of the value (as fetch_invalid's).
+  friend bool operator==(const search_return_data& a, const search_return_data& b) noexcept {
+    return a.kind == b.kind && a.name == b.name && a.number == b.number && a.set == b.set &&
+           a.range == b.range && a.is_nil == b.is_nil && a.value == b.value &&
+           a.invalid_bytes == b.invalid_bytes;
+  }
 };
-BOOST_DESCRIBE_STRUCT(search_return_data, (), (kind, name, number, set, range, is_nil, value))
+BOOST_DESCRIBE_STRUCT(search_return_data, (),
+                      (kind, name, number, set, range, is_nil, value, invalid_bytes, error))
 
 // esearch-response = "ESEARCH" [search-correlator] [SP "UID"] *(SP search-return-data)
 // search-correlator = SP "(" one-correlator *(SP one-correlator) ")"   (RFC 7377; RFC 4731 has
