@@ -316,8 +316,39 @@ TEST_F(body_fixture, quirk_multipart_with_nil_parts) {
   EXPECT_EQ(b.multipart_params[0].value.value, "x");
   const auto bare = lenient_only(R"((NIL "mixed"))");
   EXPECT_EQ(bare.media_subtype.value, "mixed");
-  // Office 365's NIL media type of a single part is not this form: still refused.
-  parse_fail(R"((NIL NIL NIL NIL NIL "7BIT" 10))", parse_options::lenient());
+  // Office 365's NIL media type of a single part is not this form (nil_media_type, below).
+  parse_options without_nil_media = parse_options::lenient();
+  without_nil_media.quirks.remove(quirk::nil_media_type);
+  parse_fail(R"((NIL NIL NIL NIL NIL "7BIT" 10))", without_nil_media);
+}
+
+TEST_F(body_fixture, quirk_nil_media_type) {
+  // Office 365 (MailKit #1446): NIL as a part's subtype, as its type, as a multipart's subtype.
+  auto b = lenient_only(R"(("TEXT" NIL ("CHARSET" "utf-8") NIL NIL "7BIT" 10 1))");
+  EXPECT_EQ(b.kind, kind::text);
+  EXPECT_EQ(b.media_type.value, "TEXT");
+  EXPECT_TRUE(b.media_subtype.is_nil());
+  EXPECT_EQ(b.fields.octets, 10u);
+  EXPECT_EQ(b.lines, 1u);
+  b = lenient_only(R"((NIL NIL NIL NIL NIL "7BIT" 10 NIL NIL NIL NIL))");
+  EXPECT_EQ(b.kind, kind::basic);
+  EXPECT_TRUE(b.media_type.is_nil());
+  EXPECT_TRUE(b.media_subtype.is_nil());
+  EXPECT_EQ(b.extension_fields, 4);
+  b = lenient_only(R"((("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1) NIL ("BOUNDARY" "x") NIL NIL))");
+  EXPECT_EQ(b.kind, kind::multipart);
+  EXPECT_TRUE(b.media_subtype.is_nil());
+  ASSERT_EQ(b.multipart_params.size(), 1u);
+  // A multipart that lost its parts starts the same way and keeps its reading: at most four
+  // values follow its subtype.
+  b = parse_ok(R"(("RELATED" NIL ("ATTACHMENT" NIL) NIL))", parse_options::lenient());
+  EXPECT_EQ(b.kind, kind::multipart);
+  EXPECT_EQ(b.media_subtype.value, "RELATED");
+  b = parse_ok(R"((NIL "alternative" ("boundary" "x") NIL NIL NIL))", parse_options::lenient());
+  EXPECT_EQ(b.kind, kind::multipart);
+  EXPECT_EQ(b.media_subtype.value, "alternative");
+  // Five values after a NIL subtype are too few for a part: refused.
+  parse_fail(R"(("TEXT" NIL NIL NIL NIL "7BIT"))", parse_options::lenient());
 }
 
 TEST_F(body_fixture, quirk_empty_parameter_list) {

@@ -303,6 +303,16 @@ const quirk_case cases[] = {
     {quirk::space_after_open_paren, reader::response,
      "* 1 FETCH (BODYSTRUCTURE ( \"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 10 1))\r\n", 26,
      "* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 10 1))\r\n"},
+    {quirk::nil_media_type, reader::response,
+     "* 1 FETCH (BODYSTRUCTURE (\"TEXT\" NIL (\"CHARSET\" \"utf-8\") NIL NIL \"7BIT\" 10 1))\r\n",
+     33, "",
+     [](const outcome& o) {
+       const auto* b = body_of(o);
+       ASSERT_NE(b, nullptr);
+       EXPECT_EQ(b->kind, body_structure::kind_t::text);
+       EXPECT_TRUE(b->media_subtype.is_nil());
+       EXPECT_EQ(b->fields.octets, 10u);
+     }},
     {quirk::atoms_in_body_fields, reader::response,
      "* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" (CHARSET X-UNKNOWN) NIL NIL 7BIT 10 1))\r\n", 41,
      "* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"X-UNKNOWN\") NIL NIL \"7BIT\" 10 "

@@ -53,6 +53,7 @@ enum class quirk : std::uint8_t {
   multipart_without_parts,          // ("ALTERNATIVE" ("BOUNDARY" "x") NIL NIL): no body part
   space_after_open_paren,           // ( "X-ZIP" NIL ...): SP after a body's "("
   atoms_in_body_fields,             // (CHARSET X-UNKNOWN), 7BIT: atoms for body field strings
+  nil_media_type,                   // ("TEXT" NIL ...), (NIL NIL ...): NIL media type / subtype
   // Command arguments
   eight_bit_search_atom,  // SEARCH BODY M\xc3\xbcnchen: 8-bit octets in an atom
   unknown_quoted_escape,  // "bad \q escape"
@@ -69,8 +70,8 @@ BOOST_DESCRIBE_ENUM(quirk, status_without_text, code_without_space, bare_continu
                     message_rfc822_without_envelope, disposition_bare_string, nil_parameter_value,
                     disposition_nil_type, envelope_in_extra_parentheses, empty_address_list,
                     nil_in_address_list, multipart_without_parts, space_after_open_paren,
-                    atoms_in_body_fields, eight_bit_search_atom, unknown_quoted_escape,
-                    item_recovery)
+                    atoms_in_body_fields, nil_media_type, eight_bit_search_atom,
+                    unknown_quoted_escape, item_recovery)
 
 inline constexpr std::size_t quirk_count =
     boost::mp11::mp_size<boost::describe::describe_enumerators<quirk>>::value;

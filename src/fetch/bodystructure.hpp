@@ -13,6 +13,7 @@
 #include "fetch/envelope.hpp"
 #include "imapkit/ast/body.hpp"
 #include "lexical/lexical.hpp"
+#include "lexical/recover.hpp"
 
 namespace imapkit::grammar {
 
@@ -74,6 +75,40 @@ inline constexpr auto as_multipart_without_parts = [](auto& ctx) {
 inline constexpr auto no_body_extension = [](auto& ctx) {
   x3::_pass(ctx) = x3::_val(ctx).extensions.empty();
 };
+
+// Lenient (nil_media_type): NIL where a part's media type or subtype is, Office 365's
+// ("TEXT" NIL ...) (docs/quirks.md). A part is told from a multipart that lost its parts
+// (multipart_without_parts), which starts the same way, by how many values follow before its
+// ")": a part has at least body-fields' five after its subtype, such a multipart at most
+// body-ext-mpart's four after its subtype. values_follow<N> looks ahead for N values, each after
+// a SP, delimited as item recovery delimits them; it reads nothing.
+template <unsigned N>
+struct values_follow_parser : x3::parser<values_follow_parser<N>> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+
+  template <class Context, class RContext, class Attribute>
+  bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
+             Attribute&) const {
+    const char* p = first;
+    for (unsigned count = 0; count < N; ++count) {
+      if (p == last || *p != ' ') return false;
+      const char* const value = p + 1;
+      p = end_of_damaged_value(value, last, state(ctx).options.max_depth);
+      if (p == nullptr || p == value) return false;
+    }
+    return true;
+  }
+};
+template <unsigned N>
+inline constexpr values_follow_parser<N> values_follow{};
+
+// NIL as a part's media type (followed by its subtype and five more values) or subtype
+// (followed by five values), set as NIL in _val.*Member.
+template <auto Member, unsigned ValuesAfter>
+inline constexpr auto nil_media =
+    if_quirk<quirk::nil_media_type>[(nil >> values_follow<ValuesAfter>)[(
+        [](auto& ctx) { x3::_val(ctx).*Member = imapkit::string::nil(); })]];
 
 }  // namespace body_detail
 
@@ -264,12 +299,15 @@ inline const auto body_type_msg_rest =
 // media-subtype = string. Which of the three it is follows from the type and subtype.
 // Lenient: a multipart without parts in its place (multipart_without_parts, above), told apart
 // by what follows the first string: a part's media-subtype is a string, a multipart's
-// body-fld-param a list or NIL.
+// body-fld-param a list or NIL; a NIL media type or subtype (nil_media_type, above), told from
+// such a multipart by the number of values that follow.
 IMAPKIT_RULE(body_type_1part, "body-type-1part", imapkit::body_structure);
 inline const auto body_type_1part_rule_def =
-    string[set_member<&imapkit::body_structure::media_type>] > sp >
+    (string[set_member<&imapkit::body_structure::media_type>] |
+     body_detail::nil_media<&imapkit::body_structure::media_type, 6>) > sp >
     named("media-subtype")[(
-        (string[set_member<&imapkit::body_structure::media_subtype>] > sp >
+        ((string[set_member<&imapkit::body_structure::media_subtype>] |
+          body_detail::nil_media<&imapkit::body_structure::media_subtype, 5>) > sp >
          body_fields[set_member<&imapkit::body_structure::fields>] >
          ((x3::eps[([](auto& ctx) {
              x3::_val(ctx).kind = imapkit::body_structure::kind_t::text;
@@ -289,14 +327,17 @@ IMAPKIT_DEFINE(body_type_1part_rule)
 inline const auto& body_type_1part = body_type_1part_rule;
 
 // body-type-mpart = 1*body SP media-subtype [SP body-ext-mpart]
-// Lenient: an SP between the parts (docs/quirks.md).
+// Lenient: an SP between the parts; NIL as the subtype (nil_media_type) (docs/quirks.md).
 IMAPKIT_RULE(body_type_mpart, "body-type-mpart", imapkit::body_structure);
 inline const auto body_type_mpart_rule_def =
     ((x3::eps[body_detail::set_kind<imapkit::body_structure::kind_t::multipart>] >>
       body_rule[push_member<&imapkit::body_structure::parts>] >>
       *(-(&sp >> if_quirk<quirk::space_between_list_items>[sp >> &x3::lit('(')]) >>
         body_rule[push_member<&imapkit::body_structure::parts>])) > sp >
-     string[set_member<&imapkit::body_structure::media_subtype>]) >>
+     (string[set_member<&imapkit::body_structure::media_subtype>] |
+      if_quirk<quirk::nil_media_type>[nil][([](auto& ctx) {
+        x3::_val(ctx).media_subtype = imapkit::string::nil();
+      })])) >>
     -(sp >> body_ext_mpart);
 IMAPKIT_DEFINE(body_type_mpart_rule)
 inline const auto& body_type_mpart = body_type_mpart_rule;
