@@ -80,35 +80,51 @@ inline constexpr auto no_body_extension = [](auto& ctx) {
 // ("TEXT" NIL ...) (docs/quirks.md). A part is told from a multipart that lost its parts
 // (multipart_without_parts), which starts the same way, by how many values follow before its
 // ")": a part has at least body-fields' five after its subtype, such a multipart at most
-// body-ext-mpart's four after its subtype. values_follow<N> looks ahead for N values, each after
-// a SP, delimited as item recovery delimits them; it reads nothing.
-template <unsigned N>
-struct values_follow_parser : x3::parser<values_follow_parser<N>> {
-  using attribute_type = x3::unused_type;
-  static bool const has_attribute = false;
+// body-ext-mpart's four after its subtype.
+//
+// Whether at least n values follow at p, each after a SP, delimited as item recovery delimits
+// them (end_of_damaged_value); reads nothing.
+inline bool values_follow(const char* p, const char* last, unsigned n, unsigned max_depth) {
+  for (unsigned count = 0; count < n; ++count) {
+    if (p == last || *p != ' ') return false;
+    const char* const value = p + 1;
+    p = end_of_damaged_value(value, last, max_depth);
+    if (p == nullptr || p == value) return false;
+  }
+  return true;
+}
+
+// media-type / media-subtype of a part: string, told apart by the first byte (as
+// body_string_parser); lenient (nil_media_type, above): NIL followed by ValuesAfter values.
+// One primitive, so that the lenient form costs the common one nothing.
+template <unsigned ValuesAfter>
+struct media_string_parser : x3::parser<media_string_parser<ValuesAfter>> {
+  using attribute_type = imapkit::string;
+  static bool const has_attribute = true;
+  static constexpr std::string_view expected_name = "string";
 
   template <class Context, class RContext, class Attribute>
-  bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
-             Attribute&) const {
-    const char* p = first;
-    for (unsigned count = 0; count < N; ++count) {
-      if (p == last || *p != ' ') return false;
-      const char* const value = p + 1;
-      p = end_of_damaged_value(value, last, state(ctx).options.max_depth);
-      if (p == nullptr || p == value) return false;
-    }
+  bool parse(const char*& first, const char* last, const Context& ctx, RContext& rctx,
+             Attribute& attr) const {
+    if (first == last) return false;
+    if (*first == '"') return primitives::quoted_parser{}.parse(first, last, ctx, rctx, attr);
+    if (*first == '{')
+      return primitives::literal_parser<false>{}.parse(first, last, ctx, rctx, attr);
+    const char* const after_nil = first + 3;
+    if (last - first < 3 || !abnf::iequals_upper(std::string_view(first, 3), "NIL") ||
+        (after_nil != last && chars::is(chars::atom_char, *after_nil)) ||
+        !values_follow(after_nil, last, ValuesAfter, state(ctx).options.max_depth) ||
+        !state(ctx).take(quirk::nil_media_type))
+      return false;
+    primitives::assign(imapkit::string::nil(), attr);
+    first = after_nil;
     return true;
   }
 };
-template <unsigned N>
-inline constexpr values_follow_parser<N> values_follow{};
-
-// NIL as a part's media type (followed by its subtype and five more values) or subtype
-// (followed by five values), set as NIL in _val.*Member.
-template <auto Member, unsigned ValuesAfter>
-inline constexpr auto nil_media =
-    if_quirk<quirk::nil_media_type>[(nil >> values_follow<ValuesAfter>)[(
-        [](auto& ctx) { x3::_val(ctx).*Member = imapkit::string::nil(); })]];
+// A part's media type: NIL is followed by its subtype and body-fields' five values.
+inline constexpr media_string_parser<6> media_type_string{};
+// A part's media subtype: NIL is followed by body-fields' five values.
+inline constexpr media_string_parser<5> media_subtype_string{};
 
 }  // namespace body_detail
 
@@ -303,12 +319,10 @@ inline const auto body_type_msg_rest =
 // such a multipart by the number of values that follow.
 IMAPKIT_RULE(body_type_1part, "body-type-1part", imapkit::body_structure);
 inline const auto body_type_1part_rule_def =
-    (string[set_member<&imapkit::body_structure::media_type>] |
-     body_detail::nil_media<&imapkit::body_structure::media_type, 6>) > sp >
+    body_detail::media_type_string[set_member<&imapkit::body_structure::media_type>] > sp >
     named("media-subtype")[(
-        ((string[set_member<&imapkit::body_structure::media_subtype>] |
-          body_detail::nil_media<&imapkit::body_structure::media_subtype, 5>) > sp >
-         body_fields[set_member<&imapkit::body_structure::fields>] >
+        (body_detail::media_subtype_string[set_member<&imapkit::body_structure::media_subtype>] >
+         sp > body_fields[set_member<&imapkit::body_structure::fields>] >
          ((x3::eps[([](auto& ctx) {
              x3::_val(ctx).kind = imapkit::body_structure::kind_t::text;
              x3::_pass(ctx) = body_detail::is_media_text(x3::_val(ctx));

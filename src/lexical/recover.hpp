@@ -2,6 +2,7 @@
 // nothing reads is kept as an invalid item with its bytes and its error, and the list goes on.
 #pragma once
 
+#include <boost/config.hpp>
 #include <string_view>
 
 #include "abnf/chars.hpp"
@@ -97,22 +98,38 @@ struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive
     const quirk_set quirks_before = st.quirks_used;
     const bool ok = this->subject.parse(first, last, ctx, rctx, attr);
     if (failed_before || !st.options.quirks.has(quirk::item_recovery)) return ok;
+    // Read, but followed by bytes that end no item ("UID 4x", "\Mar"ked""): the item's reading
+    // stopped inside it, so it is damaged too. Or not read at all where an item starts (a lone
+    // "\"): damaged from its first byte. Where no item starts (")", a second SP), the list's own
+    // grammar goes on.
+    if (!st.failed() && ends_item<Attribute>(first, last)) return ok;
+    return recover(first, last, ctx, rctx, attr, ok, start, quirks_before);
+  }
+
+ private:
+  template <class Attribute>
+  static constexpr bool on_line =
+      recovered_item<Attribute>::form == recovered_form::name_and_value_on_line;
+  template <class Attribute>
+  static bool ends_item(const char* at, const char* last) {
+    return at == last || *at == ' ' || (on_line<Attribute> ? *at == '\r' : *at == ')');
+  }
+
+  // The rare path, out of line so that the items' loop stays small (callgrind: inlined, it cost
+  // the metadata benchmark 1.4% more instructions).
+  template <class Context, class RContext, class Attribute>
+  BOOST_NOINLINE bool recover(const char*& first, const char* last, const Context& ctx,
+                              RContext& rctx, Attribute& attr, bool ok, const char* start,
+                              quirk_set quirks_before) const {
+    parse_state& st = state(ctx);
     constexpr recovered_form form = recovered_item<Attribute>::form;
-    constexpr bool on_line = form == recovered_form::name_and_value_on_line;
-    const auto ends_item = [&](const char* at) {
-      return at == last || *at == ' ' || (on_line ? *at == '\r' : *at == ')');
-    };
+    constexpr bool last_on_line = on_line<Attribute>;
     const char* const read_to = first;
     const bool no_error_recorded = !st.failed();
     if (no_error_recorded) {
-      // Read, but followed by bytes that end no item ("UID 4x", "\Mar"ked""): the item's reading
-      // stopped inside it, so it is damaged too. Or not read at all where an item starts (a lone
-      // "\"): damaged from its first byte. Where no item starts (")", a second SP), the list's
-      // own grammar goes on.
-      if (ends_item(first)) return ok;
       st.failed_at = first;
-      st.failed_expected =
-          ok ? (on_line ? "SP or CRLF" : "SP or \")\"") : recovered_item<Attribute>::production;
+      st.failed_expected = ok ? (last_on_line ? "SP or CRLF" : "SP or \")\"")
+                              : recovered_item<Attribute>::production;
       st.failed_production = recovered_item<Attribute>::production;
     } else if (failure_kind(st) != parse_errc::syntax) {
       return ok;
@@ -136,9 +153,9 @@ struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive
       read = (p = end_of_damaged_value(p, last, st.options.max_depth)) != nullptr && p != start;
     } else {
       read = token_parser{}.parse(p, last, ctx, rctx, invalid.name) && p != last &&
-             ((on_line && *p == '\r') ||
-              (*p == ' ' &&
-               (p = end_of_damaged_value(p + 1, last, st.options.max_depth, on_line)) != nullptr));
+             ((last_on_line && *p == '\r') ||
+              (*p == ' ' && (p = end_of_damaged_value(p + 1, last, st.options.max_depth,
+                                                      last_on_line)) != nullptr));
     }
     if (!read && no_error_recorded) {
       // Not certain where the item ends: the list's grammar fails after it, as without recovery.
