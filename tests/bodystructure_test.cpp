@@ -392,6 +392,18 @@ TEST_F(body_fixture, quirk_disposition_bare_string) {
   EXPECT_EQ(b.extension_fields, 2);
   EXPECT_EQ(b.disposition.type.value, "inline");
   EXPECT_TRUE(b.disposition.params.empty());
+  // Exchange 2016's "extra string after a multipart's subtype" (jakartaee/mail-api #278,
+  // catalogue row 26) is this form: the string stands where the multipart's disposition is.
+  const auto m = lenient_only(
+      R"((("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 21 0 NIL ("inline" NIL) NIL NIL))"
+      R"(("application" "octet-stream" ("name" "private.txt") NIL NIL "base64" 690 NIL )"
+      R"(("attachment" ("filename" "private.txt")) NIL NIL) "mixed" ("boundary" )"
+      R"("----=_Part_0_-1731707885.1504253815584") "S/MIME Encrypted Message" NIL))");
+  EXPECT_EQ(m.kind, kind::multipart);
+  ASSERT_EQ(m.parts.size(), 2u);
+  EXPECT_EQ(m.media_subtype.value, "mixed");
+  EXPECT_EQ(m.disposition.type.value, "S/MIME Encrypted Message");
+  EXPECT_EQ(m.extension_fields, 3);
 }
 
 TEST_F(body_fixture, quirk_negative_octets_and_lines) {

@@ -121,10 +121,13 @@ struct media_string_parser : x3::parser<media_string_parser<ValuesAfter>> {
     return true;
   }
 };
-// A part's media type: NIL is followed by its subtype and body-fields' five values.
-inline constexpr media_string_parser<6> media_type_string{};
+// A part's media type: NIL is followed by its subtype and body-fields' five values. Rules named
+// "string", as the string rule they replace, so that errors inside read as before.
+IMAPKIT_RULE(media_type_string, "string", imapkit::string);
+inline const auto media_type_string = media_type_string_rule = media_string_parser<6>{};
 // A part's media subtype: NIL is followed by body-fields' five values.
-inline constexpr media_string_parser<5> media_subtype_string{};
+IMAPKIT_RULE(media_subtype_string, "string", imapkit::string);
+inline const auto media_subtype_string = media_subtype_string_rule = media_string_parser<5>{};
 
 }  // namespace body_detail
 
