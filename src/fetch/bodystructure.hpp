@@ -34,6 +34,14 @@ constexpr bool is_media_message(const imapkit::body_structure& b) noexcept {
 template <imapkit::body_structure::kind_t Kind>
 inline constexpr auto set_kind = [](auto& ctx) { x3::_val(ctx).kind = Kind; };
 
+// string = quoted / literal, told apart by the first byte ('"' or '{').
+template <class Context, class RContext, class Attribute>
+inline bool quoted_or_literal(const char*& first, const char* last, const Context& ctx,
+                              RContext& rctx, Attribute& attr) {
+  if (*first == '"') return primitives::quoted_parser{}.parse(first, last, ctx, rctx, attr);
+  return primitives::literal_parser<false>{}.parse(first, last, ctx, rctx, attr);
+}
+
 // string = quoted / literal, told apart by the first byte; lenient (atoms_in_body_fields): an
 // atom other than NIL, (CHARSET X-UNKNOWN) and an unquoted 7BIT (vmime's and libetpan's
 // fixtures; docs/quirks.md), yielded as a string. One primitive, so that the string fields of
@@ -47,9 +55,7 @@ struct body_string_parser : x3::parser<body_string_parser> {
   bool parse(const char*& first, const char* last, const Context& ctx, RContext& rctx,
              Attribute& attr) const {
     if (first == last) return false;
-    if (*first == '"') return primitives::quoted_parser{}.parse(first, last, ctx, rctx, attr);
-    if (*first == '{')
-      return primitives::literal_parser<false>{}.parse(first, last, ctx, rctx, attr);
+    if (*first == '"' || *first == '{') return quoted_or_literal(first, last, ctx, rctx, attr);
     const char* p = first;
     while (p != last && chars::is(chars::atom_char, *p)) ++p;
     const std::string_view run(first, static_cast<std::size_t>(p - first));
@@ -107,9 +113,7 @@ struct media_string_parser : x3::parser<media_string_parser<ValuesAfter>> {
   bool parse(const char*& first, const char* last, const Context& ctx, RContext& rctx,
              Attribute& attr) const {
     if (first == last) return false;
-    if (*first == '"') return primitives::quoted_parser{}.parse(first, last, ctx, rctx, attr);
-    if (*first == '{')
-      return primitives::literal_parser<false>{}.parse(first, last, ctx, rctx, attr);
+    if (*first == '"' || *first == '{') return quoted_or_literal(first, last, ctx, rctx, attr);
     const char* const after_nil = first + 3;
     if (last - first < 3 || !abnf::iequals_upper(std::string_view(first, 3), "NIL") ||
         (after_nil != last && chars::is(chars::atom_char, *after_nil)) ||

@@ -70,6 +70,16 @@ inline const char* end_of_damaged_value(const char* p, const char* last, unsigne
 template <class Attribute>
 struct recovered_item;
 
+// keep() for the items that hold their invalid form themselves (name, invalid_bytes, error):
+// the item becomes the invalid one, nothing else set.
+template <class Item>
+inline void keep_as_invalid(Item& item, const imapkit::fetch_invalid& invalid) {
+  item = Item{};
+  item.name = invalid.name;
+  item.invalid_bytes = invalid.bytes;
+  item.error = invalid.error;
+}
+
 enum class recovered_form : std::uint8_t {
   name_and_value,          // name SP value, inside parentheses (FETCH items, STATUS attributes)
   name_and_value_on_line,  // name SP value, the last one before CRLF (ESEARCH return data)

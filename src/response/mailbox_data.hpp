@@ -222,10 +222,7 @@ struct recovered_item<imapkit::status_att_val> {
   static constexpr std::string_view production = "status-att-val";
   static constexpr recovered_form form = recovered_form::name_and_value;
   static void keep(imapkit::status_att_val& attr, const imapkit::fetch_invalid& invalid) {
-    attr = imapkit::status_att_val{};
-    attr.name = invalid.name;
-    attr.invalid_bytes = invalid.bytes;
-    attr.error = invalid.error;
+    keep_as_invalid(attr, invalid);
   }
 };
 
@@ -333,10 +330,7 @@ struct recovered_item<imapkit::search_return_data> {
   static constexpr std::string_view production = "search-return-data";
   static constexpr recovered_form form = recovered_form::name_and_value_on_line;
   static void keep(imapkit::search_return_data& attr, const imapkit::fetch_invalid& invalid) {
-    attr = imapkit::search_return_data{};
-    attr.name = invalid.name;
-    attr.invalid_bytes = invalid.bytes;
-    attr.error = invalid.error;
+    keep_as_invalid(attr, invalid);
   }
 };
 
