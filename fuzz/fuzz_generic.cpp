@@ -114,7 +114,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (mode & 2) ? imapkit::parse_options::lenient() : imapkit::parse_options::strict();
   switch ((mode >> 2) & 3) {
     case 0:
-      break;  // the defaults: max_depth 100
+      break;  // the defaults: max_depth 256
     case 1:
       options.max_depth = 3;
       break;

@@ -228,15 +228,15 @@ std::string nested_multipart(std::size_t depth) {
 }
 
 TEST_F(body_fixture, depth_limit) {
-  // 100 levels is the default limit: 100 nested bodies parse, 101 do not.
-  const auto ok = parse_ok(nested_multipart(100));
+  // 256 levels is the default limit: 256 nested bodies parse, 257 do not.
+  const auto ok = parse_ok(nested_multipart(256));
   const body_structure* p = &ok;
   std::size_t levels = 1;
   while (!p->parts.empty()) p = &p->parts[0], ++levels;
-  EXPECT_EQ(levels, 100u);
+  EXPECT_EQ(levels, 256u);
   EXPECT_EQ(p->kind, kind::text);
-  const auto e = parse_fail(nested_multipart(101));
-  EXPECT_EQ(e.offset, 101u);
+  const auto e = parse_fail(nested_multipart(257));
+  EXPECT_EQ(e.offset, 257u);
   EXPECT_EQ(e.expected, "nesting depth within max_depth");
   EXPECT_EQ(e.kind, parse_errc::depth_limit);
   parse_options tight = parse_options::strict();

@@ -228,7 +228,7 @@ TEST_F(CommandAny, DeepNestingFailsCleanly) {
   deep += std::string(10000, '(');
   deep += std::string(10000, ')');
   deep += "\r\n";
-  auto e = fails(deep, 7 + 101);  // max_depth 100: refused right after the 101st "("
+  auto e = fails(deep, 7 + 257);  // max_depth 256: refused right after the 257th "("
   EXPECT_EQ(e.tag, "a");
   parse_options roomy;
   roomy.max_depth = 20000;

@@ -265,11 +265,11 @@ TEST_F(Lexical, GenericValues) {
 
 TEST_F(Lexical, DepthLimitStopsDeepNestingCleanly) {
   const std::string deep = std::string(10000, '(') + std::string(10000, ')');
-  // The 101st "(" has been read when the limit stops the parse.
-  const parse_error e = fails<generic_value>(g::generic_value, deep, 101);
+  // The 257th "(" has been read when the limit stops the parse.
+  const parse_error e = fails<generic_value>(g::generic_value, deep, 257);
   EXPECT_EQ(e.expected, "nesting depth within max_depth");
   EXPECT_EQ(e.kind, parse_errc::depth_limit);
-  const std::string fine = std::string(100, '(') + std::string(100, ')');
+  const std::string fine = std::string(256, '(') + std::string(256, ')');
   EXPECT_EQ(ok<generic_value>(g::generic_value, fine).kind, generic_value::kind_t::list);
 }
 

@@ -30,8 +30,8 @@ TEST_F(ResponseLimits, ThreadDepthPastDefaultLimitFailsCleanly) {
   const std::string input = nested_thread(10000);
   const auto r = parse(input, parse_mode::lenient);
   ASSERT_FALSE(r.ok());
-  // "* THREAD " is 9 bytes; level 101 opens at offset 9 + 100 and fails right after its "(".
-  EXPECT_EQ(r.error().offset, 9u + 101u);
+  // "* THREAD " is 9 bytes; level 257 opens at offset 9 + 256 and fails right after its "(".
+  EXPECT_EQ(r.error().offset, 9u + 257u);
   EXPECT_EQ(r.error().expected, "nesting depth within max_depth");
 }
 

@@ -365,9 +365,9 @@ TEST(SearchLenient, UnknownQuotedEscape) {
 }
 
 TEST(SearchDepth, DeepNestingFailsCleanly) {
-  // Each unit opens one level; the 101st level is refused right where it would begin.
+  // Each unit opens one level; the 257th level is refused right where it would begin.
   const std::pair<std::string_view, std::size_t> units[] = {
-      {"NOT ", 101 * 4}, {"(", 101}, {"OR ALL ", 100 * 7 + 3}, {"FUZZY ", 101 * 6}};
+      {"NOT ", 257 * 4}, {"(", 257}, {"OR ALL ", 256 * 7 + 3}, {"FUZZY ", 257 * 6}};
   for (const auto& [unit, offset] : units) {
     SCOPED_TRACE(std::string(unit));
     std::string deep;
@@ -383,7 +383,7 @@ TEST(SearchDepth, DeepNestingFailsCleanly) {
 
 TEST(SearchDepth, AtTheLimitParses) {
   std::string nested;
-  for (int i = 0; i < 100; ++i) nested += "NOT ";
+  for (int i = 0; i < 256; ++i) nested += "NOT ";
   nested += "SEEN";
   arena mem;
   const auto r = parse_search_key(nested, mem);
@@ -396,7 +396,7 @@ TEST(SearchDepth, AtTheLimitParses) {
     k = &operands[0];
     ++depth;
   }
-  EXPECT_EQ(depth, 100);
+  EXPECT_EQ(depth, 256);
   EXPECT_EQ(k->kind, search_key_kind::seen);
 
   parse_options shallow;

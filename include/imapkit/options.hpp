@@ -162,7 +162,8 @@ struct parse_options {
   // The deviations from the ABNF this parse accepts (none: strict).
   quirk_set quirks{};
   // Nesting depth of parenthesised lists, BODYSTRUCTURE parts, THREAD lists and search keys.
-  unsigned max_depth = 100;
+  // Cyrus sends the BODYSTRUCTURE of a 110-level MIME message whole (docs/limits.md).
+  unsigned max_depth = 256;
   // Items in one list (flags, search results, FETCH items, ...).
   std::size_t max_list_items = 1u << 20;
 
