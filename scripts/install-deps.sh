@@ -14,6 +14,7 @@ packages=(
   dovecot-dev dovecot-core               # benchmark peer: Dovecot's lib-imap (libdovecot)
   dovecot-imapd                          # integration tests: the client and the proxy against Dovecot
   isync fetchmail                        # integration tests: real clients of the example server
+  sasl2-bin libsasl2-modules libsasl2-modules-db  # integration tests: Cyrus's users (sasldb, PLAIN)
   clang libclang-rt-14-dev               # libFuzzer harnesses
   clang-format
 )
@@ -26,16 +27,18 @@ for p in "${packages[@]}"; do
 done
 
 if ((${#missing[@]} == 0)); then
-  echo "install-deps: everything is installed"
-  exit 0
+  echo "install-deps: every package is installed"
+else
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update
+  $sudo apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-sudo=""
-if [[ $(id -u) -ne 0 ]]; then
-  command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo" >&2; exit 1; }
-  sudo="sudo"
-fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update
-$sudo apt-get install -y --no-install-recommends "${missing[@]}"
+# The IMAP servers apt cannot install beside Dovecot, unpacked into a private prefix.
+"$(dirname "$0")/install-servers.sh"

@@ -1,0 +1,366 @@
+#!/usr/bin/env python3
+"""Integration test: a real IMAP server other than Dovecot, every byte through `imapkit proxy`.
+
+Starts the server with its script (cyrus.sh: `start DIR` prints the port, `stop DIR` stops it by
+PID), puts `imapkit proxy --json` in front of it, and runs a session covering what the server
+advertises, adapting to its CAPABILITY (a step whose capability is missing is skipped and said
+so): APPEND of the test messages (tests/integration/messages/) with synchronizing literals and,
+where advertised, LITERAL+ and MULTIAPPEND; ID, NAMESPACE, ENABLE, CREATE, SUBSCRIBE, LIST,
+LSUB, LIST-EXTENDED, LIST-STATUS, STATUS, SELECT, FETCH of every message (ENVELOPE,
+BODYSTRUCTURE, sections, BINARY), SEARCH with a literal, ESEARCH, SORT, THREAD, STORE with
+UNCHANGEDSINCE, METADATA, QUOTA, ACL, IDLE while a second connection APPENDs and STOREs, MOVE,
+UID EXPUNGE, QRESYNC's VANISHED, and malformed commands the server must answer with BAD.
+
+Checks: every step gets the status it should; every message either direction parses (the
+proxy's JSON Lines hold no error but those of the malformed commands); the quirk flags the
+server's responses needed are all in --allowed-quirks (the server's row of docs/quirks.md). A
+dead or stuck server fails the test with a message (every read has a timeout), and the server
+and the proxy are stopped by PID whatever happens.
+
+  real_server_session.py --imapkit PATH --server-sh PATH --name NAME [--allowed-quirks A,B]
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dovecot_run import Failure, exit_on_signals  # noqa: E402
+from proxy_common import Proxy, check, check_records, summaries  # noqa: E402
+
+USER = "imapkit"
+PASSWORD = "imapkit-pass"
+MESSAGES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "messages")
+TIMEOUT = 20  # seconds for any one read: a server that says nothing for longer is stuck
+# Commands the grammar refuses (and a server answers with BAD).
+MALFORMED = (b"FETCH\r\n", b"SELECT\r\n", b"STORE 1 +FLAGS (\\Seen\r\n", b'LIST ""\r\n')
+
+
+class Connection:
+    """A raw IMAP connection: commands written as given (so literals, LITERAL+ and malformed
+    commands are exactly what the test wants), responses read line by line with their
+    literals."""
+
+    def __init__(self, port, name):
+        self.name = name
+        try:
+            self.sock = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+        except OSError as e:
+            raise Failure(f"{name}: cannot connect: {e}")
+        self.file = self.sock.makefile("rb")
+        self.tags = 0
+        self.greeting = self.read_line()
+
+    def read_line(self):
+        """One response line with the literals it announces, as bytes."""
+        line = b""
+        while True:
+            try:
+                part = self.file.readline()
+            except socket.timeout:
+                raise Failure(f"{self.name}: the server sent nothing for {TIMEOUT} s (stuck?)")
+            if not part:
+                raise Failure(f"{self.name}: the server closed the connection (dead?) after "
+                              f"{line!r}")
+            line += part
+            m = re.search(rb"\{(\d+)\}\r\n$", part)
+            if not m:
+                return line
+            line += self.file.read(int(m.group(1)))
+
+    def send(self, data):
+        try:
+            self.sock.sendall(data)
+        except OSError as e:
+            raise Failure(f"{self.name}: cannot send: {e}")
+
+    def command(self, *parts, expect=("OK",)):
+        """Sends TAG parts[0], then each later part after the server's "+" (a synchronizing
+        literal ends each part but the last); returns (status, untagged lines). Fails unless the
+        status is one of `expect`."""
+        self.tags += 1
+        tag = f"{self.name[0]}{self.tags:03d}"
+        untagged = []
+        for i, part in enumerate(parts):
+            data = (f"{tag} ".encode() if i == 0 else b"") + part
+            self.send(data)
+            if i + 1 < len(parts):
+                while True:
+                    line = self.read_line()
+                    if line.startswith(b"+"):
+                        break
+                    if line.startswith(tag.encode() + b" "):
+                        raise Failure(f"{self.name}: {parts[0][:60]!r}: no '+', {line!r}")
+                    untagged.append(line)
+        while True:
+            line = self.read_line()
+            if line.startswith(tag.encode() + b" "):
+                status = line.split(b" ", 2)[1].decode()
+                check(status in expect,
+                      f"{self.name}: {parts[0][:80]!r} answered {line!r}, expected {expect}")
+                return status, untagged
+            untagged.append(line)
+
+    def close(self):
+        try:
+            self.sock.close()
+        except OSError:
+            pass
+
+
+def capabilities(lines):
+    caps = set()
+    for line in lines:
+        m = re.search(rb"CAPABILITY ([^\]\r\n]*)", line)
+        if m:
+            caps |= {c.upper() for c in m.group(1).decode().split()}
+    return caps
+
+
+def message_bytes():
+    """The test messages, with CRLF line endings as IMAP wants them."""
+    out = []
+    for name in sorted(os.listdir(MESSAGES)):
+        if name.endswith(".eml"):
+            with open(os.path.join(MESSAGES, name), "rb") as f:
+                data = f.read().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+            out.append((name, data))
+    return out
+
+
+def session(port, report):
+    """The whole session; `report` collects what ran and what was skipped."""
+    a = Connection(port, "alpha")
+    b = None
+    try:
+        caps = capabilities([a.greeting] + a.command(b"CAPABILITY\r\n")[1])
+        has = lambda c: c in caps  # noqa: E731
+        ran = report.setdefault("ran", [])
+        skipped = report.setdefault("skipped", [])
+
+        def step(name, needs, run):
+            missing = [c for c in needs if not has(c)]
+            if missing:
+                skipped.append(f"{name} (no {' '.join(missing)})")
+                return None
+            result = run()
+            ran.append(name)
+            return result
+
+        _, lines = a.command(f'LOGIN {USER} "{PASSWORD}"\r\n'.encode())
+        caps |= capabilities(lines)
+        step("ID", ["ID"], lambda: a.command(b'ID ("name" "imapkit-test" "version" "1")\r\n'))
+        step("NAMESPACE", ["NAMESPACE"], lambda: a.command(b"NAMESPACE\r\n"))
+        if has("QRESYNC"):
+            step("ENABLE QRESYNC", ["ENABLE"], lambda: a.command(b"ENABLE QRESYNC\r\n"))
+        else:
+            step("ENABLE CONDSTORE", ["ENABLE", "CONDSTORE"],
+                 lambda: a.command(b"ENABLE CONDSTORE\r\n"))
+        for box in (b"Archive", b"Work", b"Work/Projects"):
+            a.command(b"CREATE " + box + b"\r\n")
+        a.command(b"SUBSCRIBE Archive\r\n")
+
+        # The test messages: synchronizing literals, and LITERAL+ for every other one.
+        # A server may refuse a deliberately broken one (Cyrus: "invalid header"): said, not
+        # failed.
+        messages = message_bytes()
+        refused = []
+        for i, (name, data) in enumerate(messages):
+            size = str(len(data)).encode()
+            if i % 2 and has("LITERAL+"):
+                status, _ = a.command(b"APPEND INBOX (\\Seen) {" + size + b"+}\r\n" + data +
+                                      b"\r\n", expect=("OK", "NO"))
+            else:
+                status, _ = a.command(b"APPEND INBOX {" + size + b"}\r\n", data + b"\r\n",
+                                      expect=("OK", "NO"))
+            if status == "NO":
+                refused.append(name)
+        check(len(refused) < len(messages) // 2, f"APPEND refused {refused}")
+        ran.append(f"APPEND of {len(messages) - len(refused)} messages"
+                   + (f" ({', '.join(refused)} refused with NO)" if refused else ""))
+        step("MULTIAPPEND", ["MULTIAPPEND"], lambda: a.command(
+            b"APPEND Archive (\\Flagged) {" + str(len(messages[0][1])).encode() + b"}\r\n",
+            messages[0][1] + b" {" + str(len(messages[1][1])).encode() + b"}\r\n",
+            messages[1][1] + b"\r\n"))
+
+        a.command(b'LIST "" "*"\r\n')
+        a.command(b'LSUB "" "*"\r\n')
+        step("LIST-EXTENDED", ["LIST-EXTENDED"], lambda: a.command(
+            b'LIST (SUBSCRIBED RECURSIVEMATCH) "" "*" RETURN (CHILDREN SPECIAL-USE)\r\n'))
+        step("LIST-STATUS", ["LIST-STATUS"], lambda: a.command(
+            b'LIST "" "*" RETURN (STATUS (MESSAGES UNSEEN UIDNEXT))\r\n'))
+        status_items = b"MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN"
+        if has("CONDSTORE") or has("QRESYNC"):
+            status_items += b" HIGHESTMODSEQ"
+        if has("STATUS=SIZE"):
+            status_items += b" SIZE"
+        a.command(b"STATUS INBOX (" + status_items + b")\r\n")
+
+        _, lines = a.command(b"SELECT INBOX\r\n")
+        uidvalidity = next((m.group(1) for line in lines
+                            for m in [re.search(rb"UIDVALIDITY (\d+)", line)] if m), b"1")
+        a.command(b"FETCH 1:* (UID FLAGS INTERNALDATE RFC822.SIZE ENVELOPE BODYSTRUCTURE)\r\n")
+        a.command(b"FETCH 1:* (BODY)\r\n")
+        a.command(b"FETCH 2 (BODY.PEEK[HEADER.FIELDS (SUBJECT FROM)] BODY.PEEK[1]<0.64> "
+                  b"BODY.PEEK[TEXT])\r\n")
+        step("FETCH MODSEQ", ["CONDSTORE"], lambda: a.command(b"FETCH 1:* (MODSEQ)\r\n"))
+        step("BINARY", ["BINARY"],
+             lambda: a.command(b"FETCH 5 (BINARY.PEEK[1] BINARY.SIZE[1])\r\n"))
+        step("PREVIEW", ["PREVIEW"], lambda: a.command(b"FETCH 1 (PREVIEW)\r\n"))
+        a.command(b"UID SEARCH CHARSET UTF-8 SUBJECT {6}\r\n", b"Report\r\n")
+        step("ESEARCH", ["ESEARCH"],
+             lambda: a.command(b"UID SEARCH RETURN (MIN MAX COUNT ALL) ALL\r\n"))
+        step("SORT", ["SORT"], lambda: a.command(b"SORT (REVERSE DATE SUBJECT) UTF-8 ALL\r\n"))
+        step("THREAD", ["THREAD=REFERENCES"],
+             lambda: a.command(b"THREAD REFERENCES UTF-8 ALL\r\n"))
+        a.command(b"STORE 1:2 +FLAGS (\\Flagged $Imapkit)\r\n")
+        step("STORE UNCHANGEDSINCE", ["CONDSTORE"], lambda: a.command(
+            b"UID STORE 1:* (UNCHANGEDSINCE 1) -FLAGS.SILENT (\\Answered)\r\n"))
+        step("METADATA", ["METADATA"], lambda: (
+            a.command(b'SETMETADATA INBOX (/private/comment "imapkit was here")\r\n'),
+            a.command(b"GETMETADATA INBOX (/private/comment /shared/comment)\r\n"),
+            a.command(b'GETMETADATA (DEPTH infinity) "" (/private)\r\n')))
+        step("QUOTA", ["QUOTA"], lambda: a.command(b"GETQUOTAROOT INBOX\r\n", expect=("OK", "NO")))
+        step("ACL", ["ACL"], lambda: (a.command(b"MYRIGHTS INBOX\r\n"),
+                                      a.command(b"GETACL INBOX\r\n"),
+                                      a.command(b"LISTRIGHTS INBOX anyone\r\n")))
+
+        # IDLE on alpha while beta APPENDs and changes flags: alpha sees EXISTS and FETCH.
+        def idle():
+            nonlocal b
+            b = Connection(port, "beta")
+            b.command(f'LOGIN {USER} "{PASSWORD}"\r\n'.encode())
+            b.command(b"SELECT INBOX\r\n")
+            a.tags += 1
+            tag = f"a{a.tags:03d}".encode()
+            a.send(tag + b" IDLE\r\n")
+            check(a.read_line().startswith(b"+"), "IDLE: no continuation")
+            b.command(b"APPEND INBOX {" + str(len(messages[0][1])).encode() + b"}\r\n",
+                      messages[0][1] + b"\r\n")
+            b.command(b"STORE 1 +FLAGS (\\Answered)\r\n")
+            seen = []
+            while not any(b"EXISTS" in line for line in seen):
+                seen.append(a.read_line())
+            a.send(b"DONE\r\n")
+            while True:
+                line = a.read_line()
+                if line.startswith(tag + b" "):
+                    check(line.startswith(tag + b" OK"), f"IDLE ended with {line!r}")
+                    break
+            b.command(b"LOGOUT\r\n")
+            b.close()
+        step("IDLE with a second connection's changes", ["IDLE"], idle)
+
+        step("MOVE", ["MOVE"], lambda: a.command(b"MOVE 3 Archive\r\n"))
+        step("UID EXPUNGE", ["UIDPLUS"], lambda: (
+            a.command(b"UID STORE 1 +FLAGS.SILENT (\\Deleted)\r\n"),
+            a.command(b"UID EXPUNGE 1\r\n")))
+        a.command(b"STORE 1 +FLAGS.SILENT (\\Deleted)\r\n")
+        a.command(b"EXPUNGE\r\n")
+        step("QRESYNC SELECT (VANISHED)", ["QRESYNC"], lambda: a.command(
+            b"SELECT INBOX (QRESYNC (" + uidvalidity + b" 1 1:100))\r\n"))
+        a.command(b"UNSELECT\r\n" if has("UNSELECT") else b"CLOSE\r\n")
+
+        # Malformed commands: the server answers BAD; the proxy flags each command. An unknown
+        # command is not malformed (command-any reads it generically): BAD, not flagged.
+        for bad in MALFORMED:
+            a.command(bad, expect=("BAD",))
+        a.command(b"NOSUCHCOMMAND now\r\n", expect=("BAD",))
+        ran.append(f"{len(MALFORMED)} malformed commands and an unknown one answered BAD")
+        a.command(b"LOGOUT\r\n")
+    finally:
+        a.close()
+        if b:
+            b.close()
+    return caps
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--imapkit", required=True)
+    parser.add_argument("--server-sh", required=True)
+    parser.add_argument("--name", required=True)
+    parser.add_argument("--allowed-quirks", default="",
+                        help="comma-separated quirk flags the server's responses may need")
+    args = parser.parse_args()
+    exit_on_signals()
+    allowed = {q for q in args.allowed_quirks.split(",") if q}
+
+    base = tempfile.mkdtemp(prefix=f"imapkit-{args.name}-")
+    os.chmod(base, 0o755)  # the server may run as another user
+    server_dir = os.path.join(base, args.name)
+    proxy = None
+    try:
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            # Files, not pipes: the server's daemon keeps them open.
+            start = subprocess.run(["bash", args.server_sh, "start", server_dir], stdout=out,
+                                   stderr=err, timeout=60)
+            out.seek(0)
+            err.seek(0)
+            port = out.read().decode().strip()
+            if start.returncode != 0 or not port.isdigit():
+                raise Failure(f"{args.name}: start failed: {err.read().decode(errors='replace')}")
+        proxy = Proxy(args.imapkit, int(port), base, args.name, ["--connections", "2"])
+        report = {}
+        caps = session(proxy.port, report)
+        proxy.wait()
+        records = proxy.records()
+        trace = proxy.trace()
+        check_records(records, trace)
+
+        # Errors: only the malformed commands, client side.
+        errors = [r for r in records if "error" in r]
+        server_errors = [r for r in errors if r["direction"] == "server"]
+        check(not server_errors, f"{args.name} responses that do not parse: "
+              + json.dumps(server_errors[:5]))
+        client_errors = [r["error"].get("tag") for r in errors if r["direction"] == "client"]
+        check(len(client_errors) == len(MALFORMED),
+              f"the proxy flagged {len(client_errors)} commands, expected the "
+              f"{len(MALFORMED)} malformed ones: "
+              + json.dumps(errors[:6]))
+        quirks = {}
+        for r in records:
+            if r["direction"] == "server":
+                for q in r.get("quirks", []):
+                    quirks[q] = quirks.get(q, 0) + 1
+        unexpected = sorted(set(quirks) - allowed)
+        check(not unexpected, f"{args.name} needed undocumented quirk flags {unexpected}: "
+              + json.dumps([r for r in records if set(r.get("quirks", [])) & set(unexpected)][:3]))
+        server = [r for r in records if r["direction"] == "server"]
+        print(f"{args.name}: {len(server)} responses, {len(records) - len(server)} commands "
+              f"through the proxy; 0 responses that do not parse; quirk flags needed: "
+              f"{quirks or 'none'}")
+        print(f"{args.name}: ran: {'; '.join(report['ran'])}")
+        print(f"{args.name}: skipped: {'; '.join(report['skipped']) or 'nothing'}")
+        print(f"{args.name}: capabilities: {' '.join(sorted(caps))}")
+        return 0
+    except (Failure, subprocess.TimeoutExpired) as e:
+        print(f"FAIL: {e}", file=sys.stderr)
+        if proxy:
+            print("proxy trace (last 40 lines):\n" + "\n".join(proxy.trace().splitlines()[-40:]),
+                  file=sys.stderr)
+        log = os.path.join(server_dir, "conf", "log", USER)
+        if os.path.isdir(log):
+            for name in sorted(os.listdir(log))[-2:]:
+                with open(os.path.join(log, name), "rb") as f:
+                    print(f"server telemetry {name} (end):\n"
+                          + f.read()[-3000:].decode(errors="replace"), file=sys.stderr)
+        return 1
+    finally:
+        if proxy:
+            proxy.stop()
+        subprocess.run(["bash", args.server_sh, "stop", server_dir], check=False, timeout=60)
+        if os.environ.get("IMAPKIT_KEEP_TEMP"):
+            print(f"kept {base}", file=sys.stderr)
+        else:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+# The real IMAP servers other than Dovecot (issue 15), each started by its script from the prefix
+# scripts/install-servers.sh unpacked it into (IMAPKIT_SERVERS, default /opt/imapkit/servers),
+# with every byte of a session through `imapkit proxy` (real_server_session.py). Labels:
+# integration and the server's name. A server that is not unpacked is skipped with a message.
+# Included from tests/CMakeLists.txt when python3 and the CLI exist.
+set(IMAPKIT_SERVERS "$ENV{IMAPKIT_SERVERS}" CACHE PATH
+    "where scripts/install-servers.sh unpacked the test servers (empty: /opt/imapkit/servers)")
+if(IMAPKIT_SERVERS)
+  set(imapkit_servers_prefix ${IMAPKIT_SERVERS})
+else()
+  set(imapkit_servers_prefix /opt/imapkit/servers)
+endif()
+
+# imapkit_server_session(NAME PROGRAM [QUIRKS]): the session test of server NAME when PROGRAM
+# (relative to its prefix) is there; QUIRKS are the quirk flags its responses may need, each in
+# docs/quirks.md with the server's bytes.
+function(imapkit_server_session name program quirks)
+  if(NOT EXISTS ${imapkit_servers_prefix}/${name}/${program})
+    message(STATUS "integration.${name}_session skipped: ${name} is not unpacked in "
+                   "${imapkit_servers_prefix} (scripts/install-servers.sh)")
+    return()
+  endif()
+  add_test(NAME integration.${name}_session
+    COMMAND ${IMAPKIT_PYTHON3} ${CMAKE_CURRENT_LIST_DIR}/real_server_session.py
+            --imapkit $<TARGET_FILE:imapkit_cli>
+            --server-sh ${CMAKE_CURRENT_LIST_DIR}/${name}.sh --name ${name}
+            --allowed-quirks "${quirks}")
+  set_tests_properties(integration.${name}_session PROPERTIES
+    LABELS "integration;${name}" TIMEOUT 240
+    ENVIRONMENT "IMAPKIT_SERVERS=${imapkit_servers_prefix}")
+endfunction()
+
+imapkit_server_session(cyrus usr/lib/cyrus/bin/master "")
