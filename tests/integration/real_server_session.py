@@ -281,11 +281,47 @@ def session(port, report):
     return caps
 
 
+def example_client_session(client, imapkit, server_port, base, name, allowed):
+    """The example client's whole session (examples/client: CAPABILITY, LOGIN, LIST, SELECT,
+    FETCH, SEARCH with a literal, STORE, APPEND, IDLE while its second connection APPENDs,
+    LOGOUT) through a second proxy: it must end with done/ok, find the message it searches for,
+    and every message either way must parse."""
+    proxy = Proxy(imapkit, server_port, base, name + "-client", ["--connections", "2"])
+    try:
+        run = subprocess.run(
+            [client, "--host", "127.0.0.1", "--port", str(proxy.port), "--user", USER,
+             "--password", PASSWORD, "--search-subject", "Report attached", "--timeout", "30"],
+            capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
+        stdout = run.stdout.decode("utf-8", "replace")
+        lines = [json.loads(line) for line in stdout.splitlines() if line.strip()]
+        check(run.returncode == 0 and lines and lines[-1] == {"step": "done", "ok": True},
+              f"the example client failed ({run.returncode}): {stdout[-2000:]} "
+              f"{run.stderr[-2000:]!r}")
+        steps = {line["step"]: line for line in lines}
+        check("error" not in steps, f"the example client reported {steps.get('error')}")
+        search = [line for line in lines if line["step"] == "search"][0]
+        check(len(search["uids"]) >= 1, f"SEARCH SUBJECT found nothing: {search}")
+        check(steps["idle"]["exists"] == steps["idle"]["exists_before"] + 1,
+              f"IDLE did not see the second connection's APPEND: {steps['idle']}")
+        proxy.wait()
+        records = proxy.records()
+        check_records(records, proxy.trace())
+        errors = [r for r in records if "error" in r]
+        check(not errors, f"{name}: messages of the example client's session that do not "
+              f"parse: {json.dumps(errors[:3])}")
+        used = {q for r in records for q in r.get("quirks", [])}
+        check(used <= allowed, f"{name} needed undocumented quirk flags {sorted(used - allowed)}")
+        return len(lines)
+    finally:
+        proxy.stop()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--imapkit", required=True)
     parser.add_argument("--server-sh", required=True)
     parser.add_argument("--name", required=True)
+    parser.add_argument("--client", help="imapkit_example_client, run through a second proxy")
     parser.add_argument("--allowed-quirks", default="",
                         help="comma-separated quirk flags the server's responses may need")
     args = parser.parse_args()
@@ -339,6 +375,11 @@ def main():
         print(f"{args.name}: ran: {'; '.join(report['ran'])}")
         print(f"{args.name}: skipped: {'; '.join(report['skipped']) or 'nothing'}")
         print(f"{args.name}: capabilities: {' '.join(sorted(caps))}")
+        if args.client:
+            steps = example_client_session(args.client, args.imapkit, int(port), base, args.name,
+                                           allowed)
+            print(f"{args.name}: the example client's session: {steps} steps, done/ok, every "
+                  f"message parsed")
         return 0
     except (Failure, subprocess.TimeoutExpired) as e:
         print(f"FAIL: {e}", file=sys.stderr)

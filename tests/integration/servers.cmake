@@ -1,6 +1,7 @@
 # The real IMAP servers other than Dovecot (issue 15), each started by its script from the prefix
 # scripts/install-servers.sh unpacked it into (IMAPKIT_SERVERS, default /opt/imapkit/servers),
-# with every byte of a session through `imapkit proxy` (real_server_session.py). Labels:
+# with every byte of a session through `imapkit proxy` (real_server_session.py), then the example
+# client's session (examples/ is added after tests/: $<TARGET_FILE:...> still resolves). Labels:
 # integration and the server's name. A server that is not unpacked is skipped with a message.
 # Included from tests/CMakeLists.txt when python3 and the CLI exist.
 set(IMAPKIT_SERVERS "$ENV{IMAPKIT_SERVERS}" CACHE PATH
@@ -24,6 +25,7 @@ function(imapkit_server_session name program quirks)
     COMMAND ${IMAPKIT_PYTHON3} ${CMAKE_CURRENT_LIST_DIR}/real_server_session.py
             --imapkit $<TARGET_FILE:imapkit_cli>
             --server-sh ${CMAKE_CURRENT_LIST_DIR}/${name}.sh --name ${name}
+            --client $<TARGET_FILE:imapkit_example_client>
             --allowed-quirks "${quirks}")
   set_tests_properties(integration.${name}_session PROPERTIES
     LABELS "integration;${name}" TIMEOUT 240
