@@ -46,6 +46,7 @@
 #include "imapkit/utf8.hpp"
 #include "json_command.hpp"
 #include "json_response.hpp"
+#include "quirks.hpp"
 
 namespace imapkit::cli {
 
@@ -352,10 +353,12 @@ class session {
     record["length"] = bytes.size();
     std::string text;
     std::optional<parse_error> error;
+    quirk_set quirks;
     if (&d == &c2s_) {
       const client_expectation expected = d.expect;
       const auto parsed = parse_client_message(bytes, d.mem, expected, state_.parsing);
       if (parsed) {
+        quirks = parsed.quirks();
         d.expect = next_expectation(*parsed, expected);
         if (const auto* c = std::get_if<command>(&*parsed)) {
           if (d.expect != client_expectation::command) d.exchange_tag.assign(c->tag);
@@ -375,6 +378,7 @@ class session {
     } else {
       const auto parsed = parse_response(bytes, d.mem, state_.parsing);
       if (parsed) {
+        quirks = parsed.quirks();
         if (const auto* t = std::get_if<tagged>(&parsed->value)) server_completed(t->tag);
         record["response"] = to_json(*parsed);
       } else {
@@ -397,6 +401,14 @@ class session {
                                      {"tag", error->tag},
                                      {"message", error->message()}};
       record["text"] = text;
+    } else if (!quirks.empty()) {
+      // Read only with deviations from the ABNF (lenient mode): which ones, on the line too.
+      record["quirks"] = quirks_to_json(quirks);
+      std::string names;
+      quirks.for_each(
+          [&](quirk q) { names += (names.empty() ? "" : ",") + std::string(to_string(q)); });
+      std::printf("#%zu %.*s %s [quirks: %s]\n", id_, static_cast<int>(d.arrow.size()),
+                  d.arrow.data(), text.c_str(), names.c_str());
     } else {
       std::printf("#%zu %.*s %s\n", id_, static_cast<int>(d.arrow.size()), d.arrow.data(),
                   text.c_str());
