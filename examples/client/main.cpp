@@ -10,10 +10,13 @@
 // imapkit::parse_response. What it parsed is printed on stdout, one JSON object per step
 // (JSON Lines); the last line is {"step":"done",...} or {"step":"error",...}. Exit status 0
 // when every step succeeded, 1 otherwise, 2 for bad usage.
+#include <algorithm>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/system/system_error.hpp>
 #include <chrono>
 #include <cstdint>
@@ -245,6 +248,15 @@ awaitable<void> wait_for_exists(connection& c, std::uint32_t known, std::uint32_
       throw session_error("protocol", "a tagged response or continuation during IDLE");
     }
   }
+}
+
+// A server need not push updates during IDLE (GNU Mailutils 3.15 looks at the mailbox only when
+// the client sends a line): wait at most `quiet` for the EXISTS, then let the caller end IDLE.
+awaitable<void> wait_for_exists_at_most(connection& c, std::uint32_t known, std::uint32_t& seen,
+                                        std::chrono::seconds quiet) {
+  using namespace asio::experimental::awaitable_operators;
+  asio::steady_timer timer(co_await asio::this_coro::executor, quiet);
+  co_await (wait_for_exists(c, known, seen) || timer.async_wait(asio::use_awaitable));
 }
 
 awaitable<void> run_session(const settings& s, json_writer& j) {
@@ -486,9 +498,28 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
         "Content-Type: text/plain; charset=utf-8\r\n"
         "\r\n"
         "Sent with a synchronizing literal: the client waited for \"+\" first.\r\n";
-    const std::uint32_t uid =
-        co_await append(c, j, mem, "append", message, make_flag("\\Seen"), exists);
-    if (uid == 0) throw session_error("protocol", "no APPENDUID in the APPEND's OK");
+    std::uint32_t uid = co_await append(c, j, mem, "append", message, make_flag("\\Seen"), exists);
+    if (uid == 0) {
+      // No UIDPLUS (no APPENDUID): the newest message with the subject just appended.
+      search_key by_subject;
+      by_subject.kind = search_key_kind::subject;
+      by_subject.arg =
+          search_astring{imapkit::string::quoted("Appended by imapkit_example_client")};
+      search_command cmd;
+      cmd.uid = true;
+      cmd.program.keys = make_list(mem, {by_subject});
+      const std::string tag = c.next_tag();
+      const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
+        if (const auto* e = std::get_if<exists_data>(&u.data)) exists = e->count;
+        if (const auto* found = std::get_if<search_data>(&u.data))
+          for (std::uint32_t n : found->numbers) uid = std::max(uid, n);
+      });
+      j.begin_object().field("step", "append_uid").field("by", "search").field("uid", uid);
+      write_status(j, t);
+      j.end_object().print_line();
+      expect_ok(t, "append_uid");
+      if (uid == 0) throw session_error("protocol", "the appended message is not found");
+    }
 
     fetch_att flags, envelope_att;
     flags.kind = fetch_att_kind::flags;
@@ -537,7 +568,9 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
     std::uint32_t seen = 0;
     using namespace asio::experimental::awaitable_operators;
     // Both run at once on this thread; && waits for both (and cancels the other if one fails).
-    co_await (wait_for_exists(c, known, seen) && deliver_during_idle(s, j));
+    co_await (wait_for_exists_at_most(c, known, seen, std::chrono::seconds(10)) &&
+              deliver_during_idle(s, j));
+    const bool pushed = seen != 0;
 
     co_await c.send(client_message{idle_done{}});
     std::optional<tagged> done;
@@ -545,13 +578,28 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
       const response r = co_await c.read_response();
       if (const auto* t = std::get_if<tagged>(&r.value)) {
         if (t->tag != tag) throw session_error("protocol", "IDLE ended with another tag");
-        j.begin_object().field("step", "idle").field("exists_before", known);
-        j.field("exists", seen);
-        write_status(j, *t);
-        j.end_object().print_line();
-        expect_ok(*t, "idle");
         done = *t;
+      } else if (const auto* u = std::get_if<untagged>(&r.value)) {
+        if (const auto* e = std::get_if<exists_data>(&u->data); e && e->count > known)
+          seen = std::max(seen, e->count);
       }
+    }
+    j.begin_object().field("step", "idle").field("exists_before", known);
+    j.field("exists", seen).field("pushed_during_idle", pushed);
+    write_status(j, *done);
+    j.end_object().print_line();
+    expect_ok(*done, "idle");
+    if (seen == 0) {  // not even after DONE: NOOP asks for the mailbox's news
+      const std::string noop_tag = c.next_tag();
+      const tagged t =
+          co_await c.execute(command{noop_tag, noop_command{}}, [&](const untagged& u) {
+            if (const auto* e = std::get_if<exists_data>(&u.data); e && e->count > known)
+              seen = std::max(seen, e->count);
+          });
+      j.begin_object().field("step", "noop_after_idle").field("exists", seen);
+      write_status(j, t);
+      j.end_object().print_line();
+      expect_ok(t, "noop_after_idle");
     }
   }
 
