@@ -65,3 +65,6 @@ unpack() {
 
 # Cyrus IMAP 3.6: master, imapd and the tools; its libraries (libcyrus*.so) are in the prefix.
 unpack cyrus usr/lib/cyrus/bin/master cyrus-common cyrus-imapd
+
+# GNU Mailutils 3.15 imap4d: the daemon and the libmailutils it links with.
+unpack mailutils usr/sbin/imap4d mailutils-imap4d libmailutils9 mailutils-common

@@ -387,6 +387,23 @@ TEST_F(body_fixture, quirk_message_rfc822_without_envelope) {
   EXPECT_EQ(b.extension_fields, 4);
 }
 
+TEST_F(body_fixture, quirk_message_body_without_space) {
+  // GNU Mailutils 3.15: no SP between a MESSAGE/RFC822 part's envelope and its body.
+  const parse_error e = parse_fail(
+      R"(("message" "rfc822" NIL NIL "Fwd" "7BIT" 505 (NIL "s" NIL NIL NIL NIL NIL NIL NIL NIL))"
+      R"(("text" "plain" NIL NIL NIL "7BIT" 21 1) 19 NIL NIL NIL))");
+  EXPECT_EQ(e.expected, "' '");
+  const auto b = lenient_only(
+      R"(("message" "rfc822" NIL NIL "Fwd" "7BIT" 505 (NIL "s" NIL NIL NIL NIL NIL NIL NIL NIL))"
+      R"(("text" "plain" NIL NIL NIL "7BIT" 21 1) 19 NIL NIL NIL))");
+  EXPECT_EQ(b.kind, kind::message);
+  ASSERT_NE(b.encapsulated_envelope(), nullptr);
+  EXPECT_EQ(b.encapsulated_envelope()->subject.value, "s");
+  ASSERT_EQ(b.parts.size(), 1u);
+  EXPECT_EQ(b.parts[0].fields.octets, 21u);
+  EXPECT_EQ(b.lines, 19u);
+}
+
 TEST_F(body_fixture, quirk_disposition_bare_string) {
   const auto b = lenient_only(R"(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1 NIL "inline"))");
   EXPECT_EQ(b.extension_fields, 2);

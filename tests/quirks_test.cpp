@@ -245,6 +245,12 @@ const quirk_case cases[] = {
        EXPECT_EQ(b->fields.octets, 1234u);
        EXPECT_EQ(b->encapsulated_envelope(), nullptr);
      }},
+    {quirk::message_body_without_space, reader::response,
+     "* 1 FETCH (BODYSTRUCTURE (\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 505 (NIL \"s\" NIL NIL "
+     "NIL NIL NIL NIL NIL NIL)(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 21 1) 19))\r\n",
+     109,
+     "* 1 FETCH (BODYSTRUCTURE (\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 505 (NIL \"s\" NIL NIL "
+     "NIL NIL NIL NIL NIL NIL) (\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 21 1) 19))\r\n"},
     {quirk::disposition_bare_string, reader::response,
      "* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 10 1 NIL \"inline\"))\r\n",
      68,

@@ -44,6 +44,7 @@ enum class quirk : std::uint8_t {
   missing_lines,                    // no body-fld-lines after a TEXT or MESSAGE/RFC822 part's size
   negative_sizes,                   // body-fld-octets / body-fld-lines "-1"
   message_rfc822_without_envelope,  // MESSAGE/RFC822 sent as body-type-basic
+  message_body_without_space,       // MESSAGE/RFC822's envelope and body with no SP: ")("
   disposition_bare_string,          // body-fld-dsp "inline" without its list
   nil_parameter_value,              // ("charset" NIL)
   disposition_nil_type,             // body-fld-dsp (NIL NIL)
@@ -67,11 +68,11 @@ BOOST_DESCRIBE_ENUM(quirk, status_without_text, code_without_space, bare_continu
                     bare_star_in_permanentflags, empty_delimiter, empty_fetch, one_digit_day,
                     nul_in_literal, unpadded_base64, eight_bit_mailbox_name, empty_parameter_list,
                     nil_encoding_and_octets, missing_lines, negative_sizes,
-                    message_rfc822_without_envelope, disposition_bare_string, nil_parameter_value,
-                    disposition_nil_type, envelope_in_extra_parentheses, empty_address_list,
-                    nil_in_address_list, multipart_without_parts, space_after_open_paren,
-                    atoms_in_body_fields, nil_media_type, eight_bit_search_atom,
-                    unknown_quoted_escape, item_recovery)
+                    message_rfc822_without_envelope, message_body_without_space,
+                    disposition_bare_string, nil_parameter_value, disposition_nil_type,
+                    envelope_in_extra_parentheses, empty_address_list, nil_in_address_list,
+                    multipart_without_parts, space_after_open_paren, atoms_in_body_fields,
+                    nil_media_type, eight_bit_search_atom, unknown_quoted_escape, item_recovery)
 
 inline constexpr std::size_t quirk_count =
     boost::mp11::mp_size<boost::describe::describe_enumerators<quirk>>::value;

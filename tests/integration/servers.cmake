@@ -12,10 +12,14 @@ else()
   set(imapkit_servers_prefix /opt/imapkit/servers)
 endif()
 
-# imapkit_server_session(NAME PROGRAM [QUIRKS]): the session test of server NAME when PROGRAM
-# (relative to its prefix) is there; QUIRKS are the quirk flags its responses may need, each in
-# docs/quirks.md with the server's bytes.
-function(imapkit_server_session name program quirks)
+# imapkit_server_session(NAME PROGRAM QUIRKS USER LIMITS): the session test of server NAME when
+# PROGRAM (relative to its prefix) is there; QUIRKS are the quirk flags its responses may need,
+# each in docs/quirks.md with the server's bytes; USER its test user's login name ("": imapkit);
+# LIMITS its known shortcomings that the test then does not hold against it (docs/quirks.md).
+function(imapkit_server_session name program quirks user limits)
+  if(NOT user)
+    set(user imapkit)
+  endif()
   if(NOT EXISTS ${imapkit_servers_prefix}/${name}/${program})
     message(STATUS "integration.${name}_session skipped: ${name} is not unpacked in "
                    "${imapkit_servers_prefix} (scripts/install-servers.sh)")
@@ -26,10 +30,13 @@ function(imapkit_server_session name program quirks)
             --imapkit $<TARGET_FILE:imapkit_cli>
             --server-sh ${CMAKE_CURRENT_LIST_DIR}/${name}.sh --name ${name}
             --client $<TARGET_FILE:imapkit_example_client>
-            --allowed-quirks "${quirks}")
+            --allowed-quirks "${quirks}" --user ${user} --limits "${limits}")
   set_tests_properties(integration.${name}_session PROPERTIES
     LABELS "integration;${name}" TIMEOUT 240
     ENVIRONMENT "IMAPKIT_SERVERS=${imapkit_servers_prefix}")
 endfunction()
 
-imapkit_server_session(cyrus usr/lib/cyrus/bin/master "")
+imapkit_server_session(cyrus usr/lib/cyrus/bin/master "" "" "")
+imapkit_server_session(mailutils usr/sbin/imap4d
+  "message_body_without_space,message_rfc822_without_envelope,multipart_without_parts,space_after_open_paren,item_recovery,unknown_untagged_data"
+  "imapkit@imapkit.test" "idle_pushes_nothing,other_session_append_unreported")
