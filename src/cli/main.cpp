@@ -191,6 +191,9 @@ int main(int argc, char** argv) {
   proxy->add_option("--connect", proxy_opt.connect, "HOST:PORT of the IMAP server")->required();
   proxy->add_option("--json", proxy_opt.json_file,
                     "also write every message as JSON Lines to FILE (docs/cli-json.md)");
+  proxy->add_option("--record", proxy_opt.record_dir,
+                    "write the exact bytes of connection N to DIR/connN.c2s and DIR/connN.s2c "
+                    "(the capture format of corpus/captures/)");
   proxy->add_flag("--json-literals", proxy_opt.json_literals,
                   "write literal data into the JSON (default: their sizes only)");
   auto* proxy_once =

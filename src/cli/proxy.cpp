@@ -32,6 +32,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -209,6 +210,11 @@ struct direction {
   std::size_t messages = 0;
   std::size_t violations = 0;
   bool ended = false;
+  // --record: the file this direction's bytes are written to, closed with the session.
+  struct file_closer {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  std::unique_ptr<std::FILE, file_closer> record;
 
   // Client side only: the first bytes of the partial command, for its tag (see update_head).
   std::string last_chunk;
@@ -274,6 +280,14 @@ class session {
     }
     std::printf("#%zu open %s -> %s\n", id_, to_string(from).c_str(),
                 to_string(server_.remote_endpoint(ec)).c_str());
+    if (!state_.options.record_dir.empty()) {
+      // --record: each direction's bytes as received, the capture format of corpus/captures/.
+      const std::string base = state_.options.record_dir + "/conn" + std::to_string(id_);
+      c2s_.record.reset(std::fopen((base + ".c2s").c_str(), "wb"));
+      s2c_.record.reset(std::fopen((base + ".s2c").c_str(), "wb"));
+      if (!c2s_.record || !s2c_.record)
+        std::printf("#%zu cannot record to %s.c2s / .s2c\n", id_, base.c_str());
+    }
     using namespace asio::experimental::awaitable_operators;
     co_await (pump(client_, server_, c2s_) && pump(server_, client_, s2c_));
     client_.close(ec);
@@ -326,6 +340,9 @@ class session {
     }
     d.bytes += chunk.size();
     d.frame.feed(chunk);
+    if (d.record && std::fwrite(chunk.data(), 1, chunk.size(), d.record.get()) != chunk.size())
+      std::printf("#%zu %.*s record: write failed\n", id_, static_cast<int>(d.arrow.size()),
+                  d.arrow.data());
   }
 
   // The client's bytes first, so that a command is traced before the responses to it.
@@ -583,6 +600,15 @@ int run_proxy(const proxy_options& options) {
         return usage_or_io_error;
       }
 
+  if (!options.record_dir.empty()) {
+    std::error_code fs_ec;
+    std::filesystem::create_directories(options.record_dir, fs_ec);
+    if (fs_ec || !std::filesystem::is_directory(options.record_dir, fs_ec)) {
+      std::fprintf(stderr, "imapkit proxy: cannot record into %s: %s\n", options.record_dir.c_str(),
+                   fs_ec ? fs_ec.message().c_str() : "not a directory");
+      return usage_or_io_error;
+    }
+  }
   proxy_state state(options);
   if (!options.json_file.empty()) {
     state.json_out = std::fopen(options.json_file.c_str(), "wb");

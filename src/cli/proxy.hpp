@@ -11,6 +11,7 @@ struct proxy_options {
   std::string listen;           // HOST:PORT to accept clients on (port 0: any free port)
   std::string connect;          // HOST:PORT of the server
   std::string json_file;        // JSON Lines output, empty for none
+  std::string record_dir;       // write each connection's bytes as DIR/connN.c2s and .s2c
   bool once = false;            // serve one connection, then exit
   std::size_t connections = 0;  // serve this many connections, then exit (0: until a signal)
   bool strict = false;          // parse following the ABNF only (default: lenient)

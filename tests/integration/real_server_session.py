@@ -365,6 +365,22 @@ def example_client_session(client, imapkit, server_port, base, name, allowed, li
         proxy.stop()
 
 
+def check_recording(imapkit, record, trace, allowed, name):
+    """--record wrote each connection's two streams whole (their sizes are the trace's), and
+    `imapkit parse` reads the recorded server stream with the allowed quirk flags and no error,
+    as a user who attaches such a capture to a report would."""
+    for conn, (_, c_bytes, _, s_bytes, _) in summaries(trace).items():
+        for ext, size in (("c2s", c_bytes), ("s2c", s_bytes)):
+            path = os.path.join(record, f"conn{conn}.{ext}")
+            check(os.path.isfile(path) and os.path.getsize(path) == size,
+                  f"--record: {path} is not the {size} bytes the trace counts")
+        run = subprocess.run([imapkit, "parse", "--responses", "--quirks", ",".join(allowed),
+                              "--summary", os.path.join(record, f"conn{conn}.s2c")],
+                             capture_output=True, timeout=60)
+        check(run.returncode == 0, f"{name}: the recorded conn{conn}.s2c does not parse: "
+              f"{run.stdout[-1500:]!r} {run.stderr[-1500:]!r}")
+
+
 def main():
     global USER
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -400,7 +416,9 @@ def main():
             port = out.read().decode().strip()
             if start.returncode != 0 or not port.isdigit():
                 raise Failure(f"{args.name}: start failed: {err.read().decode(errors='replace')}")
-        proxy = Proxy(args.imapkit, int(port), base, args.name, ["--connections", "2"])
+        record = os.path.join(base, "record")
+        proxy = Proxy(args.imapkit, int(port), base, args.name,
+                      ["--connections", "2", "--record", record])
         report = {}
         caps = session(proxy.port, report, limits)
         proxy.wait()
@@ -418,6 +436,7 @@ def main():
               f"the proxy flagged {len(client_errors)} commands, expected the "
               f"{len(MALFORMED)} malformed ones: "
               + json.dumps(errors[:6]))
+        check_recording(args.imapkit, record, trace, allowed, args.name)
         quirks = {}
         for r in records:
             if r["direction"] == "server":
