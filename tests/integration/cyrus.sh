@@ -19,27 +19,10 @@ dir=${2:?usage: cyrus.sh start|stop DIR}
 prefix=${IMAPKIT_SERVERS:-/opt/imapkit/servers}/cyrus
 bin=$prefix/usr/lib/cyrus/bin
 
-stop() {
-  if [[ -f "$dir/run/master.pid" ]]; then
-    local pid
-    pid=$(cat "$dir/run/master.pid")
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-    # The services master started (imapd, ctl_cyrusdb) run in its process group.
-    pkill -9 -g "$pid" 2>/dev/null || true
-  fi
-}
+# shellcheck source=server_common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/server_common.sh"
 
-free_port() {
-  python3 - <<'PY'
-import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()
-PY
-}
+stop() { stop_by_pidfile "$dir/run/master.pid" group; }
 
 start() {
   [[ -x "$bin/master" ]] || {
@@ -51,15 +34,9 @@ start() {
   rm -rf "$dir"
   mkdir -p "$dir/run" "$dir/spool" "$dir/socket" "$dir/conf/log/imapkit"
   for d in db proc socket lock quota user sieve; do mkdir -p "$dir/conf/$d"; done
-  local run_as=() user group
-  if [[ $(id -u) -eq 0 ]]; then
-    user=nobody
-    group=$(id -gn nobody)
-    run_as=(setpriv --reuid=nobody --regid="$group" --init-groups --)
-  else
-    user=$(id -un)
-    group=$(id -gn)
-  fi
+  local server_user server_group run_as
+  unprivileged_user
+  local user=$server_user group=$server_group
   local port
   port=$(free_port)
   cat > "$dir/imapd.conf" <<CONF
@@ -99,14 +76,7 @@ CONF
   [[ $(id -u) -eq 0 ]] && chown -R "$user:$group" "$dir"
   LD_LIBRARY_PATH="$prefix/usr/lib/x86_64-linux-gnu" "${run_as[@]}" "$bin/master" \
     -C "$dir/imapd.conf" -M "$dir/cyrus.conf" -p "$dir/run/master.pid" -d
-  # Wait until it accepts connections.
-  for _ in $(seq 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-    sleep 0.1
-  done
+  wait_for_port "$port" && return 0
   echo "cyrus.sh: Cyrus did not start (it logs to syslog only)" >&2
   exit 1
 }

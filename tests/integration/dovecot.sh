@@ -12,42 +12,22 @@ set -euo pipefail
 cmd=${1:?usage: dovecot.sh start|stop DIR}
 dir=${2:?usage: dovecot.sh start|stop DIR}
 
-stop() {
-  if [[ -f "$dir/run/master.pid" ]]; then
-    local pid
-    pid=$(cat "$dir/run/master.pid")
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
-}
+# shellcheck source=server_common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/server_common.sh"
 
-free_port() {
-  python3 - <<'PY'
-import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()
-PY
-}
+stop() { stop_by_pidfile "$dir/run/master.pid"; }
 
 start() {
   command -v dovecot >/dev/null || { echo "dovecot.sh: dovecot is not installed (dovecot-imapd)" >&2; exit 1; }
   stop
   rm -rf "$dir"
   mkdir -p "$dir/run" "$dir/state" "$dir/home"
-  local run_as=()
-  local user group
+  local server_user server_group run_as
+  unprivileged_user
+  local user=$server_user group=$server_group
   if [[ $(id -u) -eq 0 ]]; then
-    user=nobody
-    group=$(id -gn nobody)
-    run_as=(setpriv --reuid=nobody --regid="$group" --init-groups --)
-    chown -R nobody:"$group" "$dir"
+    chown -R "$user:$group" "$dir"
     chmod 755 "$dir"
-  else
-    user=$(id -un)
-    group=$(id -gn)
   fi
   local uid gid port
   uid=$(id -u "$user")
@@ -133,14 +113,7 @@ service imap {
 CONF
   [[ $(id -u) -eq 0 ]] && chown -R "$user:$group" "$dir"
   "${run_as[@]}" dovecot -c "$dir/dovecot.conf"
-  # Wait until it accepts connections.
-  for _ in $(seq 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-    sleep 0.1
-  done
+  wait_for_port "$port" && return 0
   echo "dovecot.sh: Dovecot did not start; its log:" >&2
   cat "$dir/dovecot.log" >&2 || true
   exit 1

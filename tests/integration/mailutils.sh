@@ -17,27 +17,10 @@ cmd=${1:?usage: mailutils.sh start|stop DIR}
 dir=${2:?usage: mailutils.sh start|stop DIR}
 prefix=${IMAPKIT_SERVERS:-/opt/imapkit/servers}/mailutils
 
-stop() {
-  if [[ -f "$dir/run/imap4d.pid" ]]; then
-    local pid
-    pid=$(cat "$dir/run/imap4d.pid")
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-    # Its session processes (one per connection) are its children.
-    pkill -9 -P "$pid" 2>/dev/null || true
-  fi
-}
+# shellcheck source=server_common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/server_common.sh"
 
-free_port() {
-  python3 - <<'PY'
-import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()
-PY
-}
+stop() { stop_by_pidfile "$dir/run/imap4d.pid"; }
 
 start() {
   [[ -x "$prefix/usr/sbin/imap4d" ]] || {
@@ -48,15 +31,9 @@ start() {
   rm -rf "$dir"
   mkdir -p "$dir/run" "$dir/virt" "$dir/home/imapkit/mail"
   : > "$dir/home/imapkit/INBOX"  # the user's INBOX: an mbox file in the home directory
-  local run_as=() user group
-  if [[ $(id -u) -eq 0 ]]; then
-    user=nobody
-    group=$(id -gn nobody)
-    run_as=(setpriv --reuid=nobody --regid="$group" --init-groups --)
-  else
-    user=$(id -un)
-    group=$(id -gn)
-  fi
+  local server_user server_group run_as
+  unprivileged_user
+  local user=$server_user group=$server_group
   local port hash
   port=$(free_port)
   hash=$(openssl passwd -6 imapkit-pass)
@@ -91,14 +68,7 @@ CONF
   [[ $(id -u) -eq 0 ]] && chown -R "$user:$group" "$dir"
   LD_LIBRARY_PATH="$prefix/usr/lib/x86_64-linux-gnu" "${run_as[@]}" "$prefix/usr/sbin/imap4d" \
     --config-file="$dir/imap4d.conf" > "$dir/imap4d.log" 2>&1 < /dev/null
-  # Wait until it accepts connections.
-  for _ in $(seq 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return 0
-    fi
-    sleep 0.1
-  done
+  wait_for_port "$port" && return 0
   echo "mailutils.sh: imap4d did not start; its log:" >&2
   cat "$dir/imap4d.log" >&2 || true
   exit 1
