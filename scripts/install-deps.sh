@@ -15,6 +15,7 @@ packages=(
   dovecot-imapd                          # integration tests: the client and the proxy against Dovecot
   isync fetchmail                        # integration tests: real clients of the example server
   sasl2-bin libsasl2-modules libsasl2-modules-db  # integration tests: Cyrus's users (sasldb, PLAIN)
+  openssl procps                         # integration tests: Mailutils' password hash; pkill
   clang libclang-rt-14-dev               # libFuzzer harnesses
   clang-format
 )
