@@ -213,11 +213,7 @@ void print_text(const file_report& r, quirk_set allowed) {
                 static_cast<unsigned long long>(f.message_offset));
 
   const std::size_t with_quirks = r.messages - r.conforming - r.failures.size();
-  std::string names;
-  r.needed.for_each([&](quirk q) {
-    if (!names.empty()) names += ", ";
-    names += imapkit::to_string(q);
-  });
+  const std::string names = quirk_names(r.needed, ", ");
   const verdict v = verdict_of(r, allowed);
   std::printf("%s: %s (%s, %zu messages", name, to_string(v).data(),
               r.responses ? "responses" : "commands", r.messages);

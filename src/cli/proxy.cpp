@@ -421,11 +421,8 @@ class session {
     } else if (!quirks.empty()) {
       // Read only with deviations from the ABNF (lenient mode): which ones, on the line too.
       record["quirks"] = quirks_to_json(quirks);
-      std::string names;
-      quirks.for_each(
-          [&](quirk q) { names += (names.empty() ? "" : ",") + std::string(to_string(q)); });
       std::printf("#%zu %.*s %s [quirks: %s]\n", id_, static_cast<int>(d.arrow.size()),
-                  d.arrow.data(), text.c_str(), names.c_str());
+                  d.arrow.data(), text.c_str(), quirk_names(quirks, ",").c_str());
     } else {
       std::printf("#%zu %.*s %s\n", id_, static_cast<int>(d.arrow.size()), d.arrow.data(),
                   text.c_str());

@@ -16,6 +16,16 @@ inline boost::json::array quirks_to_json(quirk_set s) {
   return out;
 }
 
+// "trailing_spaces, negative_sizes": the names of the quirks of s joined by separator.
+inline std::string quirk_names(quirk_set s, std::string_view separator) {
+  std::string out;
+  s.for_each([&](quirk q) {
+    if (!out.empty()) out += separator;
+    out += to_string(q);
+  });
+  return out;
+}
+
 // A comma-separated list of quirk names ("trailing_spaces,negative_sizes"; "" is none, "all"
 // every one) into out; false with the unknown name in bad.
 inline bool parse_quirk_list(std::string_view list, quirk_set& out, std::string& bad) {

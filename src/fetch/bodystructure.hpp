@@ -114,9 +114,9 @@ struct media_string_parser : x3::parser<media_string_parser<ValuesAfter>> {
              Attribute& attr) const {
     if (first == last) return false;
     if (*first == '"' || *first == '{') return quoted_or_literal(first, last, ctx, rctx, attr);
-    const char* const after_nil = first + 3;
-    if (last - first < 3 || !abnf::iequals_upper(std::string_view(first, 3), "NIL") ||
-        (after_nil != last && chars::is(chars::atom_char, *after_nil)) ||
+    const char* after_nil = first;
+    x3::unused_type unused;
+    if (!primitives::whole_kw("NIL").parse(after_nil, last, ctx, rctx, unused) ||
         !values_follow(after_nil, last, ValuesAfter, state(ctx).options.max_depth) ||
         !state(ctx).take(quirk::nil_media_type))
       return false;

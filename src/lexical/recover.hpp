@@ -134,29 +134,11 @@ struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive
     parse_state& st = state(ctx);
     constexpr recovered_form form = recovered_item<Attribute>::form;
     constexpr bool last_on_line = on_line<Attribute>;
-    const char* const read_to = first;
-    const bool no_error_recorded = !st.failed();
-    if (no_error_recorded) {
-      st.failed_at = first;
-      st.failed_expected = ok ? (last_on_line ? "SP or CRLF" : "SP or \")\"")
-                              : recovered_item<Attribute>::production;
-      st.failed_production = recovered_item<Attribute>::production;
-    } else if (failure_kind(st) != parse_errc::syntax) {
-      return ok;
-    }
+    constexpr std::string_view production = recovered_item<Attribute>::production;
+    const bool error_recorded = st.failed();
+    if (error_recorded && failure_kind(st) != parse_errc::syntax) return ok;
+    // Delimit the item (neither step records a failure): one token, or name [SP value].
     imapkit::fetch_invalid invalid;
-    invalid.error.offset = static_cast<std::size_t>(st.failed_at - start);
-    // Named as run() names a failure (x3/run.hpp): a composite parser names its production.
-    invalid.error.production =
-        st.failed_production.empty() ? recovered_item<Attribute>::production : st.failed_production;
-    invalid.error.expected =
-        st.failed_expected.empty() ? invalid.error.production : st.failed_expected;
-    const char* const saved_at = st.failed_at;
-    const std::string_view saved_expected = st.failed_expected;
-    const std::string_view saved_production = st.failed_production;
-    st.failed_at = nullptr;
-    st.failed_expected = {};
-    st.failed_production = {};
     const char* p = start;
     bool read;
     if constexpr (form == recovered_form::one_token) {
@@ -167,20 +149,25 @@ struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive
               (*p == ' ' && (p = end_of_damaged_value(p + 1, last, st.options.max_depth,
                                                       last_on_line)) != nullptr));
     }
-    if (!read && no_error_recorded) {
-      // Not certain where the item ends: the list's grammar fails after it, as without recovery.
+    if (!read) {
+      // Not certain where the item ends: the first error stands, or (an item read only in part)
+      // the list's grammar fails after the item, as without recovery.
+      if (error_recorded) first = start;
+      return ok && !error_recorded;
+    }
+    if (error_recorded) {
+      // Named as run() names a failure (x3/run.hpp): a composite parser names its production.
+      invalid.error.offset = static_cast<std::size_t>(st.failed_at - start);
+      invalid.error.production = st.failed_production.empty() ? production : st.failed_production;
+      invalid.error.expected =
+          st.failed_expected.empty() ? invalid.error.production : st.failed_expected;
       st.failed_at = nullptr;
       st.failed_expected = {};
       st.failed_production = {};
-      first = read_to;
-      return ok;
-    }
-    if (!read) {
-      st.failed_at = saved_at;
-      st.failed_expected = saved_expected;
-      st.failed_production = saved_production;
-      first = start;
-      return false;
+    } else {
+      invalid.error.offset = static_cast<std::size_t>(first - start);
+      invalid.error.production = production;
+      invalid.error.expected = ok ? (last_on_line ? "SP or CRLF" : "SP or \")\"") : production;
     }
     invalid.bytes = std::string_view(start, static_cast<std::size_t>(p - start));
     recovered_item<Attribute>::keep(attr, invalid);

@@ -402,24 +402,33 @@ bool reads_back_as_extension(writer& w, std::string_view what, std::string_view 
   return (d && is_extension(*d)) || w.fail(serialize_errc::invalid_value, what);
 }
 
+// An item kept as sent by quirk::item_recovery (an invalid STATUS attribute, ESEARCH return data
+// or LIST attribute) may be written only when its bytes, alone in a response (prefix, bytes,
+// suffix), read back as this very invalid item (is_same): so they hold nothing that leaves the
+// item's slot, and no other field of the item can be lost. Rare: the check's allocation is fine.
+template <class Data, class IsSame>
+bool invalid_item_reads_back(writer& w, std::string_view what, std::string_view prefix,
+                             std::string_view bytes, std::string_view suffix, IsSame&& is_same) {
+  parse_options reading;
+  reading.quirks = {quirk::item_recovery};
+  return reads_back_as_extension<Data>(
+      w, what, prefix, suffix, [&](writer& o) { o.raw(bytes); }, is_same, reading);
+}
+
 // "(" [mbx-list-flags] ")" with the attributes that nothing read (quirk::item_recovery) where
-// they stood among the flags, each kept as sent once its bytes read back as this very attribute,
-// so they hold nothing that leaves the attribute's slot. Rare: the check's allocation is fine.
+// they stood among the flags, each kept as sent (invalid_item_reads_back).
 bool list_attributes(writer& w, const imapkit::mailbox_list& l) {
   std::size_t previous = 0;
   for (const imapkit::invalid_list_attribute& a : l.invalid_attributes) {
     if (a.position < previous || a.position > l.flags.size())
       return w.fail(serialize_errc::invalid_value, "mbx-list-flags");
     previous = a.position;
-    parse_options reading;
-    reading.quirks = {quirk::item_recovery};
-    if (!reads_back_as_extension<imapkit::mailbox_list>(
-            w, "mbx-list-flags", "* LIST (", ") NIL x\r\n", [&](writer& o) { o.raw(a.bytes); },
+    if (!invalid_item_reads_back<imapkit::mailbox_list>(
+            w, "mbx-list-flags", "* LIST (", a.bytes, ") NIL x\r\n",
             [&](const imapkit::mailbox_list& back) {
               return back.flags.empty() && back.invalid_attributes.size() == 1 &&
                      back.invalid_attributes[0] == imapkit::invalid_list_attribute{0, a.bytes, {}};
-            },
-            reading))
+            }))
       return false;
   }
   w.raw("(");
@@ -458,17 +467,11 @@ bool mailbox_list(writer& w, const imapkit::mailbox_list& l) {
 bool status_att_val(writer& w, const imapkit::status_att_val& a) {
   if (!w.ok()) return false;
   if (a.is_invalid()) {
-    // Kept as sent (quirk::item_recovery), once its bytes read back as this very attribute, so
-    // they hold nothing that leaves the attribute's slot. Rare: the check's allocation is fine.
-    if (a.att != status_att::other || a.number != 0 || !a.text.empty() || a.is_nil)
-      return w.fail(serialize_errc::invalid_value, "status-att-val");
-    parse_options reading;
-    reading.quirks = {quirk::item_recovery};
-    if (!reads_back_as_extension<status_data>(
-            w, "status-att-val", "* STATUS x (", ")\r\n",
-            [&](writer& o) { o.raw(a.invalid_bytes); },
-            [&](const status_data& s) { return s.attributes.size() == 1 && s.attributes[0] == a; },
-            reading))
+    // Kept as sent (invalid_item_reads_back: a typed field set beside the bytes does not read
+    // back, so it is refused too).
+    if (!invalid_item_reads_back<status_data>(
+            w, "status-att-val", "* STATUS x (", a.invalid_bytes, ")\r\n",
+            [&](const status_data& s) { return s.attributes.size() == 1 && s.attributes[0] == a; }))
       return false;
     w.raw(a.invalid_bytes);
     return w.ok();
@@ -557,19 +560,10 @@ bool search_return_data(writer& w, const imapkit::search_return_data& d, bool fi
   if (!w.ok()) return false;
   using k = search_return_data_kind;
   if (d.is_invalid()) {
-    // Kept as sent (quirk::item_recovery), once its bytes read back as this very return data, so
-    // they hold nothing that leaves the item's slot (an ESEARCH line's last item ends at CRLF).
-    imapkit::search_return_data typed_part = d;
-    typed_part.invalid_bytes = {};
-    imapkit::search_return_data bare;
-    bare.name = d.name;
-    if (!(typed_part == bare)) return w.fail(serialize_errc::invalid_value, "search-return-data");
-    parse_options reading;
-    reading.quirks = {quirk::item_recovery};
-    if (!reads_back_as_extension<esearch_data>(
-            w, "search-return-data", "* ESEARCH ", "\r\n",
-            [&](writer& o) { o.raw(d.invalid_bytes); },
-            [&](const esearch_data& e) { return e.items.size() == 1 && e.items[0] == d; }, reading))
+    // Kept as sent (invalid_item_reads_back; an ESEARCH line's last item ends at CRLF).
+    if (!invalid_item_reads_back<esearch_data>(
+            w, "search-return-data", "* ESEARCH ", d.invalid_bytes, "\r\n",
+            [&](const esearch_data& e) { return e.items.size() == 1 && e.items[0] == d; }))
       return false;
     w.raw(d.invalid_bytes);
     return w.ok();
