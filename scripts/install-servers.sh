@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Unpacks the IMAP servers that cannot be installed beside Dovecot into a private prefix, for the
-# integration tests (tests/integration/cyrus.sh). Debian's IMAP server packages all provide and
-# conflict with `imap-server`, so apt installs only one of them: Dovecot stays installed, and the
-# others' packages are fetched with `apt-get download`, unpacked with `dpkg-deb -x` into
+# integration tests (tests/integration/cyrus.sh, courier.sh, mailutils.sh). Debian's IMAP server
+# packages all provide and conflict with `imap-server`, so apt installs only one of them: Dovecot
+# stays installed, and the others' packages are fetched with `apt-get download`, unpacked with `dpkg-deb -x` into
 # $IMAPKIT_SERVERS/<server> (default /opt/imapkit/servers) and started from there with absolute
 # paths. Only their library dependencies are installed with apt; no maintainer script runs, no
 # system user is created, no configuration outside the prefix is written.
@@ -68,3 +68,10 @@ unpack cyrus usr/lib/cyrus/bin/master cyrus-common cyrus-imapd
 
 # GNU Mailutils 3.15 imap4d: the daemon and the libmailutils it links with.
 unpack mailutils usr/sbin/imap4d mailutils-imap4d libmailutils9 mailutils-common
+
+# Courier IMAP 5.0: couriertcpd, imaplogin and imapd, and Courier's authentication library with
+# its daemon and the userdb module (tests/integration/courier.sh runs them in a private mount
+# namespace, where Courier's compiled-in paths /etc/courier, /run/courier and
+# /usr/lib/courier-authlib show this prefix's files).
+unpack courier usr/bin/imapd courier-imap courier-base courier-authlib courier-authdaemon \
+  courier-authlib-userdb

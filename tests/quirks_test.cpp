@@ -208,6 +208,8 @@ const quirk_case cases[] = {
     {quirk::eight_bit_mailbox_name, reader::response,
      "* LIST (\\Noselect) \"/\" Entw\xc3\xbcrfe\r\n", 27,
      "* LIST (\\Noselect) \"/\" \"Entw\xc3\xbcrfe\"\r\n"},
+    {quirk::quota_without_list, reader::response, "* QUOTA \"ROOT\"\r\n", 14,
+     "* QUOTA \"ROOT\" ()\r\n"},
     {quirk::unpadded_base64, reader::authenticate_data, "YWI\r\n", 0, "",
      [](const outcome& o) {
        const auto* m = std::get_if<client_message>(&o.value);

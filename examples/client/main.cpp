@@ -498,7 +498,21 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
         "Content-Type: text/plain; charset=utf-8\r\n"
         "\r\n"
         "Sent with a synchronizing literal: the client waited for \"+\" first.\r\n";
+    const std::uint32_t exists_before_append = exists;
     std::uint32_t uid = co_await append(c, j, mem, "append", message, make_flag("\\Seen"), exists);
+    if (exists == exists_before_append) {
+      // The server SHOULD announce the new message at once (RFC 9051 §6.3.12); Courier does so
+      // only when asked again: NOOP, so that the message and the count are known below.
+      const std::string noop_tag = c.next_tag();
+      const tagged t =
+          co_await c.execute(command{noop_tag, noop_command{}}, [&](const untagged& u) {
+            if (const auto* e = std::get_if<exists_data>(&u.data)) exists = e->count;
+          });
+      j.begin_object().field("step", "noop_after_append").field("exists", exists);
+      write_status(j, t);
+      j.end_object().print_line();
+      expect_ok(t, "noop_after_append");
+    }
     if (uid == 0) {
       // No UIDPLUS (no APPENDUID): the newest message with the subject just appended.
       search_key by_subject;

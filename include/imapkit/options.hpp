@@ -38,6 +38,7 @@ enum class quirk : std::uint8_t {
   nul_in_literal,               // a NUL octet in a literal (only literal8 may hold one)
   unpadded_base64,              // base64 whose length is not a multiple of 4
   eight_bit_mailbox_name,       // * LIST () "/" Entw\xc3\xbcrfe: 8-bit octets in a mailbox atom
+  quota_without_list,           // "* QUOTA \"ROOT\"\r\n": no SP quota-list (Courier, no quota set)
   // BODYSTRUCTURE and ENVELOPE
   empty_parameter_list,             // body-fld-param "()"
   nil_encoding_and_octets,          // NIL body-fld-enc, NIL or "" body-fld-octets
@@ -66,8 +67,8 @@ BOOST_DESCRIBE_ENUM(quirk, status_without_text, code_without_space, bare_continu
                     single_thread_child, nonexistent_date, mod_sequence_zero, unknown_untagged_data,
                     doubled_spaces, space_between_list_items, wildcard_flag_in_flags,
                     bare_star_in_permanentflags, empty_delimiter, empty_fetch, one_digit_day,
-                    nul_in_literal, unpadded_base64, eight_bit_mailbox_name, empty_parameter_list,
-                    nil_encoding_and_octets, missing_lines, negative_sizes,
+                    nul_in_literal, unpadded_base64, eight_bit_mailbox_name, quota_without_list,
+                    empty_parameter_list, nil_encoding_and_octets, missing_lines, negative_sizes,
                     message_rfc822_without_envelope, message_body_without_space,
                     disposition_bare_string, nil_parameter_value, disposition_nil_type,
                     envelope_in_extra_parentheses, empty_address_list, nil_in_address_list,

@@ -452,11 +452,35 @@ inline const auto& quota_resource = quota_resource_rule;
 // quota-response = "QUOTA" SP quota-root-name SP quota-list   (after "QUOTA" SP)
 // quota-list = "(" quota-resource *(SP quota-resource) ")"; quota-root-name = astring
 IMAPKIT_RULE(quota_response, "quota-response", imapkit::quota_data);
+
+namespace quota_detail {
+// SP quota-list
+inline const auto sp_quota_list = sp > '(' >
+                                  -(quota_resource[push_member<&imapkit::quota_data::resources>] %
+                                    lenient_spaces) > lenient_space_before_paren
+                                  > ')';
+
+// SP quota-list, or lenient (quota_without_list) nothing at all before the CRLF: Courier IMAP 5.0
+// answers GETQUOTAROOT on a root without a quota with `* QUOTA "ROOT"` (docs/quirks.md), read as
+// an empty list. Named as the SP it starts with, which is what a strict parse misses there.
+struct sp_quota_list_parser : x3::parser<sp_quota_list_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  static constexpr std::string_view expected_name = "' '";
+
+  template <class Context, class RContext, class Attribute>
+  bool parse(const char*& first, const char* last, const Context& ctx, RContext& rctx,
+             Attribute& attr) const {
+    if (first != last && *first == '\r' && state(ctx).take(quirk::quota_without_list)) {
+      return true;
+    }
+    return sp_quota_list.parse(first, last, ctx, rctx, attr);
+  }
+};
+}  // namespace quota_detail
+
 inline const auto quota_response_rule_def =
-    astring[set_member<&imapkit::quota_data::root>] > sp > '(' >
-    -(quota_resource[push_member<&imapkit::quota_data::resources>] %
-      lenient_spaces) > lenient_space_before_paren
-    > ')';
+    astring[set_member<&imapkit::quota_data::root>] > quota_detail::sp_quota_list_parser{};
 IMAPKIT_DEFINE(quota_response_rule)
 inline const auto& quota_response = quota_response_rule;
 

@@ -40,6 +40,7 @@ USER = "imapkit"
 PASSWORD = "imapkit-pass"
 MESSAGES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "messages")
 TIMEOUT = 20  # seconds for any one read: a server that says nothing for longer is stuck
+SKIP = 77  # the server script's and this test's exit status for "cannot run here" (ctest skips)
 IDLE_WAIT = 5  # seconds to wait for a change pushed during IDLE
 # Commands the grammar refuses (and a server answers with BAD).
 MALFORMED = (b"FETCH\r\n", b"SELECT\r\n", b"STORE 1 +FLAGS (\\Seen\r\n", b'LIST ""\r\n')
@@ -181,17 +182,25 @@ def session(port, report, limits):
         _, lines = a.command(f'LOGIN {USER} "{PASSWORD}"\r\n'.encode())
         caps |= capabilities(lines)
         step("ID", ["ID"], lambda: a.command(b'ID ("name" "imapkit-test" "version" "1")\r\n'))
-        step("NAMESPACE", ["NAMESPACE"], lambda: a.command(b"NAMESPACE\r\n"))
+        namespace = step("NAMESPACE", ["NAMESPACE"], lambda: a.command(b"NAMESPACE\r\n"))
+        # Folders go in the personal namespace: Courier's is "INBOX." (no top-level folders).
+        prefix, delimiter = b"", b"/"
+        for line in (namespace or (None, []))[1]:
+            m = re.match(rb'\* NAMESPACE \(\("([^"]*)" "(.)"\)', line)
+            if m:
+                prefix, delimiter = m.group(1), m.group(2)
+        archive = prefix + b"Archive"
+        projects = prefix + b"Work" + delimiter + b"Projects"
         if has("QRESYNC"):
             step("ENABLE QRESYNC", ["ENABLE"], lambda: a.command(b"ENABLE QRESYNC\r\n"))
         else:
             step("ENABLE CONDSTORE", ["ENABLE", "CONDSTORE"],
                  lambda: a.command(b"ENABLE CONDSTORE\r\n"))
-        a.command(b"CREATE Archive\r\n")
+        a.command(b"CREATE " + archive + b"\r\n")
         # A hierarchy: a server whose folders are files (mbox) cannot put one in another.
-        if a.command(b"CREATE Work/Projects\r\n", expect=("OK", "NO"))[0] == "NO":
-            skipped.append("CREATE Work/Projects (NO)")
-        a.command(b"SUBSCRIBE Archive\r\n")
+        if a.command(b"CREATE " + projects + b"\r\n", expect=("OK", "NO"))[0] == "NO":
+            skipped.append(f"CREATE {projects.decode()} (NO)")
+        a.command(b"SUBSCRIBE " + archive + b"\r\n")
 
         # The test messages: synchronizing literals, and LITERAL+ for every other one.
         # A server may refuse a deliberately broken one (Cyrus: "invalid header"): said, not
@@ -212,7 +221,7 @@ def session(port, report, limits):
         ran.append(f"APPEND of {len(messages) - len(refused)} messages"
                    + (f" ({', '.join(refused)} refused with NO)" if refused else ""))
         step("MULTIAPPEND", ["MULTIAPPEND"], lambda: a.command(
-            b"APPEND Archive (\\Flagged) {" + str(len(messages[0][1])).encode() + b"}\r\n",
+            b"APPEND " + archive + b" (\\Flagged) {" + str(len(messages[0][1])).encode() + b"}\r\n",
             messages[0][1] + b" {" + str(len(messages[1][1])).encode() + b"}\r\n",
             messages[1][1] + b"\r\n"))
 
@@ -301,7 +310,7 @@ def session(port, report, limits):
             b.close()
         step("IDLE with a second connection's changes", ["IDLE"], idle)
 
-        step("MOVE", ["MOVE"], lambda: a.command(b"MOVE 3 Archive\r\n"))
+        step("MOVE", ["MOVE"], lambda: a.command(b"MOVE 3 " + archive + b"\r\n"))
         step("UID EXPUNGE", ["UIDPLUS"], lambda: (
             a.command(b"UID STORE 1 +FLAGS.SILENT (\\Deleted)\r\n"),
             a.command(b"UID EXPUNGE 1\r\n")))
@@ -313,9 +322,12 @@ def session(port, report, limits):
 
         # Malformed commands: the server answers BAD; the proxy flags each command. An unknown
         # command is not malformed (command-any reads it generically): BAD, not flagged.
+        # Courier answers NO ("Error in IMAP command received by server"): limit
+        # malformed_answered_no.
+        rejected = ("BAD", "NO") if "malformed_answered_no" in limits else ("BAD",)
         for bad in MALFORMED:
-            a.command(bad, expect=("BAD",))
-        a.command(b"NOSUCHCOMMAND now\r\n", expect=("BAD",))
+            a.command(bad, expect=rejected)
+        a.command(b"NOSUCHCOMMAND now\r\n", expect=rejected)
         ran.append(f"{len(MALFORMED)} malformed commands and an unknown one answered BAD")
         a.command(b"LOGOUT\r\n")
     finally:
@@ -391,7 +403,8 @@ def main():
     parser.add_argument("--limits", default="",
                         help="comma-separated known limits of the server: idle_pushes_nothing "
                              "(no update during IDLE), other_session_append_unreported (another "
-                             "session's APPEND never reported to the example client's session)")
+                             "session's APPEND never reported to the example client's session), "
+                             "malformed_answered_no (a malformed command answered NO, not BAD)")
     parser.add_argument("--user", default="imapkit",
                         help="the login name of the server's test user")
     parser.add_argument("--allowed-quirks", default="",
@@ -414,6 +427,9 @@ def main():
             out.seek(0)
             err.seek(0)
             port = out.read().decode().strip()
+            if start.returncode == SKIP:
+                print(f"{args.name}: skipped: {err.read().decode(errors='replace').strip()}")
+                return SKIP
             if start.returncode != 0 or not port.isdigit():
                 raise Failure(f"{args.name}: start failed: {err.read().decode(errors='replace')}")
         record = os.path.join(base, "record")
@@ -464,7 +480,8 @@ def main():
         if proxy:
             print("proxy trace (last 40 lines):\n" + "\n".join(proxy.trace().splitlines()[-40:]),
                   file=sys.stderr)
-        for log_file in (os.path.join(server_dir, "imap4d.log"),):
+        for log_file in (os.path.join(server_dir, log)
+                         for log in ("imap4d.log", "authdaemond.log", "couriertcpd.log")):
             if os.path.isfile(log_file):
                 with open(log_file, "rb") as f:
                     print(f"server log (end):\n" + f.read()[-3000:].decode(errors="replace"),

@@ -1,5 +1,6 @@
-# Shared by the throwaway servers of the integration tests (dovecot.sh, cyrus.sh, mailutils.sh):
-# sourced, not run. Each server runs unprivileged on a free 127.0.0.1 port and is stopped by PID.
+# Shared by the throwaway servers of the integration tests (dovecot.sh, cyrus.sh, courier.sh,
+# mailutils.sh): sourced, not run. Each server listens on a free 127.0.0.1 port, runs
+# unprivileged where it can (courier.sh says why it cannot) and is stopped by PID.
 
 # stop_by_pidfile FILE: TERM, then KILL after 5 s, the process whose PID FILE holds (fine if
 # there is none); with `group`, its process group too (the services a master started).

@@ -32,7 +32,7 @@ function(imapkit_server_session name program quirks user limits)
             --client $<TARGET_FILE:imapkit_example_client>
             --allowed-quirks "${quirks}" --user ${user} --limits "${limits}")
   set_tests_properties(integration.${name}_session PROPERTIES
-    LABELS "integration;${name}" TIMEOUT 240
+    LABELS "integration;${name}" TIMEOUT 240 SKIP_RETURN_CODE 77
     ENVIRONMENT "IMAPKIT_SERVERS=${imapkit_servers_prefix}")
 endfunction()
 
@@ -40,3 +40,4 @@ imapkit_server_session(cyrus usr/lib/cyrus/bin/master "" "" "")
 imapkit_server_session(mailutils usr/sbin/imap4d
   "message_body_without_space,message_rfc822_without_envelope,multipart_without_parts,space_after_open_paren,item_recovery,unknown_untagged_data"
   "imapkit@imapkit.test" "idle_pushes_nothing,other_session_append_unreported")
+imapkit_server_session(courier usr/bin/imapd "quota_without_list" "" "malformed_answered_no")
