@@ -51,6 +51,28 @@ std::string read_captures(std::string_view extension) {
   return bytes;
 }
 
+// The other servers' captures (corpus/captures/<server>/, each folder with its `quirks` file),
+// concatenated in name order, and the union of their flags.
+void read_server_captures(input& in) {
+  std::vector<fs::path> folders, files;
+  for (const auto& entry : fs::directory_iterator(fs::path(IMAPKIT_CORPUS_DIR) / "captures"))
+    if (entry.is_directory() && fs::exists(entry.path() / "quirks"))
+      folders.push_back(entry.path());
+  std::sort(folders.begin(), folders.end());
+  for (const auto& folder : folders) {
+    quirk_set flags;
+    std::string_view unknown;
+    if (!quirks_from_string(read_file(folder / "quirks"), flags, unknown))
+      fail((folder / "quirks").string() + ": unknown quirk " + std::string(unknown));
+    in.options.quirks |= flags;
+    std::vector<fs::path> here;
+    for (const auto& entry : fs::directory_iterator(folder))
+      if (entry.path().extension() == ".s2c") here.push_back(entry.path());
+    std::sort(here.begin(), here.end());
+    for (const auto& file : here) in.bytes += read_file(file);
+  }
+}
+
 void frame(input& in) {
   framer f(in.side);
   // One feed of the whole stream: the views then point into the framer's buffer, which holds
@@ -117,6 +139,8 @@ std::unique_ptr<input> load(std::string_view name) {
     in->bytes = read_file(stream_dir() / "commands.c2s");
   } else if (name == "captures_s2c") {
     in->bytes = read_captures(".s2c");
+  } else if (name == "servers_s2c") {
+    read_server_captures(*in);
   } else if (name == "captures_c2s") {
     in->side = framer_side::read_commands;
     in->bytes = read_captures(".c2s");
@@ -137,7 +161,7 @@ const input& get_input(std::string_view name) {
 }
 
 const std::vector<std::string>& response_input_names() {
-  static const std::vector<std::string> names{"metadata", "literal", "captures_s2c"};
+  static const std::vector<std::string> names{"metadata", "literal", "captures_s2c", "servers_s2c"};
   return names;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "imapkit/framer.hpp"
+#include "imapkit/options.hpp"
 
 namespace imapkit::bench {
 
@@ -16,13 +17,18 @@ struct input {
   std::string bytes;                       // the whole stream
   std::vector<std::string_view> messages;  // views into `bytes`, as the framer hands them out
   std::size_t framer_errors = 0;           // limit violations the framer reported (expected 0)
+  // What the parse benchmarks parse it with: strict, or strict with the flags the servers'
+  // captures need (servers_s2c).
+  parse_options options{};
 };
 
 // The inputs, loaded on first use:
 //  - metadata, literal (responses) and commands (commands): the streams bench/make_streams.py
 //    writes into the build directory (IMAPKIT_BENCH_STREAM_DIR, or $IMAPKIT_BENCH_STREAMS);
-//  - captures_s2c / captures_c2s: every server / client capture of corpus/captures/ (except the
-//    raw deflate bytes of the COMPRESS session), one after the other.
+//  - captures_s2c / captures_c2s: every server / client capture of Dovecot at the top of
+//    corpus/captures/ (except the raw deflate bytes of the COMPRESS session), one after the other;
+//  - servers_s2c: the server captures of Cyrus, Courier and Mailutils (corpus/captures/<server>/),
+//    parsed with the quirk flags their folders' `quirks` files name;
 //  - type_fetch_bodystructure, type_fetch_envelope, type_list, type_status, type_tagged_ok_code:
 //    the responses of that type in captures_s2c; type_search_10000: one "* SEARCH" response
 //    with 10,000 numbers.

@@ -19,25 +19,36 @@ namespace {
 struct imapkit_parser {
   std::string_view name;
   bool responses;  // parses server responses (else client commands)
-  bool (*parse)(std::string_view message, arena& mem);
+  bool (*parse)(std::string_view message, arena& mem, const parse_options& options);
 };
 
 // parse_response / parse_command build the typed AST; parse_generic_* only the generic form
-// (tag, name, values), a baseline for what the typed grammar costs on top.
+// (tag, name, values), a baseline for what the typed grammar costs on top. The options are the
+// input's (strict, or the quirk flags of the servers' captures).
 const imapkit_parser parsers[] = {
-    {"response", true, [](std::string_view m, arena& mem) { return parse_response(m, mem).ok(); }},
+    {"response", true,
+     [](std::string_view m, arena& mem, const parse_options& o) {
+       return parse_response(m, mem, o).ok();
+     }},
     {"generic", true,
-     [](std::string_view m, arena& mem) { return parse_generic_response(m, mem).ok(); }},
-    {"command", false, [](std::string_view m, arena& mem) { return parse_command(m, mem).ok(); }},
+     [](std::string_view m, arena& mem, const parse_options& o) {
+       return parse_generic_response(m, mem, o).ok();
+     }},
+    {"command", false,
+     [](std::string_view m, arena& mem, const parse_options& o) {
+       return parse_command(m, mem, o).ok();
+     }},
     {"generic_command", false,
-     [](std::string_view m, arena& mem) { return parse_generic_command(m, mem).ok(); }},
+     [](std::string_view m, arena& mem, const parse_options& o) {
+       return parse_generic_command(m, mem, o).ok();
+     }},
 };
 
 pass_result parse_pass(const imapkit_parser& p, arena& mem, const input& in) {
   pass_result r;
   for (std::string_view message : in.messages) {
     mem.reset();
-    if (!p.parse(message, mem)) ++r.rejected;
+    if (!p.parse(message, mem, in.options)) ++r.rejected;
     r.arena_bytes += mem.bytes_used();
     r.checksum += message.size();
   }
@@ -53,7 +64,7 @@ pass_result pipeline_pass(const imapkit_parser& p, framer& f, arena& mem, const 
     for (auto ev = f.next(); ev.kind != framer::status::need_more; ev = f.next()) {
       if (ev.kind != framer::status::message) continue;
       mem.reset();
-      if (!p.parse(ev.message, mem)) ++r.rejected;
+      if (!p.parse(ev.message, mem, in.options)) ++r.rejected;
       r.arena_bytes += mem.bytes_used();
       r.checksum += ev.message.size();
     }

@@ -39,6 +39,30 @@ bool quirk_from_string(std::string_view name, quirk& out) noexcept {
   return found;
 }
 
+bool quirks_from_string(std::string_view list, quirk_set& out, std::string_view& bad) noexcept {
+  constexpr std::string_view blanks = " \t\r\n";
+  out = {};
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    std::string_view name = list.substr(0, comma);
+    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+    name.remove_prefix(std::min(name.find_first_not_of(blanks), name.size()));
+    name.remove_suffix(name.size() - (name.find_last_not_of(blanks) + 1));
+    if (name.empty()) continue;
+    if (name == "all") {
+      out = quirk_set::all();
+      continue;
+    }
+    quirk q;
+    if (!quirk_from_string(name, q)) {
+      bad = name;
+      return false;
+    }
+    out.add(q);
+  }
+  return true;
+}
+
 std::string parse_error::message() const {
   std::string out = "offset " + std::to_string(offset);
   if (!production.empty()) out += ": in " + std::string(production);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "capture_files.hpp"
 #include "imapkit/framer.hpp"
 #include "imapkit/parse.hpp"
 #include "imapkit/serialize.hpp"
@@ -19,27 +20,21 @@ namespace {
 
 using namespace imapkit;
 
-std::vector<std::filesystem::path> captures(std::string_view extension) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(IMAPKIT_CORPUS_DIR "/captures")) {
-    const std::string name = entry.path().filename().string();
-    if (entry.path().extension() == extension && name.find(".raw.") == std::string::npos)
-      files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+using test::capture_file;
+using test::capture_files;
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+// What the serializer refuses to write by design (docs/quirks.md): a multipart that lost its
+// parts, a NIL media type, a MESSAGE/RFC822 or MESSAGE/GLOBAL part without its envelope and
+// body. A message parsed with one of these may be refused; no other.
+constexpr quirk_set unwritable{quirk::multipart_without_parts, quirk::nil_media_type,
+                               quirk::message_rfc822_without_envelope};
 
 struct totals {
   std::size_t messages = 0;
   std::size_t unparsed = 0;   // the input itself does not parse (deliberately invalid commands)
   std::size_t identical = 0;  // serialized bytes == input bytes
   std::size_t framer_errors = 0;
+  std::size_t unwritable = 0;  // refused by the serializer because of an unwritable quirk
 };
 
 std::string show(std::string_view bytes) { return std::string(bytes.substr(0, 300)); }
@@ -48,9 +43,9 @@ std::string show(std::string_view bytes) { return std::string(bytes.substr(0, 30
 // (message, arena&) -> result<T>; `Write` is (const T&, buffer_sink&) -> serialize_result;
 // `Advance` sees each parsed message (commands: what the next line is expected to be).
 template <class Parse, class Write, class Advance>
-void round_trip(const std::filesystem::path& file, framer_side side, Parse parse, Write write,
+void round_trip(const capture_file& file, framer_side side, Parse parse, Write write,
                 Advance advance, totals& sum) {
-  const std::string bytes = read_file(file);
+  const std::string bytes = test::read_capture(file);
   framer frame(side);
   frame.feed(bytes);
   arena mem, again_mem;
@@ -71,9 +66,14 @@ void round_trip(const std::filesystem::path& file, framer_side side, Parse parse
       ++sum.unparsed;
       continue;
     }
-    const std::string where = file.filename().string() + " offset " + std::to_string(ev.offset);
+    const std::string where = file.name + " offset " + std::to_string(ev.offset);
     once.clear();
     const serialize_result written = write(*parsed, once);
+    if (!written && !(parsed.quirks() & unwritable).empty()) {
+      ++sum.unwritable;
+      advance(*parsed);
+      continue;
+    }
     const serialize_error& err = written.error();
     ASSERT_TRUE(written) << where << ": " << to_string(err.code) << " in " << err.what << "\n"
                          << show(ev.message);
@@ -89,30 +89,37 @@ void round_trip(const std::filesystem::path& file, framer_side side, Parse parse
     if (once.bytes() == ev.message) ++sum.identical;
     advance(*parsed);
   }
-  EXPECT_EQ(frame.buffered(), 0u) << file.filename();
+  EXPECT_EQ(frame.buffered(), 0u) << file.name;
 }
 
 TEST(SerializeCorpus, EveryResponseRoundTrips) {
   totals sum;
-  for (const auto& file : captures(".s2c")) {
-    SCOPED_TRACE(file.filename().string());
+  for (const auto& file : capture_files(".s2c")) {
+    SCOPED_TRACE(file.name);
+    const parse_options options = file.strict_options();
     round_trip(
         file, framer_side::read_responses,
-        [](std::string_view m, arena& mem) { return parse_response(m, mem); },
+        [&](std::string_view m, arena& mem) { return parse_response(m, mem, options); },
         [](const response& r, buffer_sink& out) { return serialize(r, out); },
         [](const response&) {}, sum);
   }
-  std::printf("responses: %zu messages, %zu byte-identical after the round trip\n", sum.messages,
-              sum.identical);
+  std::printf(
+      "responses: %zu messages, %zu byte-identical after the round trip, %zu refused as "
+      "unwritable\n",
+      sum.messages, sum.identical, sum.unwritable);
   EXPECT_GT(sum.messages, 3000u);
+  // Mailutils' bodies of 14-multipart-no-boundary.eml (a multipart without parts) and
+  // 18-message-global-and-odd-types.eml (MESSAGE/GLOBAL as a basic part): BODY and BODYSTRUCTURE
+  // in its session, BODYSTRUCTURE in the example client's.
+  EXPECT_EQ(sum.unwritable, 6u);
   EXPECT_EQ(sum.unparsed, 0u);
   EXPECT_EQ(sum.framer_errors, 0u);
 }
 
 TEST(SerializeCorpus, EveryCommandRoundTrips) {
   totals sum;
-  for (const auto& file : captures(".c2s")) {
-    SCOPED_TRACE(file.filename().string());
+  for (const auto& file : capture_files(".c2s")) {
+    SCOPED_TRACE(file.name);
     client_expectation expect = client_expectation::command;
     round_trip(
         file, framer_side::read_commands,

@@ -1,9 +1,10 @@
 // make_seeds: builds the seed corpora under OUTPUT_DIR/<harness>/ from the real captures
-// (corpus/captures/*.s2c, *.c2s, split into single messages with imapkit::framer) and from the
-// example lines of the RFCs (C: / S: lines). Run by `scripts/fuzz.sh seeds` (which compiles it
-// with src/framer.cpp alone) over the unpacked seed archives, build/fuzz/seeds/<harness>/, which
-// it then packs again into corpus/fuzz/<harness>_seed_corpus.zip (committed). It replaces only
-// its own files (named seed-*), never what a campaign added.
+// (corpus/captures/*.s2c, *.c2s, and the other servers' in corpus/captures/<server>/, split
+// into single messages with imapkit::framer) and from the example lines of the RFCs (C: / S:
+// lines). Run by `scripts/fuzz.sh seeds` (which compiles it with src/framer.cpp alone) over the
+// unpacked seed archives, build/fuzz/seeds/<harness>/, which it then packs again into
+// corpus/fuzz/<harness>_seed_corpus.zip (committed). It replaces only its own files (named
+// seed-*), never what a campaign added.
 //
 // To keep the corpora small (< 2 MB in all) messages are deduplicated by shape (tag dropped,
 // digits folded), capped per capture file, and long ones are left out.
@@ -167,7 +168,8 @@ int main(int argc, char** argv) {
   const fs::path captures = argv[1], rfcs = argv[2], out = argv[3];
 
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(captures)) {
+  // Dovecot's captures at the top, the other servers' in their folders (cyrus/session.s2c).
+  for (const auto& entry : fs::recursive_directory_iterator(captures)) {
     const std::string name = entry.path().filename().string();
     if ((name.ends_with(".s2c") || name.ends_with(".c2s")) &&
         name.find(".raw.") == std::string::npos)
@@ -187,7 +189,9 @@ int main(int argc, char** argv) {
 
   std::set<std::string> mailbox_names;
   for (const fs::path& file : files) {
-    const std::string name = file.filename().string();
+    // "imaplib-broad.s2c", or "cyrus-session.s2c" for a server's folder: seed names stay flat.
+    std::string name = file.lexically_relative(captures).generic_string();
+    std::replace(name.begin(), name.end(), '/', '-');
     const bool commands = name.ends_with(".c2s");
     const std::string stream = read_file(file);
     const std::vector<std::string> messages =

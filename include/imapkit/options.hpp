@@ -144,6 +144,11 @@ class quirk_set {
   std::uint64_t bits_ = 0;
 };
 
+// A comma-separated list of quirk names into out ("trailing_spaces,negative_sizes"; "" is none,
+// "all" every one; blanks and line ends around a name are ignored, so a file's line reads as
+// is); false with the first unknown name in bad. `imapkit parse --quirks` reads it so.
+bool quirks_from_string(std::string_view list, quirk_set& out, std::string_view& bad) noexcept;
+
 // The quirks that read bytes strict mode also takes, differently: "* OK [CLOSED]\r\n" is text
 // to RFC 9051 (which wants SP after "]") and a response code with code_without_space; strict mode
 // reads PERMANENTFLAGS holding a bare "*" or a "]" in a flag, and HIGHESTMODSEQ 0 (in a code, a

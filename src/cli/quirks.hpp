@@ -26,27 +26,12 @@ inline std::string quirk_names(quirk_set s, std::string_view separator) {
   return out;
 }
 
-// A comma-separated list of quirk names ("trailing_spaces,negative_sizes"; "" is none, "all"
-// every one) into out; false with the unknown name in bad.
+// quirks_from_string (imapkit/options.hpp), with the unknown name as a std::string.
 inline bool parse_quirk_list(std::string_view list, quirk_set& out, std::string& bad) {
-  out = {};
-  while (!list.empty()) {
-    const std::size_t comma = list.find(',');
-    const std::string_view name = list.substr(0, comma);
-    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
-    if (name.empty()) continue;
-    if (name == "all") {
-      out = quirk_set::all();
-      continue;
-    }
-    quirk q;
-    if (!quirk_from_string(name, q)) {
-      bad = name;
-      return false;
-    }
-    out.add(q);
-  }
-  return true;
+  std::string_view unknown;
+  if (quirks_from_string(list, out, unknown)) return true;
+  bad = unknown;
+  return false;
 }
 
 }  // namespace imapkit::cli

@@ -41,6 +41,27 @@ if(NOT rc EQUAL 1 OR NOT out STREQUAL want)
   list(APPEND failures "quirks.s2c: rc=${rc} (want 1)\ngot:  ${out}want: ${want}${err}")
 endif()
 
+# The other servers' captures (corpus/captures/<server>/): with the flags of the folder's
+# `quirks` file allowed they conform, and each of those flags is needed by some response (the
+# file lists exactly what the server's bytes need; docs/quirks.md has them with the bytes).
+file(GLOB quirk_files ${CORPUS}/*/quirks)
+foreach(quirk_file IN LISTS quirk_files)
+  get_filename_component(folder ${quirk_file} DIRECTORY)
+  file(STRINGS ${quirk_file} flags LIMIT_COUNT 1)
+  file(GLOB server_responses ${folder}/*.s2c)
+  execute_process(COMMAND ${IMAPKIT} lint --allow "${flags}" ${server_responses}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0 OR out MATCHES "needs_quirks|fails")
+    list(APPEND failures "${folder}: rc=${rc} with --allow '${flags}'\n${out}${err}")
+  endif()
+  string(REPLACE "," ";" flag_list "${flags}")
+  foreach(flag IN LISTS flag_list)
+    if(NOT out MATCHES "quirk ${flag} \\(allowed\\)")
+      list(APPEND failures "${folder}/quirks lists ${flag}, which no response needs\n${out}")
+    endif()
+  endforeach()
+endforeach()
+
 # A direction the name does not tell is a usage error.
 execute_process(COMMAND ${IMAPKIT} lint ${LINT_DIR}/quirks.json
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)

@@ -18,6 +18,10 @@ dead or stuck server fails the test with a message (every read has a timeout), a
 and the proxy are stopped by PID whatever happens.
 
   real_server_session.py --imapkit PATH --server-sh PATH --name NAME [--allowed-quirks A,B]
+                         [--client PATH] [--user U] [--limits L] [--capture-to DIR]
+
+The recordings of corpus/captures/<server>/ were made so (both sessions, exact bytes):
+  IMAPKIT_CAPTURE_TO=$PWD/corpus/captures ctest --test-dir build/rel -R '_session$' -L 'cyrus|courier|mailutils'
 """
 
 import argparse
@@ -337,12 +341,13 @@ def session(port, report, limits):
     return caps
 
 
-def example_client_session(client, imapkit, server_port, base, name, allowed, limits):
+def example_client_session(client, imapkit, server_port, base, name, allowed, limits, record):
     """The example client's whole session (examples/client: CAPABILITY, LOGIN, LIST, SELECT,
     FETCH, SEARCH with a literal, STORE, APPEND, IDLE while its second connection APPENDs,
     LOGOUT) through a second proxy: it must end with done/ok, find the message it searches for,
     and every message either way must parse."""
-    proxy = Proxy(imapkit, server_port, base, name + "-client", ["--connections", "2"])
+    proxy = Proxy(imapkit, server_port, base, name + "-client",
+                  ["--connections", "2", "--record", record])
     try:
         run = subprocess.run(
             [client, "--host", "127.0.0.1", "--port", str(proxy.port), "--user", USER,
@@ -377,6 +382,18 @@ def example_client_session(client, imapkit, server_port, base, name, allowed, li
         proxy.stop()
 
 
+def keep_captures(record, directory, stem):
+    """Copies the proxy's recording (connN.c2s/.s2c) into directory as STEM.* for connection 1
+    and STEM-connN.* for the others, the names of corpus/captures/."""
+    os.makedirs(directory, exist_ok=True)
+    for name in sorted(os.listdir(record)):
+        m = re.fullmatch(r"conn(\d+)\.(c2s|s2c)", name)
+        if m:
+            target = stem if m.group(1) == "1" else f"{stem}-conn{m.group(1)}"
+            shutil.copyfile(os.path.join(record, name),
+                            os.path.join(directory, f"{target}.{m.group(2)}"))
+
+
 def check_recording(imapkit, record, trace, allowed, name):
     """--record wrote each connection's two streams whole (their sizes are the trace's), and
     `imapkit parse` reads the recorded server stream with the allowed quirk flags and no error,
@@ -407,10 +424,18 @@ def main():
                              "malformed_answered_no (a malformed command answered NO, not BAD)")
     parser.add_argument("--user", default="imapkit",
                         help="the login name of the server's test user")
+    parser.add_argument("--capture-to", metavar="DIR",
+                        help="also keep both sessions' recorded bytes in DIR/NAME as "
+                             "session.c2s/.s2c, session-conn2.*, example-client.* and "
+                             "example-client-conn2.* (the capture format of corpus/captures/); "
+                             "default: $IMAPKIT_CAPTURE_TO, which ctest passes through")
     parser.add_argument("--allowed-quirks", default="",
                         help="comma-separated quirk flags the server's responses may need")
     args = parser.parse_args()
     USER = args.user
+    capture_to = args.capture_to or os.environ.get("IMAPKIT_CAPTURE_TO")
+    if capture_to:
+        capture_to = os.path.join(capture_to, args.name)
     exit_on_signals()
     allowed = {q for q in args.allowed_quirks.split(",") if q}
     limits = {q for q in args.limits.split(",") if q}
@@ -453,6 +478,8 @@ def main():
               f"{len(MALFORMED)} malformed ones: "
               + json.dumps(errors[:6]))
         check_recording(args.imapkit, record, trace, allowed, args.name)
+        if capture_to:
+            keep_captures(record, capture_to, "session")
         quirks = {}
         for r in records:
             if r["direction"] == "server":
@@ -470,8 +497,11 @@ def main():
         print(f"{args.name}: notes: {'; '.join(report.get('notes', [])) or 'none'}")
         print(f"{args.name}: capabilities: {' '.join(sorted(caps))}")
         if args.client:
+            client_record = os.path.join(base, "client-record")
             steps = example_client_session(args.client, args.imapkit, int(port), base, args.name,
-                                           allowed, limits)
+                                           allowed, limits, client_record)
+            if capture_to:
+                keep_captures(client_record, capture_to, "example-client")
             print(f"{args.name}: the example client's session: {steps} steps, done/ok, every "
                   f"message parsed")
         return 0

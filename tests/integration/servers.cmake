@@ -12,11 +12,15 @@ else()
   set(imapkit_servers_prefix /opt/imapkit/servers)
 endif()
 
-# imapkit_server_session(NAME PROGRAM QUIRKS USER LIMITS): the session test of server NAME when
-# PROGRAM (relative to its prefix) is there; QUIRKS are the quirk flags its responses may need,
-# each in docs/quirks.md with the server's bytes; USER its test user's login name ("": imapkit);
-# LIMITS its known shortcomings that the test then does not hold against it (docs/quirks.md).
-function(imapkit_server_session name program quirks user limits)
+# imapkit_server_session(NAME PROGRAM USER LIMITS): the session test of server NAME when PROGRAM
+# (relative to its prefix) is there; USER its test user's login name ("": imapkit); LIMITS its
+# known shortcomings that the test then does not hold against it (docs/quirks.md). The quirk
+# flags its responses may need are those its recorded captures need, one line in
+# corpus/captures/NAME/quirks, each in docs/quirks.md with the server's bytes.
+function(imapkit_server_session name program user limits)
+  file(STRINGS ${PROJECT_SOURCE_DIR}/corpus/captures/${name}/quirks quirks LIMIT_COUNT 1)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+               ${PROJECT_SOURCE_DIR}/corpus/captures/${name}/quirks)
   if(NOT user)
     set(user imapkit)
   endif()
@@ -36,8 +40,7 @@ function(imapkit_server_session name program quirks user limits)
     ENVIRONMENT "IMAPKIT_SERVERS=${imapkit_servers_prefix}")
 endfunction()
 
-imapkit_server_session(cyrus usr/lib/cyrus/bin/master "" "" "")
-imapkit_server_session(mailutils usr/sbin/imap4d
-  "message_body_without_space,message_rfc822_without_envelope,multipart_without_parts,space_after_open_paren,item_recovery,unknown_untagged_data"
-  "imapkit@imapkit.test" "idle_pushes_nothing,other_session_append_unreported")
-imapkit_server_session(courier usr/bin/imapd "quota_without_list" "" "malformed_answered_no")
+imapkit_server_session(cyrus usr/lib/cyrus/bin/master "" "")
+imapkit_server_session(courier usr/bin/imapd "" "malformed_answered_no")
+imapkit_server_session(mailutils usr/sbin/imap4d "imapkit@imapkit.test"
+  "idle_pushes_nothing,other_session_append_unreported")
