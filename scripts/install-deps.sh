@@ -14,6 +14,8 @@ packages=(
   dovecot-dev dovecot-core               # benchmark peer: Dovecot's lib-imap (libdovecot)
   dovecot-imapd                          # integration tests: the client and the proxy against Dovecot
   isync fetchmail                        # integration tests: real clients of the example server
+  curl libmail-imapclient-perl           # integration tests: real clients of the example server
+  php8.2-cli php8.2-imap                 # integration tests: real clients of the example server
   sasl2-bin libsasl2-modules libsasl2-modules-db  # integration tests: Cyrus's users (sasldb, PLAIN)
   openssl procps                         # integration tests: Mailutils' password hash; pkill
   clang libclang-rt-14-dev               # libFuzzer harnesses

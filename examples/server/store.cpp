@@ -47,7 +47,8 @@ std::vector<std::string> flags_of_info(std::string_view file_name) {
 }
 
 // IMAP serves messages with CRLF line ends: a bare LF (as maildir files written by other tools
-// often have) becomes CRLF. Files written by this server already hold CRLF and stay as they are.
+// often have, or an APPEND from a careless client) becomes CRLF in what is served; the file
+// keeps its bytes.
 std::string with_crlf(std::string bytes) {
   if (bytes.find('\n') == std::string::npos) return bytes;
   std::string out;
@@ -334,7 +335,8 @@ std::uint32_t store::append(mailbox_state& box, std::string_view bytes,
   m.uid = box.uidnext++;
   m.internal_date = internal_date;
   m.flags = flags;
-  m.bytes = std::make_shared<const std::string>(bytes);
+  // Served as it would be after a restart (load): with CRLF, and RFC822.SIZE counting the CRs.
+  m.bytes = std::make_shared<const std::string>(with_crlf(std::string(bytes)));
   m.file_base = unique_name();
   m.file_name = m.file_base + info_of(m.flags);
   m.recent = true;
