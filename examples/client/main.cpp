@@ -1,7 +1,7 @@
 // imapkit_example_client: an IMAP session on imapkit and Boost.Asio (C++20 coroutines).
 //
 //   imapkit_example_client --host 127.0.0.1 --port 143 --user U --password P
-//                          [--search-subject TEXT] [--timeout SECONDS]
+//                          [--search-subject TEXT] [--timeout SECONDS] [--idle-wait SECONDS]
 //
 // It logs in, lists the mailboxes, selects INBOX, fetches every message's metadata and the
 // first one's whole body, searches, sets a flag, appends a message, waits in IDLE while a
@@ -50,6 +50,9 @@ struct settings {
   std::string password;
   std::string search_subject = "hello";
   int timeout_seconds = 60;
+  // How long IDLE waits for the update the second connection's APPEND causes (a server that
+  // pushes nothing during IDLE, as Mailutils, is then caught up with after DONE).
+  int idle_wait_seconds = 10;
 };
 
 // --- Describing what was parsed, as JSON --------------------------------------------------------
@@ -582,7 +585,7 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
     std::uint32_t seen = 0;
     using namespace asio::experimental::awaitable_operators;
     // Both run at once on this thread; && waits for both (and cancels the other if one fails).
-    co_await (wait_for_exists_at_most(c, known, seen, std::chrono::seconds(10)) &&
+    co_await (wait_for_exists_at_most(c, known, seen, std::chrono::seconds(s.idle_wait_seconds)) &&
               deliver_during_idle(s, j));
     const bool pushed = seen != 0;
 
@@ -673,10 +676,13 @@ std::optional<settings> parse_arguments(int argc, char** argv) {
       s.search_subject = value;
     else if (name == "--timeout")
       s.timeout_seconds = std::atoi(value.c_str());
+    else if (name == "--idle-wait")
+      s.idle_wait_seconds = std::atoi(value.c_str());
     else
       return std::nullopt;
   }
-  if (argc % 2 == 0 || s.host.empty() || s.port == 0 || s.user.empty() || s.timeout_seconds <= 0)
+  if (argc % 2 == 0 || s.host.empty() || s.port == 0 || s.user.empty() || s.timeout_seconds <= 0 ||
+      s.idle_wait_seconds <= 0)
     return std::nullopt;
   return s;
 }
@@ -688,7 +694,8 @@ int main(int argc, char** argv) {
   if (!s) {
     std::fprintf(stderr,
                  "usage: imapkit_example_client --host HOST --port PORT --user USER "
-                 "--password PASSWORD [--search-subject TEXT] [--timeout SECONDS]\n");
+                 "--password PASSWORD [--search-subject TEXT] [--timeout SECONDS] "
+                 "[--idle-wait SECONDS]\n");
     return 2;
   }
 
