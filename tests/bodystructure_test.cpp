@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "imapkit/parse.hpp"
+#include "imapkit/serialize.hpp"
 
 namespace imapkit {
 namespace {
@@ -385,6 +386,36 @@ TEST_F(body_fixture, quirk_message_rfc822_without_envelope) {
   EXPECT_EQ(b.encapsulated_envelope(), nullptr);
   EXPECT_EQ(b.fields.octets, 1234u);
   EXPECT_EQ(b.extension_fields, 4);
+}
+
+TEST_F(body_fixture, message_global_as_basic_part_is_rfc3501) {
+  // RFC 3501's media-message is MESSAGE/RFC822 alone: MESSAGE/GLOBAL is body-type-basic there,
+  // as Dovecot 2.3 and Mailutils 3.15 send it. Strict mode reads it, and RFC 9051's form with
+  // an envelope; the serializer writes both back.
+  const std::string_view basic = R"(("MESSAGE" "GLOBAL" NIL NIL NIL "8bit" 141 NIL NIL NIL NIL))";
+  const auto b = parse_ok(basic);
+  EXPECT_EQ(b.kind, kind::basic);
+  EXPECT_EQ(b.encapsulated_envelope(), nullptr);
+  EXPECT_EQ(b.fields.octets, 141u);
+  EXPECT_EQ(b.extension_fields, 4);
+  const auto m = parse_ok(
+      R"(("MESSAGE" "GLOBAL" NIL NIL NIL "8bit" 141 (NIL "s" NIL NIL NIL NIL NIL NIL NIL NIL) )"
+      R"(("TEXT" "PLAIN" NIL NIL NIL "8bit" 21 1) 5))");
+  EXPECT_EQ(m.kind, kind::message);
+  ASSERT_NE(m.encapsulated_envelope(), nullptr);
+  for (const std::string_view body :
+       {basic, std::string_view(R"(("MESSAGE" "GLOBAL" NIL NIL NIL "8bit" 141 (NIL "s" NIL NIL )"
+                                R"(NIL NIL NIL NIL NIL NIL) ("TEXT" "PLAIN" NIL NIL NIL "8bit" )"
+                                R"(21 1) 5))")}) {
+    const std::string message = "* 1 FETCH (BODYSTRUCTURE " + std::string(body) + ")\r\n";
+    const auto parsed = parse_response(message, mem);
+    ASSERT_TRUE(parsed.ok()) << message;
+    buffer_sink out;
+    ASSERT_TRUE(serialize(*parsed, out)) << message;
+    EXPECT_EQ(out.bytes(), message);
+  }
+  EXPECT_EQ(parse_fail(R"(("MESSAGE" "RFC822" NIL NIL NIL "8bit" 141 NIL NIL NIL NIL))").offset,
+            42u);  // MESSAGE/RFC822 needs its envelope in both RFCs
 }
 
 TEST_F(body_fixture, quirk_message_body_without_space) {

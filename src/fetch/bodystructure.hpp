@@ -328,13 +328,20 @@ struct sp_before_body_parser : x3::parser<sp_before_body_parser> {
 inline constexpr sp_before_body_parser sp_before_body{};
 }  // namespace body_detail
 
-// The rest of body-type-msg after body-fields: SP envelope SP body SP body-fld-lines.
-// Lenient: a MESSAGE/RFC822 part sent without them, i.e. as body-type-basic; no SP between the
-// envelope and the body (docs/quirks.md).
+// The rest of body-type-msg after body-fields: SP envelope SP body SP body-fld-lines; or
+// nothing for MESSAGE/GLOBAL, which RFC 3501's grammar has as body-type-basic (its
+// media-message is MESSAGE/RFC822 alone; RFC 9051 added GLOBAL): IMAP4rev1 servers send it so
+// (Dovecot 2.3, Mailutils 3.15), and it is told from the RFC 9051 form by the "(" of the
+// envelope. Lenient: a MESSAGE/RFC822 part sent without them, i.e. as body-type-basic; no SP
+// between the envelope and the body (docs/quirks.md).
 inline const auto body_type_msg_rest =
     ((sp >> &x3::lit('(') >> envelope[push_member<&imapkit::body_structure::message_envelope>]) >
      body_detail::sp_before_body > body_rule[push_member<&imapkit::body_structure::parts>] >
      sp_body_fld_lines[set_member<&imapkit::body_structure::lines>]) |
+    x3::eps[([](auto& ctx) {
+      x3::_val(ctx).kind = imapkit::body_structure::kind_t::basic;
+      x3::_pass(ctx) = abnf::iequals_upper(x3::_val(ctx).media_subtype.value, "GLOBAL");
+    })] |
     if_quirk<quirk::message_rfc822_without_envelope>[x3::eps[body_detail::set_kind<
         imapkit::body_structure::kind_t::basic>]];
 

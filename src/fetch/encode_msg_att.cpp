@@ -193,12 +193,15 @@ bool body(writer& w, const imapkit::body_structure& b);
 // body-ext-1part  = body-fld-md5 [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc ...]]]
 bool body_type_1part(writer& w, const imapkit::body_structure& b) {
   using kind_t = imapkit::body_structure::kind_t;
-  // The parser tells the kinds apart by the media type alone.
+  // The parser tells the kinds apart by the media type, and MESSAGE/GLOBAL by the envelope:
+  // RFC 3501's grammar has it as body-type-basic, RFC 9051's as body-type-msg.
   const bool text = is_media(b.media_type, "TEXT");
   const bool message = is_media(b.media_type, "MESSAGE") &&
                        (is_media(b.media_subtype, "RFC822") || is_media(b.media_subtype, "GLOBAL"));
   const kind_t expected = text ? kind_t::text : message ? kind_t::message : kind_t::basic;
-  if (b.kind != expected || !b.multipart_params.empty() ||
+  const bool global_as_basic =
+      b.kind == kind_t::basic && message && is_media(b.media_subtype, "GLOBAL");
+  if ((b.kind != expected && !global_as_basic) || !b.multipart_params.empty() ||
       (b.kind != kind_t::message && (!b.parts.empty() || !b.message_envelope.empty())) ||
       (b.kind == kind_t::basic && b.lines != 0) ||
       (b.kind == kind_t::message && (b.parts.size() != 1 || b.message_envelope.size() != 1)) ||

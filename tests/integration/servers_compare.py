@@ -53,18 +53,28 @@ START_TIMEOUT = 60  # a server script's start or stop
 PARSE_TIMEOUT = 60  # imapkit parse of one server's whole stream
 SERVERS_PREFIX = os.environ.get("IMAPKIT_SERVERS") or "/opt/imapkit/servers"
 
-# name, script, program that must be unpacked (None: on PATH), login, quirk flags its responses
-# need (the server's row of docs/quirks.md and tests/integration/servers.cmake; None: strict).
+# name, script, program that must be unpacked (None: on PATH), login. The quirk flags a server's
+# responses need are those of its recorded captures, corpus/captures/<server>/quirks (one line;
+# Dovecot's captures, at the top of corpus/captures, need none).
 SCRIPT_SERVERS = (
-    # Dovecot sends MESSAGE/GLOBAL as a basic part (no envelope): RFC 3501's grammar, where only
-    # MESSAGE/RFC822 carries one; RFC 9051 gives MESSAGE/GLOBAL one too.
-    ("dovecot", "dovecot.sh", None, "imapkit", "message_rfc822_without_envelope"),
-    ("cyrus", "cyrus.sh", "cyrus/usr/lib/cyrus/bin/master", "imapkit", None),
-    ("courier", "courier.sh", "courier/usr/bin/imapd", "imapkit", "quota_without_list"),
-    ("mailutils", "mailutils.sh", "mailutils/usr/sbin/imap4d", "imapkit@imapkit.test",
-     "message_body_without_space,message_rfc822_without_envelope,multipart_without_parts,"
-     "space_after_open_paren,item_recovery,unknown_untagged_data"),
+    ("dovecot", "dovecot.sh", None, "imapkit"),
+    ("cyrus", "cyrus.sh", "cyrus/usr/lib/cyrus/bin/master", "imapkit"),
+    ("courier", "courier.sh", "courier/usr/bin/imapd", "imapkit"),
+    ("mailutils", "mailutils.sh", "mailutils/usr/sbin/imap4d", "imapkit@imapkit.test"),
 )
+CAPTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "corpus",
+                        "captures")
+
+
+def server_quirks(name):
+    """The flags of corpus/captures/NAME/quirks, comma-separated; None when there are none."""
+    path = os.path.join(CAPTURES, name, "quirks")
+    if not os.path.isfile(path):
+        return None
+    with open(path) as f:
+        return f.read().strip() or None
+
+
 EXAMPLE = "example"
 
 STRUCTURE_ITEMS = ("ENVELOPE", "BODY", "BODYSTRUCTURE")
@@ -745,7 +755,8 @@ def main():
         env["PATH"] = os.path.dirname(dovecot) + os.pathsep + env.get("PATH", "")
 
     candidates = []
-    for name, script, program, user, quirks in SCRIPT_SERVERS:
+    for name, script, program, user in SCRIPT_SERVERS:
+        quirks = server_quirks(name)
         if program is None and not dovecot:
             candidates.append((name, "dovecot is not installed (dovecot-imapd)"))
         elif program and not os.path.exists(os.path.join(SERVERS_PREFIX, program)):
