@@ -200,9 +200,10 @@ TEST(SerializeResponse, FetchFlagsUidBodyLiteral) {
   const response r = untagged_response(f);
   const std::string bytes = write(r);
   using namespace std::string_literals;
-  EXPECT_EQ(bytes,
-            "* 12 FETCH (FLAGS (\\Seen $Forwarded) UID 7 BODY[] {10}\r\nhello\r\n"
-            "you BODY[1.MIME]<0> \"plain\" BINARY[] ~{3}\r\na\0b)\r\n"s);
+  EXPECT_EQ(
+      bytes,
+      "* 12 FETCH (FLAGS (\\Seen $Forwarded) UID 7 BODY[] {10}\r\nhello\r\n"
+      "you BODY[1.MIME]<0> {5}\r\nplain BINARY[] ~{3}\r\na\0b)\r\n"s);  // message data: literals
   arena parsed;
   const auto back = parse_response(bytes, parsed, parse_options::strict());
   ASSERT_TRUE(back) << back.error().message();

@@ -198,6 +198,11 @@ class writer {
   bool astring(std::string_view value);
   // nstring: NIL for a nil value, else a string.
   bool nstring(const imapkit::string& value, bool allow_literal8 = false);
+  // The nstring of message data (BODY[section], BINARY[section], RFC822, RFC822.HEADER,
+  // RFC822.TEXT): NIL, else always a literal, however short. A quoted string is valid there, but
+  // real servers (Dovecot, Cyrus, Courier, Mailutils) send literals, and clients read only
+  // those (curl's IMAP, Perl's Mail::IMAPClient bodypart_string).
+  bool message_data(const imapkit::string& value, bool allow_literal8 = false);
   bool literal(std::string_view value, bool binary = false);
   // mailbox: INBOX, else the wire name as an astring. The name is already in its wire form
   // (modified UTF-7 unless UTF-8 is in effect): see encode_mailbox_name.

@@ -324,7 +324,7 @@ struct msg_att_encoder {
       default:
         return w.fail(serialize_errc::invalid_value, "msg-att-static");
     }
-    return w.nstring(r.data);
+    return w.message_data(r.data);
   }
   // "BODY" SP body / "BODYSTRUCTURE" SP body
   bool operator()(const fetch_body_structure& b) {
@@ -337,7 +337,7 @@ struct msg_att_encoder {
     if (!section(w, b.section)) return false;
     origin_octet(w, b.origin);
     w.sp();
-    return w.nstring(b.data);
+    return w.message_data(b.data);
   }
   // "BINARY" section-binary ["<" number ">"] SP (nstring / literal8)
   bool operator()(const fetch_binary& b) {
@@ -345,7 +345,7 @@ struct msg_att_encoder {
     if (!section_binary(w, b.section)) return false;
     origin_octet(w, b.origin);
     w.sp();
-    return w.nstring(b.data, true);
+    return w.message_data(b.data, true);
   }
   // "BINARY.SIZE" section-binary SP number
   bool operator()(const fetch_binary_size& b) {

@@ -239,6 +239,17 @@ bool writer::nstring(const imapkit::string& value, bool allow_literal8) {
   return string(value.value, allow_literal8);
 }
 
+bool writer::message_data(const imapkit::string& value, bool allow_literal8) {
+  if (!ok()) return false;
+  if (value.is_nil()) {
+    out_.write("NIL");
+    return true;
+  }
+  const bool has_nul = value.value.find('\0') != std::string_view::npos;
+  if (has_nul && !allow_literal8) return fail(serialize_errc::nul_in_string, "string");
+  return literal(value.value, has_nul);
+}
+
 bool writer::mailbox(const imapkit::mailbox& m) {
   if (!ok()) return false;
   if (m.name.is_nil()) return fail(serialize_errc::invalid_mailbox, "mailbox");

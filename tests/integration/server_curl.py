@@ -17,9 +17,10 @@ response, the work, LOGOUT):
    stored byte for byte; one with LF line ends is stored as sent and served with CRLF.
  - Failures curl must report: a wrong password, a UID or a mailbox that does not exist.
 
-curl reads body data only from a literal ("Failed to parse FETCH response" otherwise), while
-the server quotes section data of up to 1000 bytes without CR or LF; so every section fetched
-here holds a line end. Custom commands do not show literals either: bodies go through URLs.
+curl reads body data only from a literal ("Failed to parse FETCH response" otherwise), which is
+why imapkit writes message data as a literal however short (writer::message_data): the short
+parts of the multipart/alternative and a 10-octet partial are fetched here too. Custom commands
+do not show literals: bodies go through URLs.
 
   server_curl.py --server PATH --curl PATH [--keep]
 """
@@ -108,6 +109,10 @@ def check_fetches(curl, uidvalidity, maildir):
          b"From: Alice Example <alice@example.org>\r\nSubject: Plain hello\r\n\r\n"),
         (1, None, "0.40", common.PLAIN[:40]),
         (1, None, "300.100", common.PLAIN[300:400]),
+        # Short data with no line end: a literal all the same, or curl could not read it.
+        (3, "1", None, b"Plain version."),
+        (3, "2", None, b"<p>HTML version.</p>"),
+        (1, None, "4.10", common.PLAIN[4:14]),
     ]
     for uid, section, partial, expected in sections:
         what = "UID %d section %s partial %s" % (uid, section, partial)

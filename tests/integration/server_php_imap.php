@@ -152,9 +152,9 @@ equal(base64_decode(imap_fetchbody($imap, 2, '2', $peek)), $section['attachment'
 equal(imap_fetchmime($imap, 2, '1', $peek), "Content-Type: text/plain; charset=utf-8\r\n\r\n",
       "BODY[1.MIME]");
 equal(imap_fetchbody($imap, 3, '2', $peek), $section['3:2'],
-      "BODY[2] of the multipart/alternative (a quoted string)");
+      "BODY[2] of the multipart/alternative (short)");
 equal(imap_fetchbody($imap, 3, '1', $peek), $section['3:1'],
-      "BODY[1] of the multipart/alternative (a quoted string)");
+      "BODY[1] of the multipart/alternative (short)");
 equal(imap_search($imap, 'UNSEEN', SE_UID), [2, 3], "the PEEKs left the flags alone");
 
 $structure = imap_fetchstructure($imap, 2, FT_UID);
