@@ -16,67 +16,50 @@ add_test(NAME integration.server_imaplib
           --server $<TARGET_FILE:imapkit_example_server>)
 set_tests_properties(integration.server_imaplib PROPERTIES LABELS integration TIMEOUT 180)
 
+# imapkit_server_client_test(NAME OPTION EXECUTABLE MISSING): integration.server_NAME, the
+# example server driven by server_NAME.py, which is given OPTION EXECUTABLE; skipped with a
+# message naming MISSING when EXECUTABLE is empty.
+function(imapkit_server_client_test name option executable missing)
+  if(NOT executable)
+    message(STATUS "integration.server_${name} skipped: needs ${missing}")
+    return()
+  endif()
+  add_test(NAME integration.server_${name}
+    COMMAND ${IMAPKIT_PYTHON3} ${imapkit_server_tests}/server_${name}.py
+            --server $<TARGET_FILE:imapkit_example_server> ${option} ${executable})
+  set_tests_properties(integration.server_${name} PROPERTIES LABELS integration TIMEOUT 180)
+endfunction()
+
 find_program(IMAPKIT_MBSYNC_EXECUTABLE mbsync)
-if(IMAPKIT_MBSYNC_EXECUTABLE)
-  add_test(NAME integration.server_mbsync
-    COMMAND ${IMAPKIT_PYTHON3} ${imapkit_server_tests}/server_mbsync.py
-            --server $<TARGET_FILE:imapkit_example_server> --mbsync ${IMAPKIT_MBSYNC_EXECUTABLE})
-  set_tests_properties(integration.server_mbsync PROPERTIES LABELS integration TIMEOUT 180)
-else()
-  message(STATUS "integration.server_mbsync skipped: needs mbsync (isync)")
-endif()
-
+imapkit_server_client_test(mbsync --mbsync "${IMAPKIT_MBSYNC_EXECUTABLE}" "mbsync (isync)")
 find_program(IMAPKIT_FETCHMAIL_EXECUTABLE fetchmail)
-if(IMAPKIT_FETCHMAIL_EXECUTABLE)
-  add_test(NAME integration.server_fetchmail
-    COMMAND ${IMAPKIT_PYTHON3} ${imapkit_server_tests}/server_fetchmail.py
-            --server $<TARGET_FILE:imapkit_example_server>
-            --fetchmail ${IMAPKIT_FETCHMAIL_EXECUTABLE})
-  set_tests_properties(integration.server_fetchmail PROPERTIES LABELS integration TIMEOUT 180)
-else()
-  message(STATUS "integration.server_fetchmail skipped: needs fetchmail")
-endif()
-
+imapkit_server_client_test(fetchmail --fetchmail "${IMAPKIT_FETCHMAIL_EXECUTABLE}" fetchmail)
 find_program(IMAPKIT_CURL_EXECUTABLE curl)
-if(IMAPKIT_CURL_EXECUTABLE)
-  add_test(NAME integration.server_curl
-    COMMAND ${IMAPKIT_PYTHON3} ${imapkit_server_tests}/server_curl.py
-            --server $<TARGET_FILE:imapkit_example_server> --curl ${IMAPKIT_CURL_EXECUTABLE})
-  set_tests_properties(integration.server_curl PROPERTIES LABELS integration TIMEOUT 180)
-else()
-  message(STATUS "integration.server_curl skipped: needs curl")
-endif()
+imapkit_server_client_test(curl --curl "${IMAPKIT_CURL_EXECUTABLE}" curl)
 
 # perl is always there; the module is what may be missing (libmail-imapclient-perl).
 find_program(IMAPKIT_PERL_EXECUTABLE perl)
+set(imapkit_perl_with_imapclient "")
 if(IMAPKIT_PERL_EXECUTABLE)
   execute_process(COMMAND ${IMAPKIT_PERL_EXECUTABLE} -MMail::IMAPClient -e 1
                   RESULT_VARIABLE imapkit_perl_imapclient_status OUTPUT_QUIET ERROR_QUIET
                   TIMEOUT 30)
+  if(imapkit_perl_imapclient_status EQUAL 0)
+    set(imapkit_perl_with_imapclient ${IMAPKIT_PERL_EXECUTABLE})
+  endif()
 endif()
-if(IMAPKIT_PERL_EXECUTABLE AND imapkit_perl_imapclient_status EQUAL 0)
-  add_test(NAME integration.server_perl_imapclient
-    COMMAND ${IMAPKIT_PYTHON3} ${imapkit_server_tests}/server_perl_imapclient.py
-            --server $<TARGET_FILE:imapkit_example_server> --perl ${IMAPKIT_PERL_EXECUTABLE})
-  set_tests_properties(integration.server_perl_imapclient PROPERTIES LABELS integration
-                       TIMEOUT 180)
-else()
-  message(STATUS "integration.server_perl_imapclient skipped: needs perl with Mail::IMAPClient "
-                 "(libmail-imapclient-perl)")
-endif()
+imapkit_server_client_test(perl_imapclient --perl "${imapkit_perl_with_imapclient}"
+                           "perl with Mail::IMAPClient (libmail-imapclient-perl)")
 
 # php-cli may come without the imap extension (php8.2-imap).
 find_program(IMAPKIT_PHP_EXECUTABLE php)
+set(imapkit_php_with_imap "")
 if(IMAPKIT_PHP_EXECUTABLE)
   execute_process(COMMAND ${IMAPKIT_PHP_EXECUTABLE} -r "exit(function_exists('imap_open') ? 0 : 1);"
                   RESULT_VARIABLE imapkit_php_imap_status OUTPUT_QUIET ERROR_QUIET TIMEOUT 30)
+  if(imapkit_php_imap_status EQUAL 0)
+    set(imapkit_php_with_imap ${IMAPKIT_PHP_EXECUTABLE})
+  endif()
 endif()
-if(IMAPKIT_PHP_EXECUTABLE AND imapkit_php_imap_status EQUAL 0)
-  add_test(NAME integration.server_php_imap
-    COMMAND ${IMAPKIT_PYTHON3} ${imapkit_server_tests}/server_php_imap.py
-            --server $<TARGET_FILE:imapkit_example_server> --php ${IMAPKIT_PHP_EXECUTABLE})
-  set_tests_properties(integration.server_php_imap PROPERTIES LABELS integration TIMEOUT 180)
-else()
-  message(STATUS "integration.server_php_imap skipped: needs php with the imap extension "
-                 "(php8.2-cli, php8.2-imap)")
-endif()
+imapkit_server_client_test(php_imap --php "${imapkit_php_with_imap}"
+                           "php with the imap extension (php8.2-imap)")

@@ -71,6 +71,20 @@ def expected_values(port, maildir):
     }
 
 
+def run_client_script(check, command, server, maildir, work, language):
+    """Runs a client script (COMMAND + the path of the expected values, as JSON) against the
+    server, prints its output and checks that it ran to its end with every check passed."""
+    expected_path = os.path.join(work, "expected.json")
+    with open(expected_path, "w") as f:
+        json.dump(expected_values(server.port, maildir), f)
+    result = subprocess.run([*command, expected_path], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
+    output = result.stdout.decode("utf-8", "replace")
+    sys.stdout.write(output)
+    check.equal(result.returncode, 0, f"the {language} script's checks")
+    check("checks passed" in output, f"the {language} script ran to its end")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--server", required=True, help="imapkit_example_server binary")
@@ -84,15 +98,7 @@ def main():
     server = None
     try:
         server = common.Server(args.server, maildir)
-        expected_path = os.path.join(work, "expected.json")
-        with open(expected_path, "w") as f:
-            json.dump(expected_values(server.port, maildir), f)
-        result = subprocess.run([args.perl, SCRIPT, expected_path], stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
-        output = result.stdout.decode("utf-8", "replace")
-        sys.stdout.write(output)
-        check.equal(result.returncode, 0, "the Perl script's checks")
-        check("checks passed" in output, "the Perl script ran to its end")
+        run_client_script(check, [args.perl, SCRIPT], server, maildir, work, "Perl")
 
         # The end state the script left: INBOX holds PLAIN (answered during IDLE) and the
         # message appended during IDLE; Archive the copied, moved and appended messages.

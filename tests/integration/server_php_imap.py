@@ -20,15 +20,13 @@ Afterwards this driver checks the maildir's end state itself.
 """
 
 import argparse
-import json
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "server"))
 import common  # noqa: E402
 from common import Check  # noqa: E402
-from server_perl_imapclient import expected_values  # noqa: E402
+from server_perl_imapclient import run_client_script  # noqa: E402
 
 check = Check()
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "server_php_imap.php")
@@ -47,17 +45,9 @@ def main():
     server = None
     try:
         server = common.Server(args.server, maildir)
-        expected_path = os.path.join(work, "expected.json")
-        with open(expected_path, "w") as f:
-            json.dump(expected_values(server.port, maildir), f)
         # display_errors to stderr: c-client's warnings end up in the test's output.
-        result = subprocess.run([args.php, "-d", "display_errors=stderr", SCRIPT,
-                                 expected_path], stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
-        output = result.stdout.decode("utf-8", "replace")
-        sys.stdout.write(output)
-        check.equal(result.returncode, 0, "the PHP script's checks")
-        check("checks passed" in output, "the PHP script ran to its end")
+        run_client_script(check, [args.php, "-d", "display_errors=stderr", SCRIPT], server,
+                          maildir, work, "PHP")
 
         # The end state the script left: INBOX holds PLAIN and MIXED (answered and read),
         # Archive the copied PLAIN and the moved ALTERNATIVE.
