@@ -18,7 +18,8 @@
 # call setgroups() (the kernel denies it unless a privileged helper writes the group map), so
 # LOGIN fails there. As root, authdaemond, couriertcpd and imaplogin run as root, as Courier's
 # own init script runs them, and each session's imapd runs as "nobody" after LOGIN. Run by
-# another user, `start` says so and exits 77 (the test is then skipped).
+# another user, or where no mount namespace can be made, `start` says so and exits 77 (the test
+# is then skipped).
 #
 # One user, "imapkit" with password "imapkit-pass" (Courier's userdb, SHA-512 crypt), whose mail
 # is the maildir DIR/home/imapkit/Maildir, owned by nobody. The daemons' standard error goes to
@@ -44,6 +45,10 @@ start() {
   }
   if [[ $(id -u) -ne 0 ]]; then
     echo "courier.sh: Courier's imaplogin must start as root to become the mail user" >&2
+    exit 77
+  fi
+  if ! unshare --mount --propagation private true 2>/dev/null; then
+    echo "courier.sh: no private mount namespace here (a container without CAP_SYS_ADMIN?)" >&2
     exit 77
   fi
   stop

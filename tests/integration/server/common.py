@@ -87,9 +87,9 @@ Content-Type: text/html; charset=us-ascii
 
 # (file name in cur/ with maildir info, bytes, mtime = INTERNALDATE)
 SEED = [
-    ("1700000001.M1P1.seed:2,S", PLAIN, 1795420800),        # 23-Nov-2026 00:00:00 UTC
-    ("1700000002.M2P1.seed:2,", MIXED, 1795507200 + 3600),  # 24-Nov-2026 01:00:00 UTC
-    ("1700000003.M3P1.seed:2,F", ALTERNATIVE, 1795593600 + 7200),  # 25-Nov-2026 02:00 UTC
+    ("1700000001.M1P1.seed:2,S", PLAIN, 1795420800),        # 23-Nov-2026 08:00:00 UTC
+    ("1700000002.M2P1.seed:2,", MIXED, 1795507200 + 3600),  # 24-Nov-2026 09:00:00 UTC
+    ("1700000003.M3P1.seed:2,F", ALTERNATIVE, 1795593600 + 7200),  # 25-Nov-2026 10:00 UTC
 ]
 
 
