@@ -263,6 +263,19 @@ TEST_F(Lexical, GenericValues) {
   fails<generic_value>(g::generic_value, "(a (b)", 6);
 }
 
+TEST_F(Lexical, GenericMessageListsFollowingLists) {
+  // THREAD's thread lists follow each other with no SP (RFC 5256; Dovecot, Cyrus, Courier).
+  auto r = parse<generic_message>(g::generic_message, "* THREAD (1 2)(3)((4)(5))\r\n");
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_EQ(r->name, "THREAD");
+  ASSERT_EQ(r->args.size(), 3u);
+  EXPECT_EQ(r->args[2].items.size(), 2u);
+  // Only a list after a list: an atom glued to a list is still refused.
+  auto glued = parse<generic_message>(g::generic_message, "* X a(1)\r\n");
+  ASSERT_FALSE(glued.ok());
+  EXPECT_EQ(glued.error().offset, 5u);
+}
+
 TEST_F(Lexical, DepthLimitStopsDeepNestingCleanly) {
   const std::string deep = std::string(10000, '(') + std::string(10000, ')');
   // The 257th "(" has been read when the limit stops the parse.

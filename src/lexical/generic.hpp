@@ -84,9 +84,28 @@ inline constexpr auto set_text = [](auto& ctx) {
   x3::_val(ctx).has_text = true;
 };
 
+// Between two values of a message: SP, or nothing where a list follows a list, as THREAD's
+// thread lists do (`* THREAD (1 2)(3)`, RFC 5256) — the same rule as inside a list.
+struct value_separator_parser : x3::parser<value_separator_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  static constexpr std::string_view expected_name = "' '";
+
+  template <class Context, class RContext, class Attribute>
+  bool parse(const char*& first, const char* last, const Context&, RContext&, Attribute&) const {
+    if (first == last) return false;
+    if (*first == ' ') {
+      ++first;
+      return true;
+    }
+    return *first == '(' && first[-1] == ')';  // a value always precedes: first[-1] exists
+  }
+};
+inline constexpr value_separator_parser value_separator{};
+
 IMAPKIT_RULE(generic_args, "values", imapkit::generic_message);
 inline const auto generic_args = generic_args_rule =
-    *(sp >> generic_value[push_member<&imapkit::generic_message::args>]);
+    *(value_separator >> generic_value[push_member<&imapkit::generic_message::args>]);
 
 // generic-message = ("+" [SP text] / ("*" / tag) SP atom (SP resp-text / *(SP value)) / value*)
 // CRLF
@@ -101,6 +120,7 @@ inline const auto generic_message = generic_message_rule =
        // and so must the grammar (fuzz/regressions/generic/literal-first-argument-read-as-name).
        (-(sp >> !(x3::lit('{') | x3::lit("~{")) >>
           token_parser{}[set_member<&imapkit::generic_message::name>]) >>
-        *(sp >> generic_value[push_member<&imapkit::generic_message::args>]))))) > crlf;
+        *(value_separator >> generic_value[push_member<&imapkit::generic_message::args>]))))) >
+    crlf;
 
 }  // namespace imapkit::grammar
