@@ -111,7 +111,7 @@ void pick(input& in, const input& from, std::string_view type) {
     if (of_type(type, m)) in.bytes += m;
 }
 
-// "* SEARCH" with 10,000 numbers: the UIDs of a large mailbox with a few gaps.
+// "* SEARCH" with `count` numbers: the UIDs of a large mailbox with a few gaps.
 std::string search_response(std::size_t count) {
   std::string bytes = "* SEARCH";
   std::size_t uid = 1000;
@@ -126,9 +126,13 @@ std::string search_response(std::size_t count) {
 std::unique_ptr<input> load(std::string_view name) {
   auto in = std::make_unique<input>();
   in->name = name;
+  // Responses are parsed with a client's limits, commands with a server's (docs/limits.md).
+  in->options = parse_options::responses(parse_mode::strict);
   if (name.starts_with("type_")) {
     if (name == "type_search_10000") {
       in->bytes = search_response(10000);
+    } else if (name == "type_search_5000000") {
+      in->bytes = search_response(5000000);  // 44 MB: the long-line case of docs/limits.md
     } else {
       pick(*in, get_input("captures_s2c"), name.substr(5));
     }
@@ -136,6 +140,7 @@ std::unique_ptr<input> load(std::string_view name) {
     in->bytes = read_file(stream_dir() / (std::string(name) + ".s2c"));
   } else if (name == "commands") {
     in->side = framer_side::read_commands;
+    in->options = parse_options::strict();
     in->bytes = read_file(stream_dir() / "commands.c2s");
   } else if (name == "captures_s2c") {
     in->bytes = read_captures(".s2c");
@@ -143,6 +148,7 @@ std::unique_ptr<input> load(std::string_view name) {
     read_server_captures(*in);
   } else if (name == "captures_c2s") {
     in->side = framer_side::read_commands;
+    in->options = parse_options::strict();
     in->bytes = read_captures(".c2s");
   } else {
     fail("unknown input " + std::string(name));
@@ -169,6 +175,11 @@ const std::vector<std::string>& response_type_input_names() {
   static const std::vector<std::string> names{
       "type_fetch_bodystructure", "type_fetch_envelope", "type_list", "type_status",
       "type_search_10000",        "type_tagged_ok_code"};
+  return names;
+}
+
+const std::vector<std::string>& long_line_input_names() {
+  static const std::vector<std::string> names{"type_search_5000000"};
   return names;
 }
 

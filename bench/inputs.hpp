@@ -17,8 +17,8 @@ struct input {
   std::string bytes;                       // the whole stream
   std::vector<std::string_view> messages;  // views into `bytes`, as the framer hands them out
   std::size_t framer_errors = 0;           // limit violations the framer reported (expected 0)
-  // What the parse benchmarks parse it with: strict, or strict with the flags the servers'
-  // captures need (servers_s2c).
+  // What the parse benchmarks parse it with: strict, with a client's limits for responses
+  // (parse_options::responses) and the flags the servers' captures need (servers_s2c).
   parse_options options{};
 };
 
@@ -30,8 +30,8 @@ struct input {
 //  - servers_s2c: the server captures of Cyrus, Courier and Mailutils (corpus/captures/<server>/),
 //    parsed with the quirk flags their folders' `quirks` files name;
 //  - type_fetch_bodystructure, type_fetch_envelope, type_list, type_status, type_tagged_ok_code:
-//    the responses of that type in captures_s2c; type_search_10000: one "* SEARCH" response
-//    with 10,000 numbers.
+//    the responses of that type in captures_s2c; type_search_10000 and type_search_5000000:
+//    one "* SEARCH" response with 10,000 numbers, and one of 5,000,000 (a 44 MB line).
 // A missing file is a fatal error with a message saying how to make it.
 const input& get_input(std::string_view name);
 
@@ -39,5 +39,8 @@ const input& get_input(std::string_view name);
 const std::vector<std::string>& response_input_names();
 const std::vector<std::string>& response_type_input_names();
 const std::vector<std::string>& command_input_names();
+// type_search_5000000 alone: the typed response parse runs it; the peers, the generic parse and
+// the serializer, which take seconds and a gigabyte on it, do not (the CI smoke runs them all).
+const std::vector<std::string>& long_line_input_names();
 
 }  // namespace imapkit::bench

@@ -97,6 +97,8 @@ void register_imapkit_benchmarks() {
     std::vector<std::string> inputs = streams;
     if (p.responses)
       for (const auto& type : response_type_input_names()) inputs.push_back(type);
+    if (p.name == "response")
+      for (const auto& type : long_line_input_names()) inputs.push_back(type);
 
     for (const auto& name : inputs)
       benchmark::RegisterBenchmark(("imapkit_" + parser_name + "/" + name).c_str(), run_parse, &p,

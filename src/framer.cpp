@@ -41,6 +41,8 @@ std::string_view framer_error::limit_name() const noexcept {
   return "unknown";
 }
 
+framer::framer(framer_side side) : framer(side, framer_limits::for_side(side)) {}
+
 framer::framer(framer_side side, framer_limits limits) : side_(side), limits_(limits) {}
 
 literal_announcement find_literal_announcement(std::string_view line,

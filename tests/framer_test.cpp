@@ -89,6 +89,26 @@ TEST(Framer, SimpleCommand) {
   EXPECT_EQ(f.next().kind, status::need_more);
 }
 
+// A client trusts its server more than a server its clients (docs/limits.md): the same 1 MB
+// line is one response, and a line_too_long error as a command.
+TEST(Framer, EachSideHasItsOwnDefaultLimits) {
+  EXPECT_EQ(framer(framer_side::read_commands).limits().max_line_length, 64u * 1024);
+  EXPECT_EQ(framer(framer_side::read_responses).limits().max_line_length, 128u << 20);
+  EXPECT_EQ(framer_limits::for_side(framer_side::read_commands).max_line_length,
+            framer_limits{}.max_line_length);
+  std::string line = "* SEARCH";
+  while (line.size() < (1u << 20)) line += " 4294967295";
+  line += "\r\n";
+  framer responses(framer_side::read_responses);
+  const auto got = feed_all(responses, line);
+  ASSERT_EQ(got.size(), 1u);
+  expect_message(got[0], line, 0);
+  framer commands(framer_side::read_commands);
+  const auto refused = feed_all(commands, "a1 " + line.substr(2));
+  ASSERT_GE(refused.size(), 1u);
+  EXPECT_EQ(refused[0].error.kind, framer_error_kind::line_too_long);
+}
+
 TEST(Framer, IncompleteLineWaitsForLineEnd) {
   framer f;
   EXPECT_TRUE(feed_all(f, "* OK rea").empty());

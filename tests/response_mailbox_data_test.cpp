@@ -231,6 +231,25 @@ TEST_F(MailboxData, Sort) {
   EXPECT_EQ(data<sort_data>("* SORT 5 3 (MODSEQ 1236)\r\n").modseq, 1236u);
 }
 
+// parse_response's default is a client's: 2,000,000 numbers (a 17 MB line) are beyond a
+// server's list limit (parse_options::command_list_items) and within a client's.
+TEST(MailboxDataLimits, LongSearchAnswerWithTheResponseDefaults) {
+  std::string line = "* SEARCH";
+  for (std::uint32_t uid = 1; uid <= 2000000; ++uid) line += " " + std::to_string(uid * 2);
+  line += "\r\n";
+  arena mem;
+  const auto r = parse_response(line, mem);
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  const auto* search = std::get_if<search_data>(&std::get<untagged>(r->value).data);
+  ASSERT_NE(search, nullptr);
+  ASSERT_EQ(search->numbers.size(), 2000000u);
+  EXPECT_EQ(search->numbers[1999999], 4000000u);
+  arena small;
+  const auto refused = parse_response(line, small, parse_options::lenient());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, parse_errc::list_limit);
+}
+
 TEST_F(MailboxData, Esearch) {
   // RFC 4731 §3.2 / RFC 9051 §7.3.4
   auto d = data<esearch_data>("* ESEARCH (TAG \"A282\") MIN 2 COUNT 3\r\n");

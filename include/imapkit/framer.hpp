@@ -47,6 +47,9 @@ enum class framer_side {
   read_responses,  // server -> client bytes (we are the client)
 };
 
+// The defaults are a server's, reading its clients' commands; a client reading its server's
+// responses trusts it more (for_side(read_responses): lines up to the message limit, for the
+// SEARCH / VANISHED / THREAD answers of large mailboxes). docs/limits.md says why.
 struct framer_limits {
   // Bytes of one line segment (a line, or the part of it between two literals), excluding the
   // CRLF; literal data is not counted.
@@ -55,6 +58,14 @@ struct framer_limits {
   std::uint64_t max_literal_size = 64ull << 20;
   // Largest whole message, literals and line ends included.
   std::uint64_t max_message_size = 128ull << 20;
+
+  // The defaults of the side a framer reads: read_commands the above; read_responses lines of up
+  // to 128 MiB (a `* SEARCH` of 5,000,000 UIDs is 44 MB).
+  static constexpr framer_limits for_side(framer_side side) noexcept {
+    framer_limits limits;
+    if (side == framer_side::read_responses) limits.max_line_length = 128u << 20;
+    return limits;
+  }
 };
 
 // A literal announcement ({N}, {N+}, {N-}, ~{N}, ~{N+}, ~{N-}) at the end of a line segment, as
@@ -94,7 +105,9 @@ struct framer_error {
 
 class framer {
  public:
-  explicit framer(framer_side side = framer_side::read_responses, framer_limits limits = {});
+  // With the side's default limits (framer_limits::for_side), or with the limits given.
+  explicit framer(framer_side side = framer_side::read_responses);
+  framer(framer_side side, framer_limits limits);
 
   // Appends bytes to the stream. They are copied into the framer's buffer, except bytes that are
   // discarded after an error (or that make a line certainly too long), which are counted and

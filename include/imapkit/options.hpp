@@ -171,8 +171,15 @@ struct parse_options {
   // Nesting depth of parenthesised lists, BODYSTRUCTURE parts, THREAD lists and search keys.
   // Cyrus sends the BODYSTRUCTURE of a 110-level MIME message whole (docs/limits.md).
   unsigned max_depth = 256;
-  // Items in one list (flags, search results, FETCH items, ...).
-  std::size_t max_list_items = 1u << 20;
+  // Items in one list (flags, search results, FETCH items, ...): command_list_items by default,
+  // response_list_items in responses() (docs/limits.md).
+  std::size_t max_list_items = command_list_items;
+
+  // A server trusts its clients little: 2^20 items, far more than any real command carries.
+  static constexpr std::size_t command_list_items = std::size_t{1} << 20;
+  // A client trusts its server more: 2^24, for the SEARCH, ESEARCH, VANISHED (EARLIER) and
+  // THREAD answers of very large mailboxes (`* SEARCH` with 5,000,000 UIDs is a 44 MB line).
+  static constexpr std::size_t response_list_items = std::size_t{1} << 24;
 
   static constexpr parse_options lenient() noexcept {
     parse_options o;
@@ -182,6 +189,13 @@ struct parse_options {
   static constexpr parse_options strict() noexcept { return {}; }
   static constexpr parse_options of(parse_mode mode) noexcept {
     return mode == parse_mode::lenient ? lenient() : strict();
+  }
+  // What a client gives its server's responses (parse_response's default): the mode's quirks
+  // and the larger list limit.
+  static constexpr parse_options responses(parse_mode mode = parse_mode::lenient) noexcept {
+    parse_options o = of(mode);
+    o.max_list_items = response_list_items;
+    return o;
   }
 };
 

@@ -21,14 +21,15 @@
 namespace imapkit {
 
 // The generic form of a server response: tag, name, values or resp-text. Lenient by default.
-result<generic_message> parse_generic_response(std::string_view message, arena& mem,
-                                               const parse_options& options = parse_options::lenient());
+result<generic_message> parse_generic_response(
+    std::string_view message, arena& mem,
+    const parse_options& options = parse_options::responses());
 
 // One server response (RFC 9051 §7 / §9): a continuation request, untagged data or a tagged
 // status response, ending in CRLF. Lenient by default (docs/quirks.md).
 // src/response/parse_response.cpp.
 result<response> parse_response(std::string_view message, arena& mem,
-                                const parse_options& options = parse_options::lenient());
+                                const parse_options& options = parse_options::responses());
 
 // The generic form of a client command (or a bare line: SASL data, DONE). Strict by default.
 result<generic_message> parse_generic_command(std::string_view message, arena& mem,

@@ -62,7 +62,8 @@ bool lint_file(const lint_options& opt, const std::string& path, file_report& re
   std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (in == nullptr) return false;
 
-  const parse_options options = parse_options::lenient();
+  const parse_options options =
+      report.responses ? parse_options::responses() : parse_options::lenient();
   framer frame(report.responses ? framer_side::read_responses : framer_side::read_commands);
   client_line_reader lines;
   arena mem, probe;

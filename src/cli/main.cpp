@@ -54,9 +54,11 @@ int run_parse(const parse_command_options& opt) {
   }
   const std::string display_name = opt.file == "-" ? "<stdin>" : opt.file;
 
-  parse_options options = opt.responses ? parse_options::lenient() : parse_options::strict();
-  if (opt.strict) options = parse_options::strict();
-  if (opt.lenient) options = parse_options::lenient();
+  // Responses: lenient by default, with a client's limits; commands: strict (docs/limits.md).
+  parse_mode mode = opt.responses ? parse_mode::lenient : parse_mode::strict;
+  if (opt.strict) mode = parse_mode::strict;
+  if (opt.lenient) mode = parse_mode::lenient;
+  parse_options options = opt.responses ? parse_options::responses(mode) : parse_options::of(mode);
   if (opt.quirks_given) {
     std::string bad;
     if (!cli::parse_quirk_list(opt.quirks, options.quirks, bad)) {

@@ -251,10 +251,14 @@ struct direction {
 
 struct proxy_state {
   explicit proxy_state(const proxy_options& o)
-      : options(o), parsing(o.strict ? parse_options::strict() : parse_options::lenient()) {}
+      : options(o),
+        parsing(o.strict ? parse_options::strict() : parse_options::lenient()),
+        parsing_responses(
+            parse_options::responses(o.strict ? parse_mode::strict : parse_mode::lenient)) {}
 
   const proxy_options& options;
-  parse_options parsing;
+  parse_options parsing;            // the client's commands
+  parse_options parsing_responses;  // the server's responses: a client's limits
   std::FILE* json_out = nullptr;
   std::size_t accepted = 0;
   std::size_t active = 0;
@@ -393,7 +397,7 @@ class session {
           d.expect = client_expectation::command;
       }
     } else {
-      const auto parsed = parse_response(bytes, d.mem, state_.parsing);
+      const auto parsed = parse_response(bytes, d.mem, state_.parsing_responses);
       if (parsed) {
         quirks = parsed.quirks();
         if (const auto* t = std::get_if<tagged>(&parsed->value)) server_completed(t->tag);

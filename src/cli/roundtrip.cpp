@@ -134,9 +134,11 @@ int run(const roundtrip_options& opt, std::string_view input, const std::string&
 }  // namespace
 
 int run_roundtrip(const roundtrip_options& opt, std::string_view input, const std::string& name) {
-  parse_options options = opt.responses ? parse_options::lenient() : parse_options::strict();
-  if (opt.strict) options = parse_options::strict();
-  if (opt.lenient) options = parse_options::lenient();
+  parse_mode mode = opt.responses ? parse_mode::lenient : parse_mode::strict;
+  if (opt.strict) mode = parse_mode::strict;
+  if (opt.lenient) mode = parse_mode::lenient;
+  const parse_options options =
+      opt.responses ? parse_options::responses(mode) : parse_options::of(mode);
   if (opt.responses) return run(opt, input, name, response_side{options});
   return run(opt, input, name, command_side{options});
 }
