@@ -1,6 +1,7 @@
 // imapkit — command-line tool. See `imapkit --help` and README.md.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -33,8 +34,7 @@ struct parse_command_options {
   std::string file = "-";
 };
 
-// Reads the whole input: a capture is a file of bounded size, and the output must not depend on
-// how it is chunked, so the chunking is done from memory.
+// Reads the whole input: roundtrip keeps every message's bytes for its report.
 bool read_input(const std::string& name, std::string& out) {
   if (name == "-") {
     out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -46,12 +46,31 @@ bool read_input(const std::string& name, std::string& out) {
   return !in.bad();
 }
 
-int run_parse(const parse_command_options& opt) {
-  std::string input;
-  if (!read_input(opt.file, input)) {
-    std::fprintf(stderr, "imapkit: cannot read %s\n", opt.file.c_str());
-    return usage_or_io_error;
+// FILE or stdin ("-"), read in blocks of `chunk` bytes and handed to `consume` one block at a
+// time: memory holds one block, never the whole input (a capture may be gigabytes). The framer
+// frames the same whatever the block size, so the output does not depend on it. False on a read
+// error, with `total` the bytes read until then.
+template <class Consume>
+bool read_in_chunks(const std::string& name, std::size_t chunk, std::uint64_t& total,
+                    Consume&& consume) {
+  std::FILE* in = name == "-" ? stdin : std::fopen(name.c_str(), "rb");
+  if (in == nullptr) return false;
+  std::vector<char> block(chunk);
+  total = 0;
+  for (;;) {
+    const std::size_t n = std::fread(block.data(), 1, block.size(), in);
+    if (n > 0) {
+      total += n;
+      consume(std::string_view(block.data(), n));
+    }
+    if (n < block.size()) break;
   }
+  const bool failed = std::ferror(in) != 0;
+  if (in != stdin) std::fclose(in);
+  return !failed;
+}
+
+int run_parse(const parse_command_options& opt) {
   const std::string display_name = opt.file == "-" ? "<stdin>" : opt.file;
 
   // Responses: lenient by default, with a client's limits; commands: strict (docs/limits.md).
@@ -104,13 +123,18 @@ int run_parse(const parse_command_options& opt) {
   };
 
   const std::size_t chunk = opt.chunk_size == 0 ? 1 : opt.chunk_size;
-  for (std::size_t pos = 0; pos < input.size(); pos += chunk) {
-    frame.feed(std::string_view(input).substr(pos, chunk));
+  std::uint64_t total = 0;
+  const bool read = read_in_chunks(opt.file, chunk, total, [&](std::string_view block) {
+    frame.feed(block);
     for (;;) {
       const framer::event ev = frame.next();
       if (ev.kind == framer::status::need_more) break;
       report(ev);
     }
+  });
+  if (!read) {
+    std::fprintf(stderr, "imapkit: cannot read %s\n", opt.file.c_str());
+    return usage_or_io_error;
   }
   if (frame.buffered() != 0 || frame.discarding()) {
     ++errors;
@@ -119,7 +143,8 @@ int run_parse(const parse_command_options& opt) {
                  frame.buffered());
   }
   if (opt.summary)
-    std::printf("messages=%zu errors=%zu bytes=%zu\n", messages, errors, input.size());
+    std::printf("messages=%zu errors=%zu bytes=%llu\n", messages, errors,
+                static_cast<unsigned long long>(total));
   return errors == 0 ? all_parsed : some_failed;
 }
 
