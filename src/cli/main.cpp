@@ -3,13 +3,12 @@
 #include <boost/json.hpp>
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
-#include <iostream>
 #include <string>
 #include <vector>
 
 #include "imapkit/framer.hpp"
 #include "imapkit/parse.hpp"
+#include "input.hpp"
 #include "json.hpp"
 #include "lint.hpp"
 #include "proxy.hpp"
@@ -33,42 +32,6 @@ struct parse_command_options {
   bool summary = false;
   std::string file = "-";
 };
-
-// Reads the whole input: roundtrip keeps every message's bytes for its report.
-bool read_input(const std::string& name, std::string& out) {
-  if (name == "-") {
-    out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return !std::cin.bad();
-  }
-  std::ifstream in(name, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
-// FILE or stdin ("-"), read in blocks of `chunk` bytes and handed to `consume` one block at a
-// time: memory holds one block, never the whole input (a capture may be gigabytes). The framer
-// frames the same whatever the block size, so the output does not depend on it. False on a read
-// error, with `total` the bytes read until then.
-template <class Consume>
-bool read_in_chunks(const std::string& name, std::size_t chunk, std::uint64_t& total,
-                    Consume&& consume) {
-  std::FILE* in = name == "-" ? stdin : std::fopen(name.c_str(), "rb");
-  if (in == nullptr) return false;
-  std::vector<char> block(chunk);
-  total = 0;
-  for (;;) {
-    const std::size_t n = std::fread(block.data(), 1, block.size(), in);
-    if (n > 0) {
-      total += n;
-      consume(std::string_view(block.data(), n));
-    }
-    if (n < block.size()) break;
-  }
-  const bool failed = std::ferror(in) != 0;
-  if (in != stdin) std::fclose(in);
-  return !failed;
-}
 
 int run_parse(const parse_command_options& opt) {
   const std::string display_name = opt.file == "-" ? "<stdin>" : opt.file;
@@ -124,7 +87,7 @@ int run_parse(const parse_command_options& opt) {
 
   const std::size_t chunk = opt.chunk_size == 0 ? 1 : opt.chunk_size;
   std::uint64_t total = 0;
-  const bool read = read_in_chunks(opt.file, chunk, total, [&](std::string_view block) {
+  const bool read = cli::read_in_chunks(opt.file, chunk, total, [&](std::string_view block) {
     frame.feed(block);
     for (;;) {
       const framer::event ev = frame.next();
@@ -203,6 +166,10 @@ int main(int argc, char** argv) {
                       "write as with UTF8=ACCEPT (RFC 6855) or IMAP4rev2 in effect");
   roundtrip->add_flag("--literal-plus", rt_opt.literal_plus,
                       "commands: write non-synchronizing literals {N+} (LITERAL+)");
+  roundtrip
+      ->add_option("--chunk-size", rt_opt.chunk_size,
+                   "read and feed the framer N bytes at a time (the output does not depend on it)")
+      ->check(CLI::PositiveNumber);
   roundtrip->add_option("file", rt_opt.file, "capture to read, or - for stdin")
       ->capture_default_str();
 
@@ -268,12 +235,12 @@ int main(int argc, char** argv) {
   if (proxy->parsed()) return cli::run_proxy(proxy_opt);
   if (lint->parsed()) return cli::run_lint(lint_opt);
   if (roundtrip->parsed()) {
-    std::string input;
-    if (!read_input(rt_opt.file, input)) {
+    const int status = cli::run_roundtrip(rt_opt, rt_opt.file == "-" ? "<stdin>" : rt_opt.file);
+    if (status == cli::roundtrip_unreadable) {
       std::fprintf(stderr, "imapkit: cannot read %s\n", rt_opt.file.c_str());
       return usage_or_io_error;
     }
-    return cli::run_roundtrip(rt_opt, input, rt_opt.file == "-" ? "<stdin>" : rt_opt.file);
+    return status;
   }
   return usage_or_io_error;
 }

@@ -9,6 +9,7 @@
 #include "imapkit/framer.hpp"
 #include "imapkit/parse.hpp"
 #include "imapkit/serialize.hpp"
+#include "input.hpp"
 #include "json.hpp"
 
 namespace imapkit::cli {
@@ -43,9 +44,8 @@ struct command_side {
 };
 
 template <class Side>
-int run(const roundtrip_options& opt, std::string_view input, const std::string& name, Side side) {
+int run(const roundtrip_options& opt, const std::string& name, Side side) {
   framer frame(opt.responses ? framer_side::read_responses : framer_side::read_commands);
-  frame.feed(input);
   arena mem, again_mem;
   buffer_sink out;
   serialize_options write_options;
@@ -53,15 +53,13 @@ int run(const roundtrip_options& opt, std::string_view input, const std::string&
   write_options.literal_plus = opt.literal_plus;
   std::size_t messages = 0, failures = 0, identical = 0;
 
-  for (;;) {
-    const framer::event ev = frame.next();
-    if (ev.kind == framer::status::need_more) break;
+  const auto handle = [&](const framer::event& ev) {
     if (ev.kind == framer::status::error) {
       ++failures;
       std::fprintf(stderr, "%s:%llu: error: message exceeds %.*s\n", name.c_str(),
                    static_cast<unsigned long long>(ev.error.offset),
                    static_cast<int>(ev.error.limit_name().size()), ev.error.limit_name().data());
-      continue;
+      return;
     }
     ++messages;
     mem.reset();
@@ -81,7 +79,7 @@ int run(const roundtrip_options& opt, std::string_view input, const std::string&
                    static_cast<unsigned long long>(ev.offset + parsed.error().offset),
                    parsed.error().message().c_str());
       line("unparsed");
-      continue;
+      return;
     }
     out.clear();
     const serialize_result written = side.write(*parsed, out, write_options);
@@ -94,12 +92,12 @@ int run(const roundtrip_options& opt, std::string_view input, const std::string&
                    static_cast<int>(err.what.size()), err.what.data());
       line("rejected", {{"error", to_string(err.code)}, {"production", err.what}});
       side.advance(*parsed);
-      continue;
+      return;
     }
     if (!opt.check) {
       std::fwrite(out.bytes().data(), 1, out.bytes().size(), stdout);
       side.advance(*parsed);
-      continue;
+      return;
     }
     const bool same_bytes = out.bytes() == ev.message;
     identical += same_bytes;
@@ -119,7 +117,14 @@ int run(const roundtrip_options& opt, std::string_view input, const std::string&
       line("equal", {{"bytes", same_bytes ? "identical" : "rewritten"}});
     }
     side.advance(*parsed);
-  }
+  };
+  std::uint64_t total = 0;
+  const bool read = read_in_chunks(opt.file, opt.chunk_size, total, [&](std::string_view block) {
+    frame.feed(block);
+    for (framer::event ev = frame.next(); ev.kind != framer::status::need_more; ev = frame.next())
+      handle(ev);
+  });
+  if (!read) return roundtrip_unreadable;
   if (frame.buffered() != 0 || frame.discarding()) {
     ++failures;
     std::fprintf(stderr, "%s:%llu: error: input ends inside a message (%zu bytes unframed)\n",
@@ -133,14 +138,14 @@ int run(const roundtrip_options& opt, std::string_view input, const std::string&
 
 }  // namespace
 
-int run_roundtrip(const roundtrip_options& opt, std::string_view input, const std::string& name) {
+int run_roundtrip(const roundtrip_options& opt, const std::string& name) {
   parse_mode mode = opt.responses ? parse_mode::lenient : parse_mode::strict;
   if (opt.strict) mode = parse_mode::strict;
   if (opt.lenient) mode = parse_mode::lenient;
   const parse_options options =
       opt.responses ? parse_options::responses(mode) : parse_options::of(mode);
-  if (opt.responses) return run(opt, input, name, response_side{options});
-  return run(opt, input, name, command_side{options});
+  if (opt.responses) return run(opt, name, response_side{options});
+  return run(opt, name, command_side{options});
 }
 
 }  // namespace imapkit::cli
