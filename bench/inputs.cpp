@@ -132,7 +132,7 @@ std::unique_ptr<input> load(std::string_view name) {
     if (name == "type_search_10000") {
       in->bytes = search_response(10000);
     } else if (name == "type_search_5000000") {
-      in->bytes = search_response(5000000);  // 44 MB: the long-line case of docs/limits.md
+      in->bytes = search_response(5000000);  // 39 MB: the long-line case of docs/limits.md
     } else {
       pick(*in, get_input("captures_s2c"), name.substr(5));
     }

@@ -31,7 +31,7 @@ struct input {
 //    parsed with the quirk flags their folders' `quirks` files name;
 //  - type_fetch_bodystructure, type_fetch_envelope, type_list, type_status, type_tagged_ok_code:
 //    the responses of that type in captures_s2c; type_search_10000 and type_search_5000000:
-//    one "* SEARCH" response with 10,000 numbers, and one of 5,000,000 (a 44 MB line).
+//    one "* SEARCH" response with 10,000 numbers, and one of 5,000,000 (a 39 MB line).
 // A missing file is a fatal error with a message saying how to make it.
 const input& get_input(std::string_view name);
 

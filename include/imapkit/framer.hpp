@@ -60,7 +60,7 @@ struct framer_limits {
   std::uint64_t max_message_size = 128ull << 20;
 
   // The defaults of the side a framer reads: read_commands the above; read_responses lines of up
-  // to 128 MiB (a `* SEARCH` of 5,000,000 UIDs is 44 MB).
+  // to 128 MiB (a `* SEARCH` of 5,000,000 UIDs is 39 MB).
   static constexpr framer_limits for_side(framer_side side) noexcept {
     framer_limits limits;
     if (side == framer_side::read_responses) limits.max_line_length = 128u << 20;
