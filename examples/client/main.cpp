@@ -262,6 +262,20 @@ awaitable<void> wait_for_exists_at_most(connection& c, std::uint32_t known, std:
   co_await (wait_for_exists(c, known, seen) || timer.async_wait(asio::use_awaitable));
 }
 
+// NOOP, which asks the server for the mailbox's news: `exists` becomes the count of each
+// EXISTS above `above` it sends; the step is reported with that count.
+awaitable<void> noop_for_news(connection& c, json_writer& j, std::string_view step,
+                              std::uint32_t above, std::uint32_t& exists) {
+  const std::string tag = c.next_tag();
+  const tagged t = co_await c.execute(command{tag, noop_command{}}, [&](const untagged& u) {
+    if (const auto* e = std::get_if<exists_data>(&u.data); e && e->count > above) exists = e->count;
+  });
+  j.begin_object().field("step", step).field("exists", exists);
+  write_status(j, t);
+  j.end_object().print_line();
+  expect_ok(t, step);
+}
+
 awaitable<void> run_session(const settings& s, json_writer& j) {
   connection c(co_await asio::this_coro::executor);
   co_await c.connect(s.host, s.port);
@@ -506,15 +520,7 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
     if (exists == exists_before_append) {
       // The server SHOULD announce the new message at once (RFC 9051 §6.3.12); Courier does so
       // only when asked again: NOOP, so that the message and the count are known below.
-      const std::string noop_tag = c.next_tag();
-      const tagged t =
-          co_await c.execute(command{noop_tag, noop_command{}}, [&](const untagged& u) {
-            if (const auto* e = std::get_if<exists_data>(&u.data)) exists = e->count;
-          });
-      j.begin_object().field("step", "noop_after_append").field("exists", exists);
-      write_status(j, t);
-      j.end_object().print_line();
-      expect_ok(t, "noop_after_append");
+      co_await noop_for_news(c, j, "noop_after_append", 0, exists);
     }
     if (uid == 0) {
       // No UIDPLUS (no APPENDUID): the newest message with the subject just appended.
@@ -606,18 +612,8 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
     write_status(j, *done);
     j.end_object().print_line();
     expect_ok(*done, "idle");
-    if (seen == 0) {  // not even after DONE: NOOP asks for the mailbox's news
-      const std::string noop_tag = c.next_tag();
-      const tagged t =
-          co_await c.execute(command{noop_tag, noop_command{}}, [&](const untagged& u) {
-            if (const auto* e = std::get_if<exists_data>(&u.data); e && e->count > known)
-              seen = std::max(seen, e->count);
-          });
-      j.begin_object().field("step", "noop_after_idle").field("exists", seen);
-      write_status(j, t);
-      j.end_object().print_line();
-      expect_ok(t, "noop_after_idle");
-    }
+    if (seen == 0)  // not even after DONE: NOOP asks for the mailbox's news
+      co_await noop_for_news(c, j, "noop_after_idle", known, seen);
   }
 
   // LOGOUT: an untagged BYE, then the tagged OK.

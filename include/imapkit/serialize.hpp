@@ -236,6 +236,8 @@ class writer {
   bool quoted_allowed(std::string_view value) const noexcept;  // quotable and not too long
   bool quotable(std::string_view value) const noexcept;
   void write_quoted(std::string_view value);
+  // A literal, or literal8 when the value holds NUL and the slot takes one (else an error).
+  bool literal_or_literal8(std::string_view value, bool allow_literal8);
 
   sink& out_;
   // A copy: callers write `writer w(out, {})`, and a reference would dangle (ASan:

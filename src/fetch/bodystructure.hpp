@@ -308,24 +308,14 @@ IMAPKIT_RULE(body, "body", imapkit::body_structure);
 namespace body_detail {
 // The SP between body-type-msg's envelope and body; lenient (message_body_without_space):
 // nothing, where the body's "(" follows the envelope's ")" at once (GNU Mailutils 3.15 writes
-// them so; docs/quirks.md). Named as the SP it stands for.
-struct sp_before_body_parser : x3::parser<sp_before_body_parser> {
-  using attribute_type = x3::unused_type;
-  static bool const has_attribute = false;
-  static constexpr std::string_view expected_name = "' '";
-
-  template <class Context, class RContext, class Attribute>
-  bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
-             Attribute&) const {
-    if (first == last) return false;
-    if (*first == ' ') {
-      ++first;
-      return true;
-    }
-    return *first == '(' && state(ctx).take(quirk::message_body_without_space);
+// them so; docs/quirks.md).
+struct body_glued_to_envelope {
+  template <class Context>
+  static bool allowed(const char*, const Context& ctx) {
+    return state(ctx).take(quirk::message_body_without_space);
   }
 };
-inline constexpr sp_before_body_parser sp_before_body{};
+inline constexpr primitives::sp_or_glued_paren_parser<body_glued_to_envelope> sp_before_body{};
 }  // namespace body_detail
 
 // The rest of body-type-msg after body-fields: SP envelope SP body SP body-fld-lines; or

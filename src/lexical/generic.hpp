@@ -86,22 +86,13 @@ inline constexpr auto set_text = [](auto& ctx) {
 
 // Between two values of a message: SP, or nothing where a list follows a list, as THREAD's
 // thread lists do (`* THREAD (1 2)(3)`, RFC 5256) — the same rule as inside a list.
-struct value_separator_parser : x3::parser<value_separator_parser> {
-  using attribute_type = x3::unused_type;
-  static bool const has_attribute = false;
-  static constexpr std::string_view expected_name = "' '";
-
-  template <class Context, class RContext, class Attribute>
-  bool parse(const char*& first, const char* last, const Context&, RContext&, Attribute&) const {
-    if (first == last) return false;
-    if (*first == ' ') {
-      ++first;
-      return true;
-    }
-    return *first == '(' && first[-1] == ')';  // a value always precedes: first[-1] exists
+struct list_after_list {
+  template <class Context>
+  static bool allowed(const char* first, const Context&) {
+    return first[-1] == ')';  // a value always precedes: first[-1] exists
   }
 };
-inline constexpr value_separator_parser value_separator{};
+inline constexpr primitives::sp_or_glued_paren_parser<list_after_list> value_separator{};
 
 IMAPKIT_RULE(generic_args, "values", imapkit::generic_message);
 inline const auto generic_args = generic_args_rule =

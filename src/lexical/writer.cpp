@@ -216,6 +216,10 @@ bool writer::string(std::string_view value, bool allow_literal8) {
     write_quoted(value);
     return true;
   }
+  return literal_or_literal8(value, allow_literal8);
+}
+
+bool writer::literal_or_literal8(std::string_view value, bool allow_literal8) {
   const bool has_nul = value.find('\0') != std::string_view::npos;
   if (has_nul && !allow_literal8) return fail(serialize_errc::nul_in_string, "string");
   return literal(value, has_nul);
@@ -245,9 +249,7 @@ bool writer::message_data(const imapkit::string& value, bool allow_literal8) {
     out_.write("NIL");
     return true;
   }
-  const bool has_nul = value.value.find('\0') != std::string_view::npos;
-  if (has_nul && !allow_literal8) return fail(serialize_errc::nul_in_string, "string");
-  return literal(value.value, has_nul);
+  return literal_or_literal8(value.value, allow_literal8);
 }
 
 bool writer::mailbox(const imapkit::mailbox& m) {

@@ -410,4 +410,25 @@ struct date_day_fixed_parser : x3::parser<date_day_fixed_parser> {
   }
 };
 
+// SP, or nothing before a "(" that follows at once where Glued::allowed(first, ctx) says so:
+// two parenthesised values written together. Named as the SP it stands for, which is what a
+// parse that refuses the glued form misses there.
+template <class Glued>
+struct sp_or_glued_paren_parser : x3::parser<sp_or_glued_paren_parser<Glued>> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  static constexpr std::string_view expected_name = "' '";
+
+  template <class Context, class RContext, class Attribute>
+  bool parse(const char*& first, const char* last, const Context& ctx, RContext&,
+             Attribute&) const {
+    if (first == last) return false;
+    if (*first == ' ') {
+      ++first;
+      return true;
+    }
+    return *first == '(' && Glued::allowed(first, ctx);
+  }
+};
+
 }  // namespace imapkit::grammar::primitives
