@@ -40,7 +40,7 @@ pass_result memchr_pass(const input& in) {
 
 void run_framer(benchmark::State& state, const std::string& input_name, std::size_t chunk) {
   const input& in = get_input(input_name);
-  framer f(in.side);
+  framer f(in.side, framer_limits::whole_messages(in.side));
   measure(
       state, in, [&](const input& i) { return frame_pass(f, i, chunk); }, measured::framing);
 }

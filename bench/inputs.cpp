@@ -74,7 +74,7 @@ void read_server_captures(input& in) {
 }
 
 void frame(input& in) {
-  framer f(in.side);
+  framer f(in.side, framer_limits::whole_messages(in.side));
   // One feed of the whole stream: the views then point into the framer's buffer, which holds
   // the same bytes as in.bytes; rebase them onto in.bytes so they outlive the framer.
   f.feed(in.bytes);

@@ -81,7 +81,7 @@ void run_parse(benchmark::State& state, const imapkit_parser* p, const std::stri
 
 void run_pipeline(benchmark::State& state, const imapkit_parser* p, const std::string& input_name) {
   const input& in = get_input(input_name);
-  framer f(in.side);
+  framer f(in.side, framer_limits::whole_messages(in.side));
   arena mem;
   measure(
       state, in, [&](const input& i) { return pipeline_pass(*p, f, mem, i); },

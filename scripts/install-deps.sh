@@ -7,6 +7,7 @@ packages=(
   build-essential cmake                 # compiler and build
   libboost1.81-dev libboost-json1.81-dev  # Spirit X3, Asio; Boost.JSON for the CLI
   libcli11-dev                           # the CLI's option parsing
+  libssl-dev                             # the CLI: SHA-256 of streamed literals
   pkg-config dpkg-dev file               # imapkit.pc checks; cpack -G DEB (dpkg-shlibdeps, file)
   libgtest-dev libgmock-dev              # tests
   libbenchmark-dev python3               # benchmarks (python3 makes their input streams)

@@ -25,6 +25,8 @@ std::string_view to_string(framer_error_kind kind) noexcept {
       return "literal_too_large";
     case framer_error_kind::message_too_large:
       return "message_too_large";
+    case framer_error_kind::streamed_literal_too_large:
+      return "streamed_literal_too_large";
   }
   return "unknown";
 }
@@ -37,8 +39,24 @@ std::string_view framer_error::limit_name() const noexcept {
       return "max_literal_size";
     case framer_error_kind::message_too_large:
       return "max_message_size";
+    case framer_error_kind::streamed_literal_too_large:
+      return "max_streamed_literal_size";
   }
   return "unknown";
+}
+
+std::uint64_t streamed_size(std::span<const streamed_literal> literals) noexcept {
+  std::uint64_t total = 0;
+  for (const streamed_literal& l : literals) total += l.size;
+  return total;
+}
+
+std::uint64_t offset_with_streamed(std::size_t offset,
+                                   std::span<const streamed_literal> literals) noexcept {
+  std::uint64_t result = offset;
+  for (const streamed_literal& l : literals)
+    if (l.offset <= offset) result += l.size;
+  return result;
 }
 
 framer::framer(framer_side side) : framer(side, framer_limits::for_side(side)) {}
@@ -86,9 +104,42 @@ framer::event framer::fail(framer_error_kind kind, std::uint64_t limit) {
   e.offset = stream_offset();
   e.error = framer_error{kind, e.offset, limit};
   // The message's bytes scanned so far are dropped; the caller decides about the rest.
-  begin_ = segment_ = scanned_;
+  start_message_at(scanned_);
   literal_left_ = 0;
   sync_literal_end_ = npos;
+  stale_literals_ = true;
+  return e;
+}
+
+void framer::start_message_at(std::size_t pos) noexcept {
+  begin_ = segment_ = pos;
+  base_offset_ += removed_ - shift_;
+  removed_ = shift_ = 0;
+}
+
+void framer::drop_streamed_bytes() {
+  if (drop_ == 0) return;
+  // Moving the message's bytes forward over the dropped ones costs the message's buffered part,
+  // not the rest of the feed behind them.
+  std::memmove(buffer_.data() + begin_ + drop_, buffer_.data() + begin_, scanned_ - begin_);
+  begin_ += drop_;
+  segment_ += drop_;
+  scanned_ += drop_;
+  removed_ += drop_;
+  shift_ += drop_;
+  drop_ = 0;
+}
+
+framer::event framer::literal_data_event(std::string_view bytes, std::uint64_t offset) {
+  event e;
+  e.kind = status::literal_data;
+  e.message = bytes;
+  e.offset = offset;
+  e.literal = literals_.back();
+  e.literal_position = e.literal.size - stream_left_;
+  stream_left_ -= bytes.size();
+  e.literal_end = stream_left_ == 0;
+  sync_literal_end_ = npos;  // the bytes came: nothing to refuse or to wait for any more
   return e;
 }
 
@@ -168,8 +219,8 @@ void framer::compact() {
 bool framer::spot_long_line(std::string_view& bytes) {
   // Only when every buffered byte is framed and we are inside a line segment: then the next
   // event is about these bytes, and deciding it now changes nothing but the cost.
-  if (discarding_ || error_pending_ || literal_left_ > 0 || scanned_ != buffer_.size() ||
-      limits_.max_line_length > static_cast<std::size_t>(-1) - 2) {
+  if (discarding_ || error_pending_ || literal_left_ > 0 || stream_left_ > 0 ||
+      scanned_ != buffer_.size() || limits_.max_line_length > static_cast<std::size_t>(-1) - 2) {
     return false;
   }
   const std::size_t seen = buffer_.size() - segment_;  // < max_line_length + 2, or next() failed
@@ -194,6 +245,14 @@ bool framer::spot_long_line(std::string_view& bytes) {
 }
 
 void framer::feed(std::string_view bytes) {
+  drop_streamed_bytes();
+  if (!pending_.empty()) {
+    // Fed again before the last feed's literal bytes were handed out: they go before the bytes
+    // buffered behind them (that feed is still valid: the caller has not drained it).
+    buffer_.insert(scanned_, pending_);
+    removed_ -= pending_.size();
+    pending_ = {};
+  }
   // An over-long line is never copied: once it is certain, its bytes are counted and dropped.
   if (bytes.size() > limits_.max_line_length / 2) spot_long_line(bytes);
   if (discarding_ && scanned_ == buffer_.size()) {
@@ -202,6 +261,16 @@ void framer::feed(std::string_view bytes) {
     compact();
     base_offset_ += dropped;
     bytes.remove_prefix(dropped);
+  }
+  if (stream_left_ > 0 && scanned_ == buffer_.size() && !bytes.empty()) {
+    // A streamed literal's bytes with nothing buffered ahead of them: handed out where they are.
+    const std::size_t take =
+        static_cast<std::size_t>(std::min<std::uint64_t>(bytes.size(), stream_left_));
+    pending_ = bytes.substr(0, take);
+    pending_offset_ = base_offset_ + buffer_.size() + removed_ - shift_;
+    removed_ += take;
+    sync_literal_end_ = npos;
+    bytes.remove_prefix(take);
   }
   if (bytes.empty()) return;
   // Move the partial message to the front when it is no longer than what was handed out before
@@ -212,6 +281,7 @@ void framer::feed(std::string_view bytes) {
 }
 
 framer::event framer::next() {
+  drop_streamed_bytes();
   if (error_pending_) {
     error_pending_ = false;
     event e;
@@ -223,9 +293,24 @@ framer::event framer::next() {
   for (;;) {
     if (discarding_) {
       scanned_ += discard(buffer_.data() + scanned_, buffer_.size() - scanned_);
-      begin_ = segment_ = scanned_;
+      start_message_at(scanned_);
       if (discarding_) break;
       continue;
+    }
+
+    if (stream_left_ > 0) {
+      if (!pending_.empty()) {
+        const std::string_view bytes = pending_;
+        pending_ = {};
+        if (stream_left_ == bytes.size()) segment_ = scanned_;
+        return literal_data_event(bytes, pending_offset_);
+      }
+      const std::size_t available = buffer_.size() - scanned_;
+      if (available == 0) break;
+      drop_ = static_cast<std::size_t>(std::min<std::uint64_t>(available, stream_left_));
+      if (stream_left_ == drop_) segment_ = scanned_;
+      return literal_data_event(std::string_view(buffer_.data() + scanned_, drop_),
+                                base_offset_ + scanned_ + removed_ - shift_);
     }
 
     if (literal_left_ > 0) {
@@ -282,8 +367,42 @@ framer::event framer::next() {
       e.kind = status::message;
       e.message = std::string_view(base + begin_, scanned_ - begin_);
       e.offset = stream_offset();
-      begin_ = segment_ = scanned_;
+      if (stale_literals_) literals_.clear();
+      e.literals = literals_;
+      stale_literals_ = true;
+      start_message_at(scanned_);
       sync_literal_end_ = npos;
+      return e;
+    }
+    if (lit.valid && lit.size > limits_.stream_literals_above) {
+      if (lit.size > limits_.max_streamed_literal_size) {
+        event e =
+            fail(framer_error_kind::streamed_literal_too_large, limits_.max_streamed_literal_size);
+        abandon_at_line_end(lit);
+        return e;
+      }
+      if (stale_literals_) literals_.clear();
+      stale_literals_ = false;
+      streamed_literal literal;
+      literal.size = lit.size;
+      literal.offset = scanned_ - begin_;
+      literal.index = static_cast<std::uint32_t>(literals_.size() + 1);
+      literal.binary = line[lit.start] == '~';
+      literals_.push_back(literal);
+      stream_left_ = lit.size;
+      segment_ = scanned_;
+      if (lit.synchronizing && side_ == framer_side::read_commands) {
+        sync_literal_end_ = scanned_;
+        continuation_taken_ = false;
+      } else {
+        sync_literal_end_ = npos;
+      }
+      event e;
+      e.kind = status::literal_begin;
+      e.message = std::string_view(base + begin_, scanned_ - begin_);
+      e.offset = stream_offset();
+      e.literal = literal;
+      e.literals = literals_;
       return e;
     }
     if (!lit.valid || lit.size > limits_.max_literal_size) {
@@ -329,8 +448,11 @@ bool framer::refuse_literal() noexcept {
     return false;
   }
   // Bytes after the announcement (if any were scanned as literal data) are the next command.
-  begin_ = segment_ = scanned_ = sync_literal_end_;
+  scanned_ = sync_literal_end_;
+  start_message_at(scanned_);
   literal_left_ = 0;
+  stream_left_ = 0;
+  stale_literals_ = true;
   sync_literal_end_ = npos;
   return true;
 }

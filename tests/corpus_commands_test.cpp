@@ -38,7 +38,8 @@ struct outcome {
 
 std::vector<outcome> replay(const std::string& bytes) {
   std::vector<outcome> out;
-  framer frame(framer_side::read_commands);
+  framer frame(framer_side::read_commands,
+               framer_limits::whole_messages(framer_side::read_commands));
   arena mem;
   client_expectation expect = client_expectation::command;
   frame.feed(bytes);

@@ -36,7 +36,8 @@ using test::capture_files;
 
 capture_stats parse_capture(const capture_file& file, parse_mode mode) {
   const std::string bytes = test::read_capture(file);
-  framer frame(framer_side::read_responses);
+  framer frame(framer_side::read_responses,
+               framer_limits::whole_messages(framer_side::read_responses));
   frame.feed(bytes);
   arena mem;
   const parse_options options =

@@ -540,7 +540,8 @@ TEST(fetch_captures, every_fetch_response_parses) {
   for (const auto& file : test::capture_files(".s2c")) {
     ++files;
     const std::string bytes = test::read_capture(file);
-    framer frame(framer_side::read_responses);
+    framer frame(framer_side::read_responses,
+                 framer_limits::whole_messages(framer_side::read_responses));
     frame.feed(bytes);
     arena mem;
     for (;;) {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <ostream>
 #include <random>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -548,7 +549,7 @@ TEST(Framer, LiteralTooLargeInResponsesIsSkipped) {
 TEST(Framer, BadLiteralNumbers) {
   // Not number64: too many digits, or above 2^63-1. Even with no limit they are errors; their
   // bytes cannot be counted, so the message ends at that line.
-  framer_limits limits;
+  framer_limits limits = framer_limits::whole_messages(framer_side::read_commands);
   limits.max_literal_size = UINT64_MAX;
   limits.max_message_size = UINT64_MAX;
   for (const std::string_view number :
@@ -701,6 +702,7 @@ struct record {
 
 std::ostream& operator<<(std::ostream& os, const record& r) {
   if (r.kind == status::message) return os << "message@" << r.offset << "+" << r.size;
+  if (r.kind == status::literal_begin) return os << "literal@" << r.offset << "+" << r.size;
   return os << to_string(r.error.kind) << "@" << r.offset;
 }
 
@@ -709,14 +711,33 @@ struct framing {
   std::uint64_t stream_offset = 0;
   std::size_t buffered = 0;
   std::size_t content_mismatches = 0;  // messages whose bytes differ from the input
+  std::size_t streamed_messages = 0;   // messages with a streamed literal
 };
 
-// Frames `data` fed in the chunks chosen by `next_chunk`.
+// A message as it was on the wire: its streamed literals' data put back where each was left out.
+std::string with_streamed_data(std::string_view message, std::span<const streamed_literal> literals,
+                               const std::vector<std::string>& data) {
+  std::string whole;
+  std::size_t from = 0;
+  for (const streamed_literal& l : literals) {
+    whole.append(message.substr(from, l.offset - from));
+    whole.append(data.at(l.index - 1));
+    from = l.offset;
+  }
+  whole.append(message.substr(from));
+  return whole;
+}
+
+// Frames `data` fed in the chunks chosen by `next_chunk`. A message is recorded by its range on
+// the wire (streamed literals included) and its content checked there, the streamed literals'
+// data put back from their literal_data events; those events are checked to come in order, and
+// in stream order, and recorded by their literal_begin only (their number depends on chunking).
 template <class ChunkSize>
 framing frame(std::string_view data, framer_side side, const framer_limits& limits,
               ChunkSize&& next_chunk) {
   framing result;
   framer f(side, limits);
+  std::vector<std::string> streamed;  // the data of the current message's streamed literals
   for (std::size_t pos = 0; pos < data.size();) {
     const std::size_t n = std::min(next_chunk(), data.size() - pos);
     f.feed(data.substr(pos, n));
@@ -724,16 +745,52 @@ framing frame(std::string_view data, framer_side side, const framer_limits& limi
     for (;;) {
       const framer::event e = f.next();
       if (e.kind == status::need_more) break;
-      result.events.push_back({e.kind, e.offset, e.message.size(), e.error});
-      if (e.kind == status::message && (e.offset + e.message.size() > data.size() ||
-                                        data.compare(e.offset, e.message.size(), e.message) != 0)) {
-        ++result.content_mismatches;
+      if (e.kind == status::literal_data) {
+        const bool in_order =
+            e.literal.index == streamed.size() && e.literal_position == streamed.back().size() &&
+            e.literal_end == (e.literal_position + e.message.size() == e.literal.size) &&
+            !e.message.empty() && e.offset + e.message.size() <= data.size() &&
+            data.compare(e.offset, e.message.size(), e.message) == 0;
+        if (!in_order) ++result.content_mismatches;
+        if (!streamed.empty()) streamed.back().append(e.message);
+        continue;
       }
+      if (e.kind == status::literal_begin) {
+        if (e.literal.index == 1) streamed.clear();
+        if (e.literal.index != streamed.size() + 1 || e.literals.size() != e.literal.index ||
+            e.message.size() != e.literal.offset)
+          ++result.content_mismatches;
+        streamed.emplace_back();
+        result.events.push_back({e.kind, e.offset, e.literal.size, e.error});
+        continue;
+      }
+      std::size_t size = e.message.size();
+      if (e.kind == status::message) {
+        const std::string whole = e.literals.empty()
+                                      ? std::string(e.message)
+                                      : with_streamed_data(e.message, e.literals, streamed);
+        size = whole.size();
+        if (e.offset + size > data.size() || data.compare(e.offset, size, whole) != 0)
+          ++result.content_mismatches;
+        if (!e.literals.empty()) ++result.streamed_messages;
+      }
+      result.events.push_back({e.kind, e.offset, size, e.error});
     }
   }
   result.stream_offset = f.stream_offset();
   result.buffered = f.buffered();
   return result;
+}
+
+// The framing without its literal_begin records, and with the streamed literals' own size error
+// read as the buffered one's: what a framer that streams nothing reports.
+framing as_if_buffered(framing streamed) {
+  std::erase_if(streamed.events, [](const record& r) { return r.kind == status::literal_begin; });
+  for (record& r : streamed.events) {
+    if (r.kind == status::error && r.error.kind == framer_error_kind::streamed_literal_too_large)
+      r.error.kind = framer_error_kind::literal_too_large;
+  }
+  return streamed;
 }
 
 void expect_same_framing(const framing& actual, const framing& expected) {
@@ -755,6 +812,7 @@ void expect_accounts_for_every_byte(const framing& whole, std::size_t size) {
   std::uint64_t pos = 0;             // bytes accounted for by messages and the gaps before them
   std::optional<std::uint64_t> gap;  // offset of the last error, if bytes from it were dropped
   for (const record& r : whole.events) {
+    if (r.kind == status::literal_begin) continue;
     if (gap) {
       EXPECT_GT(r.offset, *gap) << r;  // the offending message's bytes were discarded
     } else {
@@ -840,6 +898,49 @@ std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
   return name;
 }
 
+// Streamed and buffered framing agree (issue 16): with literals above 0, 1 and 4096 octets
+// streamed, every capture fed in chunks of 1, 7, 4096 and 65536 octets frames into the same
+// messages at the same offsets, each the same bytes once its streamed data is put back, as
+// framing it with nothing streamed. The server's limit of 64 MiB stays (imaplib-errors-conn2's
+// refused 99,999,999,999-octet literal).
+TEST_P(CaptureTest, StreamingLiteralsDoesNotChangeFraming) {
+  const std::string& name = GetParam();
+  const std::string data = read_file(captures_dir / name);
+  const framer_side side = side_of(name);
+  const framer_limits buffered = framer_limits::whole_messages(side);
+  const framing expected = frame(data, side, buffered, [&] { return data.size(); });
+  for (const std::uint64_t threshold : {0u, 1u, 4096u}) {
+    framer_limits limits = framer_limits::for_side(side);
+    limits.stream_literals_above = threshold;
+    limits.max_streamed_literal_size = limits.max_literal_size;
+    for (const std::size_t chunk : {1, 7, 4096, 65536}) {
+      SCOPED_TRACE("streaming above " + std::to_string(threshold) + ", chunks of " +
+                   std::to_string(chunk));
+      const framing streamed = frame(data, side, limits, [&] { return chunk; });
+      expect_same_framing(as_if_buffered(streamed), expected);
+    }
+  }
+}
+
+TEST(FramerCaptures, StreamingReachesTheCapturesLiterals) {
+  // Guards the test above against streaming nothing: above 0 octets, every non-empty literal
+  // of the captures is streamed; above the default 1 MiB, imaplib-fetch-deep's BODY[] is.
+  std::size_t messages = 0;
+  for (const std::string& name : capture_names()) {
+    const framer_side side = side_of(name);
+    framer_limits limits = framer_limits::for_side(side);
+    limits.stream_literals_above = 0;
+    const std::string data = read_file(captures_dir / name);
+    messages += frame(data, side, limits, [&] { return data.size(); }).streamed_messages;
+  }
+  EXPECT_GT(messages, 500u);
+  const std::string deep = read_file(captures_dir / "imaplib-fetch-deep.s2c");
+  EXPECT_GT(
+      frame(deep, framer_side::read_responses, framer_limits{}, [&] { return std::size_t{4096}; })
+          .streamed_messages,
+      0u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Captures, CaptureTest, ::testing::ValuesIn(capture_names()), test_name);
 
 TEST(FramerCaptures, CorpusIsThere) {
@@ -922,7 +1023,8 @@ TEST(FramerCaptures, DovecotErrorSession) {
   std::copy_if(events.begin(), events.end(), std::back_inserter(errors),
                [](const owned_event& e) { return e.kind == status::error; });
   ASSERT_EQ(errors.size(), 2u);
-  expect_error(errors[0], framer_error_kind::literal_too_large, offset_of("d3 APPEND"),
+  // Above 1 MiB the literal would be streamed, but not one above the 64 MiB a server takes.
+  expect_error(errors[0], framer_error_kind::streamed_literal_too_large, offset_of("d3 APPEND"),
                64ull << 20);
   expect_error(errors[1], framer_error_kind::line_too_long, offset_of("e8 XXX"), 64 * 1024);
 
@@ -938,7 +1040,7 @@ TEST(FramerCaptures, DovecotErrorSession) {
   EXPECT_EQ(message_at(offset_of("e9 ")), "e9 NOOP\r\n");
 
   // With limits that allow the absurd literal, the server must refuse it by hand.
-  framer_limits lenient;
+  framer_limits lenient = framer_limits::whole_messages(framer_side::read_commands);
   lenient.max_literal_size = UINT64_MAX;
   lenient.max_message_size = UINT64_MAX;
   lenient.max_line_length = 100000;

@@ -49,7 +49,8 @@ std::vector<captured_command> read_commands() {
   for (const auto& path : files) {
     std::ifstream in(path, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    framer frame(framer_side::read_commands);
+    framer frame(framer_side::read_commands,
+                 framer_limits::whole_messages(framer_side::read_commands));
     frame.feed(bytes);
     for (framer::event ev = frame.next(); ev.kind != framer::status::need_more; ev = frame.next()) {
       if (ev.kind != framer::status::message) continue;

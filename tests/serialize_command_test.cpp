@@ -502,7 +502,8 @@ round_trip_stats round_trip(std::uint64_t first, std::size_t count, bool invalid
     }
     if (covered) covered->add(m);
     // The framer sees one message, and waits for "+" exactly where the serializer said to.
-    framer frame(framer_side::read_commands);
+    framer frame(framer_side::read_commands,
+                 framer_limits::whole_messages(framer_side::read_commands));
     std::size_t framed = 0;
     const auto parts = out.fragments();
     for (std::size_t i = 0; i < parts.size(); ++i) {

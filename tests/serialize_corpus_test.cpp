@@ -46,7 +46,7 @@ template <class Parse, class Write, class Advance>
 void round_trip(const capture_file& file, framer_side side, Parse parse, Write write,
                 Advance advance, totals& sum) {
   const std::string bytes = test::read_capture(file);
-  framer frame(side);
+  framer frame(side, framer_limits::whole_messages(side));
   frame.feed(bytes);
   arena mem, again_mem;
   buffer_sink once, twice;

@@ -201,7 +201,7 @@ TEST(Writer, HostileStringsStayInTheirSlot) {
     w.crlf();
     ASSERT_TRUE(written) << i;
 
-    framer f(framer_side::read_commands);
+    framer f(framer_side::read_commands, framer_limits::whole_messages(framer_side::read_commands));
     f.feed(out.bytes());
     const auto ev = f.next();
     ASSERT_EQ(ev.kind, framer::status::message) << i;

@@ -574,7 +574,7 @@ bool round_trip(std::uint64_t seed, const generate::options& gen, const serializ
     ADD_FAILURE() << "seed " << seed << ": a response waits for \"+\": " << show(bytes);
     return false;
   }
-  framer f(framer_side::read_responses);
+  framer f(framer_side::read_responses, framer_limits::whole_messages(framer_side::read_responses));
   f.feed(bytes);
   const framer::event first = f.next();
   if (first.kind != framer::status::message || first.message.size() != bytes.size() ||

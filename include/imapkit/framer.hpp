@@ -25,6 +25,15 @@
 //        announcements are still followed;
 //      * a bad N cannot be counted: the message ends at its announcing line.
 //    Memory stays bounded by max_message_size plus the size of one feed().
+//  - Streamed literals: a literal whose N is above limits.stream_literals_above is not buffered.
+//    A literal_begin event hands out the message's bytes up to its announcement (so that the
+//    caller knows which item the literal fills: locate_literal() says), then its bytes are handed
+//    out as literal_data events as they arrive (views into the bytes fed: no copy where they sat in
+//    one feed() after the announcement's line), and the message event that follows holds every
+//    other byte of the message, each streamed literal's data left out, with the list of streamed
+//    literals (where each one's data would have been, and its size) for the parser
+//    (parse_options::streamed_literals). Limits apply to the buffered bytes; a streamed literal's
+//    N has its own limit, max_streamed_literal_size.
 //
 // Use (server side):
 //   framer f(framer_side::read_commands);
@@ -35,8 +44,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "imapkit/string.hpp"
 
 namespace imapkit {
 
@@ -59,11 +72,35 @@ struct framer_limits {
   // Largest whole message, literals and line ends included.
   std::uint64_t max_message_size = 128ull << 20;
 
+  // Literals with more than this many octets are streamed (literal_begin, literal_data events)
+  // rather than buffered; never_stream turns streaming off. 1 MiB: above it a literal is message
+  // data (a body or an attachment, which a client writes to disk and a server to its store),
+  // below it the few header and text sections a client shows at once, which it wants in one
+  // piece; and the copy into the buffer, which streaming saves, starts to cost (docs/limits.md).
+  std::uint64_t stream_literals_above = 1u << 20;
+  // Largest N accepted in a streamed literal; nothing of it is buffered, so this is about what
+  // the reader will store, not about memory: unlimited (up to number64) reading responses, the
+  // buffered literal's 64 MiB reading commands (what a server lets a client APPEND).
+  std::uint64_t max_streamed_literal_size = 64ull << 20;
+
+  static constexpr std::uint64_t never_stream = ~std::uint64_t{0};
+  static constexpr std::uint64_t unlimited = (std::uint64_t{1} << 63) - 1;  // number64's max
+
   // The defaults of the side a framer reads: read_commands the above; read_responses lines of up
-  // to 128 MiB (a `* SEARCH` of 5,000,000 UIDs is 39 MB).
+  // to 128 MiB (a `* SEARCH` of 5,000,000 UIDs is 39 MB) and streamed literals of any size.
   static constexpr framer_limits for_side(framer_side side) noexcept {
     framer_limits limits;
-    if (side == framer_side::read_responses) limits.max_line_length = 128u << 20;
+    if (side == framer_side::read_responses) {
+      limits.max_line_length = 128u << 20;
+      limits.max_streamed_literal_size = unlimited;
+    }
+    return limits;
+  }
+  // for_side(side) with streaming off: every message whole in one buffer, literals up to
+  // max_literal_size, for a reader that wants whole messages (a test, a benchmark, a round trip).
+  static constexpr framer_limits whole_messages(framer_side side) noexcept {
+    framer_limits limits = for_side(side);
+    limits.stream_literals_above = never_stream;
     return limits;
   }
 };
@@ -85,10 +122,19 @@ struct literal_announcement {
 literal_announcement find_literal_announcement(std::string_view segment,
                                                bool starts_message) noexcept;
 
+// The octets of a message's streamed literals, which its message event leaves out.
+std::uint64_t streamed_size(std::span<const streamed_literal> literals) noexcept;
+
+// Where byte `offset` of a message handed out without its streamed literals' data is in the
+// message as it was on the wire: a parse error's offset, say, to a stream offset.
+std::uint64_t offset_with_streamed(std::size_t offset,
+                                   std::span<const streamed_literal> literals) noexcept;
+
 enum class framer_error_kind {
   line_too_long,      // a line segment exceeded max_line_length
   literal_too_large,  // a literal's N exceeded max_literal_size, or was not a valid number64
   message_too_large,  // the message (with its announced literals) exceeded max_message_size
+  streamed_literal_too_large,  // a streamed literal's N exceeded max_streamed_literal_size
 };
 
 // Name of the kind, e.g. "line_too_long".
@@ -111,24 +157,41 @@ class framer {
 
   // Appends bytes to the stream. They are copied into the framer's buffer, except bytes that are
   // discarded after an error (or that make a line certainly too long), which are counted and
-  // dropped right away. Invalidates the views returned by next().
+  // dropped right away, and bytes of a streamed literal whose announcement was handed out before
+  // this feed: those are handed out as views of `bytes`, so `bytes` must stay valid until next()
+  // returns need_more (the usual loop: feed, then next() until need_more). Invalidates the views
+  // returned by next().
   void feed(std::string_view bytes);
 
   enum class status {
-    message,    // `message` holds one complete command/response
-    need_more,  // every buffered byte is framed; feed() more
-    error,      // `error` describes a limit violation; call next() again to continue
+    message,        // `message` holds one complete command/response
+    need_more,      // every buffered byte is framed; feed() more
+    error,          // `error` describes a limit violation; call next() again to continue
+    literal_begin,  // a streamed literal starts: `literal` says which, `message` the bytes before
+    literal_data,   // `message` holds the next bytes of the streamed literal `literal`
   };
 
   struct event {
     status kind = status::need_more;  // what happened
-    std::string_view message;         // the message bytes (status::message only)
-    std::uint64_t offset = 0;         // stream offset of message / error's message / next byte
-    framer_error error;               // the violation (status::error only)
+    // message: the message's bytes (streamed literals' data left out). literal_begin: the
+    // message's bytes so far, up to and including the announcement's line end. literal_data:
+    // the literal's bytes.
+    std::string_view message;
+    std::uint64_t offset = 0;  // stream offset of message / error's message / data / next byte
+    framer_error error;        // the violation (status::error only)
+    // literal_begin, literal_data: the literal; literal_data: also where the bytes are in it
+    // (literal_position) and whether they are its last (literal_end).
+    streamed_literal literal;
+    std::uint64_t literal_position = 0;
+    bool literal_end = false;
+    // message, literal_begin: the message's streamed literals so far (for a message, all of
+    // them: give them to the parser as parse_options::streamed_literals). Valid until the next
+    // literal_begin or message event.
+    std::span<const streamed_literal> literals;
   };
 
-  // The next complete message or error, in stream order, or need_more. A returned message view
-  // stays valid until the next call to feed() (next() itself never moves the buffer).
+  // The next event, in stream order, or need_more. A message view stays valid until the next
+  // call to feed(); a literal_begin or literal_data view until the next call to next() or feed().
   event next();
 
   // True when the bytes fed so far end right after a synchronizing literal announcement "{N}\r\n"
@@ -148,7 +211,7 @@ class framer {
   bool refuse_literal() noexcept;
 
   // Stream offset of the first byte not yet handed out in a message or discarded.
-  std::uint64_t stream_offset() const noexcept { return base_offset_ + begin_; }
+  std::uint64_t stream_offset() const noexcept { return base_offset_ + begin_ - shift_; }
   // Bytes held in the buffer that are not yet handed out (a partial message, or unframed bytes).
   std::size_t buffered() const noexcept { return buffer_.size() - begin_; }
   // True while the rest of a message is being dropped after an error.
@@ -175,6 +238,12 @@ class framer {
   bool spot_long_line(std::string_view& bytes);
   // Moves the bytes not yet handed out to the front of the buffer.
   void compact();
+  // The current message ends (or is dropped) at buffer position pos: the next one starts there.
+  void start_message_at(std::size_t pos) noexcept;
+  // Drops the streamed literal bytes handed out by the previous literal_data event from the
+  // buffer (deferred so that the event's view stays valid until the next call).
+  void drop_streamed_bytes();
+  event literal_data_event(std::string_view bytes, std::uint64_t offset);
   bool continuation_wanted() const noexcept;
 
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
@@ -194,6 +263,23 @@ class framer {
   // current message, or npos; and whether its continuation request was already taken.
   std::size_t sync_literal_end_ = npos;
   bool continuation_taken_ = false;
+
+  // Streaming: bytes of the current streamed literal still to come; those of them fed but not
+  // yet handed out, as the caller's view (pending_) or at buffer_[scanned_] (buffered ones);
+  // bytes handed out from buffer_ to drop at the next call; the message's streamed literals
+  // (stale_literals_: they belong to the message handed out last, cleared when the next starts).
+  std::uint64_t stream_left_ = 0;
+  std::string_view pending_;
+  std::uint64_t pending_offset_ = 0;
+  std::size_t drop_ = 0;
+  // Streamed bytes left out of the current message, and how many of them were dropped from the
+  // buffer by moving the message's bytes before them forward: a buffered byte at p >= scanned_
+  // is at stream offset base_offset_ + p + removed_ - shift_, the message at base_offset_ +
+  // begin_ - shift_.
+  std::uint64_t removed_ = 0;
+  std::uint64_t shift_ = 0;
+  std::vector<streamed_literal> literals_;
+  bool stale_literals_ = false;
 
   // An error found by feed(), to be returned by the next call to next().
   bool error_pending_ = false;

@@ -8,7 +8,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string_view>
+
+#include "imapkit/string.hpp"
 
 namespace imapkit {
 
@@ -174,6 +177,10 @@ struct parse_options {
   // Items in one list (flags, search results, FETCH items, ...): command_list_items by default,
   // response_list_items in responses() (docs/limits.md).
   std::size_t max_list_items = command_list_items;
+  // The literals of the message whose data the framer streamed (its message event's
+  // `literals`): each is read as a string with no value and its `stream` index, and the parse
+  // reads none of its octets from the message. Empty: every literal's octets are in the message.
+  std::span<const streamed_literal> streamed_literals{};
 
   // A server trusts its clients little: 2^20 items, far more than any real command carries.
   static constexpr std::size_t command_list_items = std::size_t{1} << 20;

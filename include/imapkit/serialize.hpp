@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,11 @@ class sink {
   // A sink that streams straight to a socket must buffer a message until it is ended.
   virtual void begin_message() {}
   virtual void abandon_message() {}
+  // A streamed literal's octets go here, after its announcement (and after the wait for "+" of
+  // a synchronizing one): the sender copies literal.size octets from its source
+  // (send_streamed_literal). A sink that holds only bytes returns false, and the message fails
+  // with serialize_errc::streamed_literal.
+  virtual bool streamed_literal(const imapkit::streamed_literal& /*literal*/) { return false; }
 };
 
 // A growable buffer. bytes() is the whole output; continuation_points() are the offsets where a
@@ -46,27 +52,43 @@ class buffer_sink final : public sink {
   void begin_message() override {
     message_start_ = data_.size();
     message_waits_ = waits_.size();
+    message_streams_ = streams_.size();
   }
   void abandon_message() override {
     data_.resize(message_start_);
     waits_.resize(message_waits_);
+    streams_.resize(message_streams_);
   }
+  bool streamed_literal(const imapkit::streamed_literal& literal) override {
+    streams_.push_back({data_.size(), literal});
+    return true;
+  }
+
+  // Where a streamed literal's octets go: before bytes()[offset] (they are not in bytes()).
+  struct stream_point {
+    std::size_t offset = 0;
+    imapkit::streamed_literal literal;
+  };
 
   std::string_view bytes() const noexcept { return data_; }
   const std::vector<std::size_t>& continuation_points() const noexcept { return waits_; }
+  const std::vector<stream_point>& stream_points() const noexcept { return streams_; }
   // The fragments between continuation points.
   std::vector<std::string_view> fragments() const;
   void clear() noexcept {
     data_.clear();
     waits_.clear();
-    message_start_ = message_waits_ = 0;
+    streams_.clear();
+    message_start_ = message_waits_ = message_streams_ = 0;
   }
 
  private:
   std::string data_;
   std::vector<std::size_t> waits_;
+  std::vector<stream_point> streams_;
   std::size_t message_start_ = 0;
   std::size_t message_waits_ = 0;
+  std::size_t message_streams_ = 0;
 };
 
 // A caller's fixed buffer: never allocates; past its capacity it records the overflow and
@@ -118,6 +140,11 @@ struct serialize_options {
   bool utf8 = false;
   // Strings longer than this go as literals even when they could be quoted.
   std::size_t max_quoted_length = 1000;
+  // The streamed literals of the message (a string with stream == i is streamed_literals[i-1]):
+  // their octets are not in the AST but come from the caller's source as they are sent, so a
+  // message of any size is never held; each is announced with its size. Parsed messages carry
+  // their framer event's `literals` here to be written back.
+  std::span<const streamed_literal> streamed_literals{};
 };
 
 enum class serialize_errc : std::uint8_t {
@@ -132,6 +159,9 @@ enum class serialize_errc : std::uint8_t {
   nul_in_string,    // NUL in a slot that allows no literal8
   invalid_mailbox,  // a mailbox name that is not valid UTF-8 (for modified UTF-7)
   invalid_value,    // a value the slot cannot hold (e.g. NIL where a string is needed)
+  // a streamed literal (string::stream) that serialize_options::streamed_literals does not
+  // list, in a slot that takes no literal, or written to a sink that holds only bytes
+  streamed_literal,
 };
 
 std::string_view to_string(serialize_errc e) noexcept;
@@ -204,6 +234,12 @@ class writer {
   // those (curl's IMAP, Perl's Mail::IMAPClient bodypart_string).
   bool message_data(const imapkit::string& value, bool allow_literal8 = false);
   bool literal(std::string_view value, bool binary = false);
+  // The value's literal: a streamed one (value.stream != 0) announced with its size, its octets
+  // left to the sink (sink::streamed_literal); else literal(value.value, binary).
+  bool literal(const imapkit::string& value, bool binary = false);
+  // string / astring of a string value that may be a streamed literal (then written as one).
+  bool string(const imapkit::string& value, bool allow_literal8 = false);
+  bool astring(const imapkit::string& value);
   // mailbox: INBOX, else the wire name as an astring. The name is already in its wire form
   // (modified UTF-7 unless UTF-8 is in effect): see encode_mailbox_name.
   bool mailbox(const imapkit::mailbox& m);
@@ -238,6 +274,9 @@ class writer {
   void write_quoted(std::string_view value);
   // A literal, or literal8 when the value holds NUL and the slot takes one (else an error).
   bool literal_or_literal8(std::string_view value, bool allow_literal8);
+  // "{N}\r\n" (or ~{N}, {N+}), and the wait for "+" where the client must wait.
+  void literal_head(std::uint64_t size, bool binary);
+  bool streamed(const imapkit::string& value, bool allow_literal8);
 
   sink& out_;
   // A copy: callers write `writer w(out, {})`, and a reference would dangle (ASan:
@@ -261,6 +300,27 @@ serialize_result serialize(const command& c, sink& out, const serialize_options&
 // Any client line: a command, an AUTHENTICATE data line (base64 or "*"), or DONE.
 serialize_result serialize(const client_message& m, sink& out,
                            const serialize_options& options = {});
+
+// Sends a streamed literal's octets: copies exactly literal.size octets from `read` (called as
+// read(buffer, capacity), returning how many it put there, 0 at the end of its data) to `write`
+// (called as write(std::string_view)), through a buffer of `chunk` octets. The size announced
+// is the size sent: a source that ends early, or has more than announced, makes it return
+// false; the receiver would misread the rest, so the caller must then close the connection.
+template <class Read, class Write>
+bool send_streamed_literal(const streamed_literal& literal, Read&& read, Write&& write,
+                           std::size_t chunk = 64 * 1024) {
+  std::vector<char> buffer(chunk);
+  std::uint64_t left = literal.size;
+  while (left > 0) {
+    const std::size_t want = left < chunk ? static_cast<std::size_t>(left) : chunk;
+    const std::size_t got = read(buffer.data(), want);
+    if (got == 0 || got > want) return false;
+    write(std::string_view(buffer.data(), got));
+    left -= got;
+  }
+  char extra;
+  return read(&extra, 1) == 0;
+}
 
 // A mailbox name as a user writes it (UTF-8) to its wire form: modified UTF-7 (RFC 3501 §5.1.3)
 // unless options.utf8. INBOX in any case becomes "INBOX". Returns false for invalid UTF-8.

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "imapkit/utf8.hpp"
+#include "streamed.hpp"
 
 namespace imapkit::cli {
 
@@ -43,8 +44,41 @@ boost::json::value bytes_to_json(std::string_view bytes) {
   return boost::json::object{{"base64", base64_encode(bytes)}};
 }
 
+namespace {
+std::span<const streamed_literal_summary> current_streamed;
+bool current_show_bytes = false;
+
+const streamed_literal_summary* summary_of(const imapkit::string& s) {
+  if (!s.is_streamed() || s.stream > current_streamed.size()) return nullptr;
+  return &current_streamed[s.stream - 1];
+}
+}  // namespace
+
+streamed_json_scope::streamed_json_scope(std::span<const streamed_literal_summary> summaries,
+                                         bool show_bytes)
+    : saved_(current_streamed), saved_show_bytes_(current_show_bytes) {
+  current_streamed = summaries;
+  current_show_bytes = show_bytes;
+}
+
+streamed_json_scope::~streamed_json_scope() {
+  current_streamed = saved_;
+  current_show_bytes = saved_show_bytes_;
+}
+
+std::uint64_t string_size(const imapkit::string& s) {
+  if (const auto* summary = summary_of(s)) return summary->size;
+  return s.value.size();
+}
+
 boost::json::value to_json(const imapkit::string& s) {
   if (s.is_nil()) return nullptr;
+  if (s.is_streamed()) {
+    const auto* summary = summary_of(s);
+    if (summary == nullptr) return boost::json::object{{"streamed_bytes", nullptr}};
+    if (current_show_bytes) return bytes_to_json(summary->bytes);
+    return boost::json::object{{"streamed_bytes", summary->size}, {"sha256", summary->sha256}};
+  }
   return bytes_to_json(s.value);
 }
 

@@ -3,6 +3,7 @@
 
 #include "json.hpp"
 #include "json_describe.hpp"
+#include "streamed.hpp"
 
 namespace imapkit::cli {
 
@@ -21,8 +22,8 @@ boost::json::value to_json(const append_message& m) {
       if (part.kind == catenate_part::kind_t::url) {
         p["url"] = bytes_to_json(part.value.value);
       } else {
-        p["size"] = part.value.value.size();
-        p["data"] = bytes_to_json(part.value.value);
+        p["size"] = string_size(part.value);
+        p["data"] = to_json(part.value);
       }
       parts.push_back(std::move(p));
     }
@@ -31,8 +32,8 @@ boost::json::value to_json(const append_message& m) {
   }
   o["literal"] = m.data.kind == string_kind::literal8 ? "literal8" : "literal";
   if (m.utf8) o["utf8"] = true;
-  o["size"] = m.data.value.size();
-  o["data"] = bytes_to_json(m.data.value);
+  o["size"] = string_size(m.data);
+  o["data"] = to_json(m.data);
   return o;
 }
 

@@ -62,9 +62,14 @@ bool lint_file(const lint_options& opt, const std::string& path, file_report& re
   std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (in == nullptr) return false;
 
-  const parse_options options =
-      report.responses ? parse_options::responses() : parse_options::lenient();
-  framer frame(report.responses ? framer_side::read_responses : framer_side::read_commands);
+  parse_options options = report.responses ? parse_options::responses() : parse_options::lenient();
+  // Literals above the default threshold are streamed, and of any size, as `imapkit parse` reads
+  // them: nothing of the message data is looked at here.
+  const framer_side side =
+      report.responses ? framer_side::read_responses : framer_side::read_commands;
+  framer_limits limits = framer_limits::for_side(side);
+  limits.max_streamed_literal_size = framer_limits::unlimited;
+  framer frame(side, limits);
   client_line_reader lines;
   arena mem, probe;
 
@@ -74,6 +79,7 @@ bool lint_file(const lint_options& opt, const std::string& path, file_report& re
   };
 
   const auto handle = [&](const framer::event& ev) {
+    if (ev.kind == framer::status::literal_begin || ev.kind == framer::status::literal_data) return;
     if (ev.kind == framer::status::error) {
       ++report.messages;
       std::string text = "message exceeds " + std::string(ev.error.limit_name()) + " (" +
@@ -87,11 +93,14 @@ bool lint_file(const lint_options& opt, const std::string& path, file_report& re
     }
     ++report.messages;
     mem.reset();
+    options.streamed_literals = ev.literals;
     const client_expectation expect = lines.expectation();
     // Where a parse of the message with options o stops, or 0 when it parses.
-    const auto stops_at = [&](const parse_options& o) -> std::size_t {
+    const auto stops_at = [&](const parse_options& o) -> std::uint64_t {
       probe.reset();
-      const auto offset_of = [](const auto& r) { return r ? std::size_t{0} : r.error().offset; };
+      const auto offset_of = [&](const auto& r) {
+        return r ? std::uint64_t{0} : offset_with_streamed(r.error().offset, ev.literals);
+      };
       return report.responses ? offset_of(parse_response(ev.message, probe, o))
                               : offset_of(parse_client_message(ev.message, probe, expect, o));
     };
@@ -116,9 +125,10 @@ bool lint_file(const lint_options& opt, const std::string& path, file_report& re
       if (const auto colon = text.find(": "); text.starts_with("offset ") && colon != text.npos)
         text.erase(0, colon + 2);
       boost::json::object e = to_json(error).as_object();
-      e["offset"] = ev.offset + error.offset;
+      const std::uint64_t at = ev.offset + offset_with_streamed(error.offset, ev.literals);
+      e["offset"] = at;
       e["message"] = text;
-      note_failure(ev.offset + error.offset, ev.offset, ev.message.size(), std::move(e),
+      note_failure(at, ev.offset, ev.message.size() + streamed_size(ev.literals), std::move(e),
                    std::move(text));
       return;
     }
@@ -134,6 +144,7 @@ bool lint_file(const lint_options& opt, const std::string& path, file_report& re
       // The deviation is where a parse with every quirk the message needed but q stops; a
       // rereading quirk (rereading_quirks) makes no such stop: then the message's start.
       parse_options without;
+      without.streamed_literals = ev.literals;
       without.quirks = used;
       without.quirks.remove(q);
       s.first_offsets.push_back(ev.offset + stops_at(without));

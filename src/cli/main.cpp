@@ -14,6 +14,7 @@
 #include "proxy.hpp"
 #include "quirks.hpp"
 #include "roundtrip.hpp"
+#include "streamed.hpp"
 
 namespace {
 
@@ -31,6 +32,10 @@ struct parse_command_options {
   std::size_t chunk_size = 65536;
   bool summary = false;
   std::string file = "-";
+  // Literals above this are streamed (docs/cli-json.md); of any size unless limited.
+  std::uint64_t stream_literals_above = framer_limits{}.stream_literals_above;
+  std::uint64_t max_streamed_literal = framer_limits::unlimited;
+  bool streamed_literal_bytes = false;
 };
 
 int run_parse(const parse_command_options& opt) {
@@ -50,12 +55,23 @@ int run_parse(const parse_command_options& opt) {
     }
   }
 
-  framer frame(opt.responses ? framer_side::read_responses : framer_side::read_commands);
+  // The side's limits, but streamed literals of any size: the CLI reads captures, it does not
+  // store what it reads.
+  const framer_side side = opt.responses ? framer_side::read_responses : framer_side::read_commands;
+  framer_limits limits = framer_limits::for_side(side);
+  limits.stream_literals_above = opt.stream_literals_above;
+  limits.max_streamed_literal_size = opt.max_streamed_literal;
+  framer frame(side, limits);
+  cli::streamed_literals streamed(opt.streamed_literal_bytes);
   arena mem;
   std::size_t messages = 0, errors = 0;
   std::string line;
 
   const auto report = [&](const framer::event& ev) {
+    if (ev.kind == framer::status::literal_begin || ev.kind == framer::status::literal_data) {
+      streamed.on_event(ev);
+      return;
+    }
     if (ev.kind == framer::status::error) {
       ++errors;
       std::fprintf(stderr, "%s:%llu: error: message exceeds %.*s (%llu)\n", display_name.c_str(),
@@ -68,14 +84,18 @@ int run_parse(const parse_command_options& opt) {
     mem.reset();
     boost::json::object out;
     out["offset"] = ev.offset;
-    out["length"] = ev.message.size();
+    out["length"] = ev.message.size() + streamed_size(ev.literals);
     parse_error err;
+    options.streamed_literals = ev.literals;
+    const cli::streamed_json_scope scope(streamed.of(ev), streamed.keep_bytes());
     const bool ok = opt.responses ? cli::parse_response_to_json(ev.message, mem, options, out, err)
                                   : cli::parse_command_to_json(ev.message, mem, options, out, err);
     if (!ok) {
       ++errors;
       std::fprintf(stderr, "%s:%llu: error: %s\n", display_name.c_str(),
-                   static_cast<unsigned long long>(ev.offset + err.offset), err.message().c_str());
+                   static_cast<unsigned long long>(ev.offset +
+                                                   offset_with_streamed(err.offset, ev.literals)),
+                   err.message().c_str());
       return;
     }
     if (!opt.summary) {
@@ -142,6 +162,17 @@ int main(int argc, char** argv) {
                    "feed the framer N bytes at a time (the output does not depend on it)")
       ->check(CLI::PositiveNumber);
   parse->add_flag("--summary", parse_opt.summary, "print only messages=N errors=M bytes=B");
+  parse
+      ->add_option("--stream-literals-above", parse_opt.stream_literals_above,
+                   "stream literals of more than N bytes instead of holding them: the JSON shows "
+                   "their size and SHA-256")
+      ->capture_default_str();
+  parse->add_option("--max-streamed-literal", parse_opt.max_streamed_literal,
+                    "refuse streamed literals of more than N bytes, as a server would (default: "
+                    "no limit)");
+  parse->add_flag("--streamed-literal-bytes", parse_opt.streamed_literal_bytes,
+                  "show streamed literals' bytes in the JSON as buffered ones are (holds them: "
+                  "for comparing the two ways)");
   parse->add_option("file", parse_opt.file, "capture to read, or - for stdin")
       ->capture_default_str();
 

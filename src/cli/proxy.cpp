@@ -35,6 +35,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,6 +49,7 @@
 #include "json_command.hpp"
 #include "json_response.hpp"
 #include "quirks.hpp"
+#include "streamed.hpp"
 
 namespace imapkit::cli {
 
@@ -100,7 +102,9 @@ void append_escaped(std::string& out, std::string_view text) {
 
 // The message as one line: line ends dropped, control bytes escaped, every literal replaced by its
 // size ("{1234}" + data becomes "{1234 bytes}"), cut after `width` bytes (0: never).
-std::string render(std::string_view message, std::size_t width) {
+// A streamed literal's data is not in the message (`streamed`: its framer event's literals).
+std::string render(std::string_view message, std::size_t width,
+                   std::span<const imapkit::streamed_literal> streamed = {}) {
   std::string out;
   std::size_t pos = 0;
   bool first = true;
@@ -121,9 +125,14 @@ std::string render(std::string_view message, std::size_t width) {
     append_escaped(out, segment.substr(0, segment.size() - 1));  // up to the closing "}"
     out += " bytes}";
     const std::size_t data = lf + 1;
-    pos = literal->second >= message.size() - data
-              ? message.size()
-              : data + static_cast<std::size_t>(literal->second);
+    const bool is_streamed = std::any_of(streamed.begin(), streamed.end(),
+                                         [&](const auto& l) { return l.offset == data; });
+    if (is_streamed)
+      pos = data;
+    else if (literal->second >= message.size() - data)
+      pos = message.size();
+    else
+      pos = data + static_cast<std::size_t>(literal->second);
     first = false;
   }
   if (width != 0 && out.size() > width) {
@@ -139,15 +148,20 @@ std::string render(std::string_view message, std::size_t width) {
 
 // --- JSON: literal data replaced by its size -----------------------------------------------------
 
-std::size_t json_bytes_size(const json::value& v) {
+std::uint64_t json_bytes_size(const json::value& v) {
   if (const auto* s = v.if_string()) return s->size();
-  if (const auto* o = v.if_object())
+  if (const auto* o = v.if_object()) {
+    if (const auto* n = o->if_contains("streamed_bytes"); n && n->is_uint64())
+      return n->as_uint64();
+    if (const auto* n = o->if_contains("streamed_bytes"); n && n->is_int64())
+      return static_cast<std::uint64_t>(n->as_int64());
     if (const auto* b = o->if_contains("base64"); b && b->is_string()) {
       const json::string& text = b->get_string();
       std::size_t padding = 0;
       for (std::size_t i = text.size(); i > 0 && text[i - 1] == '='; --i) ++padding;
       return text.size() / 4 * 3 - padding;
     }
+  }
   return 0;
 }
 
@@ -201,9 +215,18 @@ std::string to_string(const tcp::endpoint& e) {
 // --- One direction of one connection -------------------------------------------------------------
 
 struct direction {
-  direction(framer_side side, std::string_view arrow) : frame(side), arrow(arrow) {}
+  direction(framer_side side, std::string_view arrow) : frame(side, limits(side)), arrow(arrow) {}
+
+  // The side's limits, but streamed literals of any size: the proxy forwards what the server
+  // accepts, and its trace shows a literal above the threshold by size and SHA-256.
+  static framer_limits limits(framer_side side) {
+    framer_limits l = framer_limits::for_side(side);
+    l.max_streamed_literal_size = framer_limits::unlimited;
+    return l;
+  }
 
   framer frame;
+  cli::streamed_literals streamed;
   arena mem;
   std::string_view arrow;  // "C>" or "S<"
   std::uint64_t bytes = 0;
@@ -359,25 +382,32 @@ class session {
     for (;;) {
       const framer::event ev = d.frame.next();
       if (ev.kind == framer::status::need_more) break;
-      if (ev.kind == framer::status::error)
+      if (ev.kind == framer::status::literal_begin || ev.kind == framer::status::literal_data)
+        d.streamed.on_event(ev);
+      else if (ev.kind == framer::status::error)
         framer_violation(d, ev);
       else
-        message(d, ev.message, ev.offset);
+        message(d, ev);
     }
     if (&d == &c2s_) d.update_head();
   }
 
-  void message(direction& d, std::string_view bytes, std::uint64_t offset) {
+  void message(direction& d, const framer::event& ev) {
+    const std::string_view bytes = ev.message;
+    const std::uint64_t offset = ev.offset;
     ++d.messages;
     d.mem.reset();
     json::object record = envelope(d, offset);
-    record["length"] = bytes.size();
+    record["length"] = bytes.size() + streamed_size(ev.literals);
+    const cli::streamed_json_scope scope(d.streamed.of(ev), false);
+    parse_options parsing = state_.parsing, parsing_responses = state_.parsing_responses;
+    parsing.streamed_literals = parsing_responses.streamed_literals = ev.literals;
     std::string text;
     std::optional<parse_error> error;
     quirk_set quirks;
     if (&d == &c2s_) {
       const client_expectation expected = d.expect;
-      const auto parsed = parse_client_message(bytes, d.mem, expected, state_.parsing);
+      const auto parsed = parse_client_message(bytes, d.mem, expected, parsing);
       if (parsed) {
         quirks = parsed.quirks();
         d.expect = next_expectation(*parsed, expected);
@@ -397,7 +427,7 @@ class session {
           d.expect = client_expectation::command;
       }
     } else {
-      const auto parsed = parse_response(bytes, d.mem, state_.parsing_responses);
+      const auto parsed = parse_response(bytes, d.mem, parsing_responses);
       if (parsed) {
         quirks = parsed.quirks();
         if (const auto* t = std::get_if<tagged>(&parsed->value)) server_completed(t->tag);
@@ -406,21 +436,23 @@ class session {
         error = parsed.error();
       }
     }
-    if (text.empty()) text = render(bytes, state_.options.width);
+    if (text.empty()) text = render(bytes, state_.options.width, ev.literals);
     if (error) {
       ++d.violations;
       ++state_.total_violations;
       std::printf("#%zu %.*s !! offset %zu (stream %llu) in %.*s: expected %.*s | %s\n", id_,
                   static_cast<int>(d.arrow.size()), d.arrow.data(), error->offset,
-                  static_cast<unsigned long long>(offset + error->offset),
+                  static_cast<unsigned long long>(offset +
+                                                  offset_with_streamed(error->offset, ev.literals)),
                   static_cast<int>(error->production.size()), error->production.data(),
                   static_cast<int>(error->expected.size()), error->expected.data(), text.c_str());
-      record["error"] = json::object{{"offset", error->offset},
-                                     {"stream_offset", offset + error->offset},
-                                     {"production", error->production},
-                                     {"expected", error->expected},
-                                     {"tag", error->tag},
-                                     {"message", error->message()}};
+      record["error"] =
+          json::object{{"offset", error->offset},
+                       {"stream_offset", offset + offset_with_streamed(error->offset, ev.literals)},
+                       {"production", error->production},
+                       {"expected", error->expected},
+                       {"tag", error->tag},
+                       {"message", error->message()}};
       record["text"] = text;
     } else if (!quirks.empty()) {
       // Read only with deviations from the ABNF (lenient mode): which ones, on the line too.

@@ -45,7 +45,10 @@ struct command_side {
 
 template <class Side>
 int run(const roundtrip_options& opt, const std::string& name, Side side) {
-  framer frame(opt.responses ? framer_side::read_responses : framer_side::read_commands);
+  // Whole messages: a round trip writes every literal back, so it holds them.
+  const framer_side reading =
+      opt.responses ? framer_side::read_responses : framer_side::read_commands;
+  framer frame(reading, framer_limits::whole_messages(reading));
   arena mem, again_mem;
   buffer_sink out;
   serialize_options write_options;

@@ -98,7 +98,7 @@ bool id(writer& w, const id_command& c) {
   w.raw("(");
   if (!sp_separated(w, c.params, [&](const id_param& p) {
         if (p.field.is_nil()) return w.fail(serialize_errc::invalid_value, "id-params-list");
-        if (!w.string(p.field.value)) return false;
+        if (!w.string(p.field)) return false;
         w.sp();
         return w.nstring(p.value);
       }))
@@ -294,12 +294,12 @@ bool cat_part(writer& w, const catenate_part& part) {
   w.sp();
   switch (part.kind) {
     case catenate_part::kind_t::text:
-      return w.literal(part.value.value, false);
+      return w.literal(part.value, false);
     case catenate_part::kind_t::url:
-      return w.astring(part.value.value);
+      return w.astring(part.value);
     case catenate_part::kind_t::utf8:
       w.raw("(");
-      w.literal(part.value.value, true);
+      w.literal(part.value, true);
       w.raw(")");
       return w.ok();
   }
@@ -341,11 +341,12 @@ bool append_message(writer& w, const imapkit::append_message& m) {
   }
   if (m.utf8) {
     w.raw("UTF8 (");
-    w.literal(m.data.value, true);
+    w.literal(m.data, true);
     w.raw(")");
     return w.ok();
   }
   // literal8 only where the data holds NUL: a plain literal is what every server takes.
+  if (m.data.is_streamed()) return w.literal(m.data, m.data.kind == string_kind::literal8);
   return w.literal(m.data.value, m.data.value.find('\0') != std::string_view::npos);
 }
 

@@ -90,11 +90,11 @@ inline constexpr auto no_body_extension = [](auto& ctx) {
 //
 // Whether at least n values follow at p, each after a SP, delimited as item recovery delimits
 // them (end_of_damaged_value); reads nothing.
-inline bool values_follow(const char* p, const char* last, unsigned n, unsigned max_depth) {
+inline bool values_follow(const char* p, const char* last, unsigned n, const parse_state& st) {
   for (unsigned count = 0; count < n; ++count) {
     if (p == last || *p != ' ') return false;
     const char* const value = p + 1;
-    p = end_of_damaged_value(value, last, max_depth);
+    p = end_of_damaged_value(value, last, st);
     if (p == nullptr || p == value) return false;
   }
   return true;
@@ -117,7 +117,7 @@ struct media_string_parser : x3::parser<media_string_parser<ValuesAfter>> {
     const char* after_nil = first;
     x3::unused_type unused;
     if (!primitives::whole_kw("NIL").parse(after_nil, last, ctx, rctx, unused) ||
-        !values_follow(after_nil, last, ValuesAfter, state(ctx).options.max_depth) ||
+        !values_follow(after_nil, last, ValuesAfter, state(ctx)) ||
         !state(ctx).take(quirk::nil_media_type))
       return false;
     primitives::assign(imapkit::string::nil(), attr);

@@ -66,7 +66,7 @@ bool envelope(writer& w, const imapkit::envelope& e) {
 // A string slot that cannot be NIL (media types, body-fld-param pairs, body-fld-enc ...).
 bool string_value(writer& w, const imapkit::string& s, std::string_view what) {
   if (s.is_nil()) return w.fail(serialize_errc::invalid_value, what);
-  return w.string(s.value);
+  return w.string(s);
 }
 
 // body-fld-param = "(" string SP string *(SP string SP string) ")" / nil
@@ -107,7 +107,7 @@ bool body_fld_dsp(writer& w, const imapkit::body_disposition& d) {
     return w.ok();
   }
   w.raw("(");
-  w.string(d.type.value);
+  w.string(d.type);
   w.sp();
   body_fld_param(w, d.params);
   w.raw(")");
@@ -485,7 +485,7 @@ bool gmail_label(writer& w, const imapkit::string& l) {
   // A label named NIL is quoted, or it would come back as NIL; astring quotes anything with a
   // backslash.
   if (iequals(l.value, "NIL")) return w.quoted(l.value);
-  return w.astring(l.value);
+  return w.astring(l);
 }
 
 // msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic / msg-att-static)) ")"

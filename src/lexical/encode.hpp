@@ -101,18 +101,18 @@ inline bool all_of_class(std::string_view t, std::uint16_t cls) noexcept {
 inline bool list_mailbox(writer& w, const imapkit::string& s) {
   if (!w.ok()) return false;
   if (s.is_nil()) return w.fail(serialize_errc::invalid_value, "list-mailbox");
-  if (all_of_class(s.value, grammar::chars::list_char)) {
+  if (!s.is_streamed() && all_of_class(s.value, grammar::chars::list_char)) {
     w.raw(s.value);
     return w.ok();
   }
-  return w.string(s.value);
+  return w.string(s);
 }
 
 // An astring slot that must hold a value (NIL is no astring): userid, quota-root-name, entry...
 inline bool astring_value(writer& w, const imapkit::string& s, std::string_view what = "astring") {
   if (!w.ok()) return false;
   if (s.is_nil()) return w.fail(serialize_errc::invalid_value, what);
-  return w.astring(s.value);
+  return w.astring(s);
 }
 
 // A list of values separated by SP, each written by `item`; stops at the first failure.

@@ -21,7 +21,7 @@ bool section_part(writer& w, const list<std::uint32_t>& part) {
 bool header_list(writer& w, const list<imapkit::string>& fields) {
   if (fields.empty()) return w.fail(serialize_errc::invalid_value, "header-list");
   w.raw("(");
-  if (!sp_separated(w, fields, [&](const imapkit::string& f) { return w.astring(f.value); }))
+  if (!sp_separated(w, fields, [&](const imapkit::string& f) { return w.astring(f); }))
     return false;
   w.raw(")");
   return w.ok();

@@ -17,9 +17,11 @@ namespace imapkit::grammar {
 // is not certain (a CR or LF outside a literal, an unclosed quoted string, a literal whose octets
 // are not all there, nesting past max_depth). Where the item may be the last of its line
 // (at_line_end), a CR outside parentheses ends the value too. Spaces inside the parentheses may be
-// anywhere: the value is not read, only delimited.
-inline const char* end_of_damaged_value(const char* p, const char* last, unsigned max_depth,
+// anywhere: the value is not read, only delimited. The octets of a streamed literal
+// (parse_options::streamed_literals) are not in the message: nothing is skipped for it.
+inline const char* end_of_damaged_value(const char* p, const char* last, const parse_state& st,
                                         bool at_line_end = false) {
+  const unsigned max_depth = st.options.max_depth;
   const char* const begin = p;
   unsigned depth = 0;
   while (p != last) {
@@ -55,6 +57,9 @@ inline const char* end_of_damaged_value(const char* p, const char* last, unsigne
       if (q != last && *q == '+') ++q;
       if (last - q < 3 || q[0] != '}' || q[1] != '\r' || q[2] != '\n') return nullptr;
       q += 3;
+      if (!st.options.streamed_literals.empty() &&
+          primitives::streamed_literal_at(st.options.streamed_literals, st.begin, q) != nullptr)
+        size = 0;
       if (static_cast<std::uint64_t>(last - q) < size) return nullptr;
       p = q + size;
     } else {
@@ -142,12 +147,11 @@ struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive
     const char* p = start;
     bool read;
     if constexpr (form == recovered_form::one_token) {
-      read = (p = end_of_damaged_value(p, last, st.options.max_depth)) != nullptr && p != start;
+      read = (p = end_of_damaged_value(p, last, st)) != nullptr && p != start;
     } else {
       read = token_parser{}.parse(p, last, ctx, rctx, invalid.name) && p != last &&
              ((last_on_line && *p == '\r') ||
-              (*p == ' ' && (p = end_of_damaged_value(p + 1, last, st.options.max_depth,
-                                                      last_on_line)) != nullptr));
+              (*p == ' ' && (p = end_of_damaged_value(p + 1, last, st, last_on_line)) != nullptr));
     }
     if (!read) {
       // Not certain where the item ends: the first error stands, or (an item read only in part)

@@ -61,6 +61,8 @@ std::string_view to_string(serialize_errc e) noexcept {
       return "invalid mailbox name";
     case serialize_errc::invalid_value:
       return "invalid value";
+    case serialize_errc::streamed_literal:
+      return "streamed literal that cannot be written";
   }
   return "?";
 }
@@ -186,19 +188,15 @@ void writer::write_quoted(std::string_view value) {
   out_.write("\"");
 }
 
-bool writer::literal(std::string_view value, bool binary) {
-  if (!ok()) return false;
-  // find, not memchr: an empty view may have no data pointer, which memchr must not be given.
-  if (!binary && value.find('\0') != std::string_view::npos)
-    return fail(serialize_errc::nul_in_string, "literal");
+void writer::literal_head(std::uint64_t size, bool binary) {
   const bool non_synchronizing =
       options_.writer == serialize_options::role::client &&
-      (options_.literal_plus || (options_.literal_minus && value.size() <= 4096));
+      (options_.literal_plus || (options_.literal_minus && size <= 4096));
   char head[32];
   char* p = head;
   if (binary) *p++ = '~';
   *p++ = '{';
-  p = std::to_chars(p, head + sizeof head, value.size()).ptr;
+  p = std::to_chars(p, head + sizeof head, size).ptr;
   if (non_synchronizing) *p++ = '+';
   *p++ = '}';
   *p++ = '\r';
@@ -206,8 +204,47 @@ bool writer::literal(std::string_view value, bool binary) {
   out_.write(std::string_view(head, static_cast<std::size_t>(p - head)));
   if (options_.writer == serialize_options::role::client && !non_synchronizing)
     out_.wait_for_continuation();
+}
+
+bool writer::literal(std::string_view value, bool binary) {
+  if (!ok()) return false;
+  // find, not memchr: an empty view may have no data pointer, which memchr must not be given.
+  if (!binary && value.find('\0') != std::string_view::npos)
+    return fail(serialize_errc::nul_in_string, "literal");
+  literal_head(value.size(), binary);
   out_.write(value);
   return true;
+}
+
+bool writer::streamed(const imapkit::string& value, bool allow_literal8) {
+  if (!ok()) return false;
+  const auto& literals = options_.streamed_literals;
+  // The octets are not looked at (they are not here), so NUL cannot be checked: a literal8
+  // stays a literal8, and a literal is trusted to be one, as the announced size is.
+  const bool binary = value.kind == string_kind::literal8;
+  if (value.stream > literals.size() || (binary && !allow_literal8))
+    return fail(serialize_errc::streamed_literal, "literal");
+  imapkit::streamed_literal literal = literals[value.stream - 1];
+  literal.index = value.stream;
+  literal.binary = binary;
+  literal_head(literal.size, binary);
+  if (!out_.streamed_literal(literal)) return fail(serialize_errc::streamed_literal, "literal");
+  return true;
+}
+
+bool writer::literal(const imapkit::string& value, bool binary) {
+  if (value.is_streamed()) return streamed(value, binary);
+  return literal(value.value, binary);
+}
+
+bool writer::string(const imapkit::string& value, bool allow_literal8) {
+  if (value.is_streamed()) return streamed(value, allow_literal8);
+  return string(value.value, allow_literal8);
+}
+
+bool writer::astring(const imapkit::string& value) {
+  if (value.is_streamed()) return streamed(value, false);
+  return astring(value.value);
 }
 
 bool writer::string(std::string_view value, bool allow_literal8) {
@@ -240,7 +277,7 @@ bool writer::nstring(const imapkit::string& value, bool allow_literal8) {
     out_.write("NIL");
     return true;
   }
-  return string(value.value, allow_literal8);
+  return string(value, allow_literal8);
 }
 
 bool writer::message_data(const imapkit::string& value, bool allow_literal8) {
@@ -249,6 +286,7 @@ bool writer::message_data(const imapkit::string& value, bool allow_literal8) {
     out_.write("NIL");
     return true;
   }
+  if (value.is_streamed()) return streamed(value, allow_literal8);
   return literal_or_literal8(value.value, allow_literal8);
 }
 
@@ -259,7 +297,7 @@ bool writer::mailbox(const imapkit::mailbox& m) {
     out_.write("INBOX");
     return true;
   }
-  return astring(m.name.value);
+  return astring(m.name);
 }
 
 bool writer::flag(const imapkit::flag& f, bool allow_wildcard) {
@@ -408,6 +446,7 @@ bool writer::generic_value(const imapkit::generic_value& v) {
       out_.write(v.text.value);
       return true;
     case generic_value::kind_t::string:
+      if (v.text.is_streamed()) return streamed(v.text, true);
       return string(v.text.value, v.text.kind == string_kind::literal8);
     case generic_value::kind_t::list: {
       out_.write("(");

@@ -374,7 +374,7 @@ bool mbox_list_extended_item(writer& w, const imapkit::list_extended_item& item)
   if (!list_extended_item_consistent(item))
     return w.fail(serialize_errc::invalid_value, "mbox-list-extended-item");
   if (item.tag.is_nil()) return w.fail(serialize_errc::invalid_value, "mbox-list-extended-item");
-  w.astring(item.tag.value);
+  w.astring(item.tag);
   w.sp();
   return w.generic_value(item.value);
 }
@@ -707,12 +707,12 @@ bool namespace_response_extension(writer& w, const imapkit::namespace_extension&
   if (e.name.is_nil() || e.values.empty())
     return w.fail(serialize_errc::invalid_value, "namespace-response-extension");
   w.sp();
-  w.string(e.name.value);
+  w.string(e.name);
   w.raw(" (");
   if (!sp_separated(w, e.values, [&](const imapkit::string& v) {
         if (v.is_nil())
           return w.fail(serialize_errc::invalid_value, "namespace-response-extension");
-        return w.string(v.value);
+        return w.string(v);
       }))
     return false;
   w.raw(")");
@@ -724,7 +724,7 @@ bool namespace_response_extension(writer& w, const imapkit::namespace_extension&
 bool namespace_descr(writer& w, const imapkit::namespace_descr& d) {
   if (d.prefix.is_nil()) return w.fail(serialize_errc::invalid_value, "namespace-descr");
   w.raw("(");
-  w.string(d.prefix.value);
+  w.string(d.prefix);
   w.sp();
   delimiter(w, d.delimiter);
   for (const auto& e : d.extensions)
@@ -820,7 +820,7 @@ bool id_response(writer& w, const imapkit::id_data& d) {
   w.raw("(");
   if (!sp_separated(w, d.params, [&](const imapkit::id_param& p) {
         if (p.field.is_nil()) return w.fail(serialize_errc::invalid_value, "id-params-list");
-        w.string(p.field.value);
+        w.string(p.field);
         w.sp();
         return w.nstring(p.value);
       }))

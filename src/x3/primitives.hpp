@@ -7,11 +7,13 @@
 // a literal) a malformed rest is an expectation failure at the exact offset, not a soft miss.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <boost/spirit/home/x3.hpp>
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -272,6 +274,17 @@ struct quoted_parser : x3::parser<quoted_parser> {
   }
 };
 
+// The streamed literal whose data would start at `data` of the message starting at `begin`, or
+// null. The list is in message order, so a binary search finds it.
+inline const imapkit::streamed_literal* streamed_literal_at(
+    std::span<const imapkit::streamed_literal> streamed, const char* begin, const char* data) {
+  const auto offset = static_cast<std::size_t>(data - begin);
+  const auto it = std::lower_bound(
+      streamed.begin(), streamed.end(), offset,
+      [](const imapkit::streamed_literal& l, std::size_t o) { return l.offset < o; });
+  return it != streamed.end() && it->offset == offset ? &*it : nullptr;
+}
+
 // literal  = "{" number64 ["+"] "}" CRLF *CHAR8   (RFC 9051; "+" is RFC 7888's LITERAL+)
 // literal8 = "~{" number64 ["+"] "}" CRLF *OCTET  (RFC 3516 / RFC 9051)
 // The framer has already put the N octets in the message, so the literal is a view of them.
@@ -306,6 +319,14 @@ struct literal_parser : x3::parser<literal_parser<Binary>> {
     if (last - p < 2 || p[0] != '\r' || p[1] != '\n')
       return fail(ctx, p, "CRLF after literal size");
     p += 2;
+    if (const auto streamed = state(ctx).options.streamed_literals; !streamed.empty()) {
+      if (const auto* literal = streamed_literal_at(streamed, state(ctx).begin, p)) {
+        if (literal->size != size) return fail(ctx, digits, "the size of the streamed literal");
+        assign(imapkit::string::streamed(literal->index, Binary), attr);
+        first = p;  // its octets are not in the message
+        return true;
+      }
+    }
     if (static_cast<std::uint64_t>(last - p) < size)
       return fail(ctx, last, "all the octets the literal announced");
     const std::string_view data(p, static_cast<std::size_t>(size));

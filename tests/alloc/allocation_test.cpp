@@ -43,7 +43,7 @@ using namespace imapkit;
 std::vector<std::string> frame_file(const std::string& name, framer_side side) {
   std::ifstream in(std::string(IMAPKIT_CORPUS_DIR) + "/captures/" + name, std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  framer f(side);
+  framer f(side, framer_limits::whole_messages(side));
   f.feed(bytes);
   std::vector<std::string> messages;
   for (auto ev = f.next(); ev.kind != framer::status::need_more; ev = f.next())

@@ -1,0 +1,64 @@
+# Streamed and buffered parsing give the same results (issue 16): every capture is parsed by
+# `imapkit parse` with no literal streamed, then with every literal of more than 0, 1 and 4096
+# bytes streamed (--streamed-literal-bytes shows a streamed literal's bytes as a buffered one's),
+# fed in chunks of 65536, 4096, 7 and 1 bytes; the JSON Lines and the error lines must be the
+# same byte for byte. One-byte chunks run on the captures up to 300 KB only (the CLI's per-chunk
+# work is slow under ASan); the framer's own test (Streaming/CaptureStreamingTest) feeds every
+# capture at every chunk size in process.
+#
+# Every run refuses literals above 64 MiB, as Dovecot did when it recorded the captures: the CLI
+# streams literals of any size by default, so it would wait for the 99,999,999,999 bytes of the
+# synchronizing literal Dovecot refused in imaplib-errors-conn2.c2s (whose client then sent none).
+# The buffered reference streams nothing up to that size.
+set(server_limit 67108864)
+file(GLOB captures ${CORPUS}/*.s2c ${CORPUS}/*.c2s ${CORPUS}/*/*.s2c ${CORPUS}/*/*.c2s)
+set(failures "")
+set(runs 0)
+foreach(capture IN LISTS captures)
+  file(RELATIVE_PATH name ${CORPUS} ${capture})
+  if(name MATCHES "\\.raw\\.")
+    continue()  # compressed bytes
+  endif()
+  get_filename_component(folder ${capture} DIRECTORY)
+  set(quirks "")
+  if(name MATCHES "\\.s2c$")
+    set(direction --responses)
+    if(NOT folder STREQUAL CORPUS AND EXISTS ${folder}/quirks)
+      file(STRINGS ${folder}/quirks flags LIMIT_COUNT 1)
+      if(flags STREQUAL "")
+        set(quirks --strict)
+      else()
+        set(quirks --quirks "${flags}")
+      endif()
+    endif()
+  else()
+    set(direction --commands)
+  endif()
+  execute_process(COMMAND ${IMAPKIT} parse ${direction} ${quirks}
+                          --stream-literals-above ${server_limit}
+                          --max-streamed-literal ${server_limit} ${capture}
+                  OUTPUT_VARIABLE buffered_out ERROR_VARIABLE buffered_err)
+  file(SIZE ${capture} size)
+  set(chunks 65536 4096 7 1)
+  if(size GREATER 300000)
+    set(chunks 65536 4096 7)
+  endif()
+  foreach(threshold 0 1 4096)
+    foreach(chunk IN LISTS chunks)
+      execute_process(COMMAND ${IMAPKIT} parse ${direction} ${quirks} --streamed-literal-bytes
+                              --stream-literals-above ${threshold} --chunk-size ${chunk}
+                              --max-streamed-literal ${server_limit}
+                              ${capture}
+                      OUTPUT_VARIABLE out ERROR_VARIABLE err)
+      math(EXPR runs "${runs} + 1")
+      if(NOT out STREQUAL buffered_out OR NOT err STREQUAL buffered_err)
+        list(APPEND failures "${name}: streaming above ${threshold}, chunks of ${chunk}")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+message(STATUS "${runs} streamed runs compared with the buffered ones")
+if(failures)
+  list(JOIN failures "\n" text)
+  message(FATAL_ERROR "streamed parsing differs from buffered parsing:\n${text}")
+endif()
