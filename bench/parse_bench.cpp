@@ -72,6 +72,44 @@ pass_result pipeline_pass(const imapkit_parser& p, framer& f, arena& mem, const 
   return r;
 }
 
+// The pipeline with streamed literals (issue 16): literals above `threshold` come as literal_data
+// events (each chunk's bytes are summed, as a consumer writing them out would read them), the
+// rest of each message is parsed typed with its streamed literals.
+pass_result streamed_pipeline_pass(framer& f, arena& mem, const input& in) {
+  constexpr std::size_t chunk = 65536;
+  pass_result r;
+  parse_options options = in.options;
+  const std::string_view bytes = in.bytes;
+  for (std::size_t at = 0; at < bytes.size(); at += chunk) {
+    f.feed(bytes.substr(at, chunk));
+    for (auto ev = f.next(); ev.kind != framer::status::need_more; ev = f.next()) {
+      if (ev.kind == framer::status::literal_data) {
+        r.checksum += ev.message.size();
+        continue;
+      }
+      if (ev.kind != framer::status::message) continue;
+      mem.reset();
+      options.streamed_literals = ev.literals;
+      if (!parse_response(ev.message, mem, options)) ++r.rejected;
+      r.arena_bytes += mem.bytes_used();
+      r.checksum += ev.message.size();
+    }
+  }
+  return r;
+}
+
+void run_streamed_pipeline(benchmark::State& state, const std::string& input_name,
+                           std::uint64_t threshold) {
+  const input& in = get_input(input_name);
+  framer_limits limits = framer_limits::for_side(in.side);
+  limits.stream_literals_above = threshold;
+  framer f(in.side, limits);
+  arena mem;
+  measure(
+      state, in, [&](const input& i) { return streamed_pipeline_pass(f, mem, i); },
+      measured::imapkit_parser);
+}
+
 void run_parse(benchmark::State& state, const imapkit_parser* p, const std::string& input_name) {
   arena mem;
   measure(
@@ -107,6 +145,12 @@ void register_imapkit_benchmarks() {
       benchmark::RegisterBenchmark(("pipeline_" + parser_name + "/" + name).c_str(), run_pipeline,
                                    &p, name);
   }
+  // Streamed against buffered (pipeline_response/literal): the default threshold (the stream's
+  // 1.6 MB body streamed) and 1 KiB (every body of the stream streamed).
+  benchmark::RegisterBenchmark("pipeline_response_streamed/literal", run_streamed_pipeline,
+                               std::string("literal"), framer_limits{}.stream_literals_above);
+  benchmark::RegisterBenchmark("pipeline_response_streamed_1k/literal", run_streamed_pipeline,
+                               std::string("literal"), std::uint64_t{1024});
 }
 
 }  // namespace imapkit::bench

@@ -9,10 +9,14 @@
 //    stream whole, and the framer ends in the same state;
 //  - every byte is in exactly one message, dropped after an error, or still buffered;
 //  - a continuation request comes exactly after a synchronizing "{N}\r\n" of a command;
-//  - refusing literals (as a server that answers NO instead of "+") keeps all of the above sane.
+//  - refusing literals (as a server that answers NO instead of "+") keeps all of the above sane;
+//  - with the default limits (bit 7 of byte 0, and one more byte for the threshold), streaming
+//    literals above 0, 1, 16 or 4096 octets gives the same messages, once their streamed data is
+//    put back from the literal_data events, as streaming none; the data events come in order.
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +49,37 @@ struct framing {
   bool discarding = false;
   bool awaiting_continuation = false;
   std::size_t refused = 0;  // literals refused (refusing pass only)
+  std::vector<std::string> streamed;   // the current message's streamed literals' data
+  std::uint64_t partial_streamed = 0;  // octets handed out of the message not yet complete
 };
+
+// The events a framer that streams nothing reports: no literal_begin, and a streamed literal's
+// own size error read as a buffered literal's.
+std::vector<record> as_if_buffered(std::vector<record> events) {
+  std::erase_if(events, [](const record& r) { return r.kind == status::literal_begin; });
+  for (record& r : events) {
+    if (r.kind == status::error &&
+        r.error.kind == imapkit::framer_error_kind::streamed_literal_too_large)
+      r.error.kind = imapkit::framer_error_kind::literal_too_large;
+  }
+  return events;
+}
+
+// A message as it was on the wire: its streamed literals' data put back.
+std::string with_streamed_data(std::string_view message,
+                               std::span<const imapkit::streamed_literal> literals,
+                               const std::vector<std::string>& data) {
+  std::string whole;
+  std::size_t from = 0;
+  for (const imapkit::streamed_literal& l : literals) {
+    FUZZ_CHECK(l.offset >= from && l.offset <= message.size() && l.index <= data.size());
+    whole.append(message.substr(from, l.offset - from));
+    whole.append(data[l.index - 1]);
+    from = l.offset;
+  }
+  whole.append(message.substr(from));
+  return whole;
+}
 
 void drain(framer& f, framing& out) {
   for (;;) {
@@ -55,11 +89,34 @@ void drain(framer& f, framing& out) {
       FUZZ_CHECK(e.offset == f.stream_offset());
       return;
     }
-    if (e.kind == status::message) {
+    if (e.kind == status::literal_begin) {
+      // Recorded with the bytes before it; its data events depend on the chunking.
+      FUZZ_CHECK(e.literal.index == e.literals.size() && e.literal.size > 0);
+      FUZZ_CHECK(e.message.size() == e.literal.offset && e.message.back() == '\n');
+      if (e.literal.index == 1) out.streamed.clear();
+      FUZZ_CHECK(out.streamed.size() + 1 == e.literal.index);
+      out.streamed.emplace_back();
+      out.events.push_back({e.kind, e.offset, std::string(e.message), {}});
+    } else if (e.kind == status::literal_data) {
+      FUZZ_CHECK(!out.streamed.empty() && !e.message.empty());
+      std::string& data = out.streamed.back();
+      FUZZ_CHECK(e.literal_position == data.size());
+      data.append(e.message);
+      out.partial_streamed += e.message.size();
+      FUZZ_CHECK(data.size() <= e.literal.size);
+      FUZZ_CHECK(e.literal_end == (data.size() == e.literal.size));
+    } else if (e.kind == status::message) {
+      out.partial_streamed = 0;
       FUZZ_CHECK(!e.message.empty());
       FUZZ_CHECK(e.message.back() == '\n');  // a message ends at a line end
-      out.events.push_back({e.kind, e.offset, std::string(e.message), {}});
+      out.events.push_back({e.kind,
+                            e.offset,
+                            e.literals.empty()
+                                ? std::string(e.message)
+                                : with_streamed_data(e.message, e.literals, out.streamed),
+                            {}});
     } else {
+      out.partial_streamed = 0;  // the message is dropped: its offsets move past its octets
       FUZZ_CHECK(e.error.offset == e.offset);
       out.events.push_back({e.kind, e.offset, {}, e.error});
     }
@@ -138,6 +195,7 @@ void check_accounting(const framing& result, std::string_view stream, bool exact
   std::uint64_t pos = 0;
   std::optional<std::uint64_t> gap;  // offset of the last error, bytes from it were dropped
   for (const record& r : result.events) {
+    if (r.kind == status::literal_begin) continue;
     if (r.kind == status::message) {
       FUZZ_CHECK(r.offset + r.message.size() <= stream.size());
       FUZZ_CHECK(stream.substr(r.offset, r.message.size()) == r.message);
@@ -165,7 +223,8 @@ void check_accounting(const framing& result, std::string_view stream, bool exact
       FUZZ_CHECK(result.stream_offset == pos);
     }
   }
-  FUZZ_CHECK(result.stream_offset + result.buffered == stream.size());
+  // A message cut off inside a streamed literal: its octets so far were handed out.
+  FUZZ_CHECK(result.stream_offset + result.buffered + result.partial_streamed == stream.size());
 }
 
 }  // namespace
@@ -194,6 +253,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string pattern(in.bytes(pattern_length));
   if (pattern.empty()) pattern = "\x01";
   const bool refuse = (mode & 0x40) != 0;
+  const bool compare_streaming = (mode & 0x80) != 0 && ((mode >> 1) & 3) == 0;
+  static constexpr std::uint64_t thresholds[] = {0, 1, 16, 4096};
+  const std::uint64_t threshold = compare_streaming ? thresholds[in.byte() & 3] : 0;
   const std::string_view stream = in.rest();
 
   const framing whole = frame_whole(stream, side, limits);
@@ -210,6 +272,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const framing refused = frame_chunked(stream, side, limits, pattern, true);
     check_accounting(refused, stream, refused.refused == 0);
     if (refused.refused == 0) FUZZ_CHECK(refused.events == whole.events);
+  }
+
+  if (compare_streaming) {
+    // Streamed against buffered. With the default limits no message or line limit counts the
+    // literal octets a buffered framer holds and a streaming one does not.
+    framer_limits buffered = limits;
+    buffered.stream_literals_above = framer_limits::never_stream;
+    framer_limits streaming = limits;
+    streaming.stream_literals_above = threshold;
+    streaming.max_streamed_literal_size = limits.max_literal_size;
+    const framing reference = frame_whole(stream, side, buffered);
+    for (const bool whole_feed : {true, false}) {
+      const framing streamed = whole_feed ? frame_whole(stream, side, streaming)
+                                          : frame_chunked(stream, side, streaming, pattern, false);
+      check_accounting(streamed, stream, true);
+      FUZZ_CHECK(as_if_buffered(streamed.events) == reference.events);
+      FUZZ_CHECK(streamed.stream_offset == reference.stream_offset);
+      FUZZ_CHECK(streamed.discarding == reference.discarding);
+      FUZZ_CHECK(streamed.awaiting_continuation == reference.awaiting_continuation);
+    }
   }
   return 0;
 }

@@ -1,12 +1,17 @@
 // imapkit_example_client: an IMAP session on imapkit and Boost.Asio (C++20 coroutines).
 //
-//   imapkit_example_client --host 127.0.0.1 --port 143 --user U --password P
+//   imapkit_example_client [session] --host 127.0.0.1 --port 143 --user U --password P
 //                          [--search-subject TEXT] [--timeout SECONDS] [--idle-wait SECONDS]
+//   imapkit_example_client fetch --to FILE [--uid UID] [--mailbox NAME] --host ... (as above)
+//   imapkit_example_client append --file FILE [--mailbox NAME] [--literal-plus] --host ...
 //
-// It logs in, lists the mailboxes, selects INBOX, fetches every message's metadata and the
-// first one's whole body, searches, sets a flag, appends a message, waits in IDLE while a
-// second connection appends another one, and logs out. Every command is an imapkit AST written
-// by imapkit::serialize; every response goes through imapkit::framer and
+// The session logs in, lists the mailboxes, selects INBOX, fetches every message's metadata and
+// the first one's whole body, searches, sets a flag, appends a message, waits in IDLE while a
+// second connection appends another one, and logs out. `fetch` writes the body (BODY.PEEK[]) of
+// the message with that UID (default: the newest) to FILE as it arrives; `append` APPENDs FILE
+// read from disk as it is sent ({N+} with --literal-plus when the server offers LITERAL+). Both
+// hold a message of any size in bounded memory: its literal is streamed. Every command is an
+// imapkit AST written by imapkit::serialize; every response goes through imapkit::framer and
 // imapkit::parse_response. What it parsed is printed on stdout, one JSON object per step
 // (JSON Lines); the last line is {"step":"done",...} or {"step":"error",...}. Exit status 0
 // when every step succeeded, 1 otherwise, 2 for bad usage.
@@ -23,6 +28,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +51,7 @@ using client::session_error;
 namespace {
 
 struct settings {
+  std::string command = "session";  // session, fetch or append
   std::string host;
   std::uint16_t port = 0;
   std::string user;
@@ -53,6 +61,12 @@ struct settings {
   // How long IDLE waits for the update the second connection's APPEND causes (a server that
   // pushes nothing during IDLE, as Mailutils, is then caught up with after DONE).
   int idle_wait_seconds = 10;
+  // fetch and append.
+  std::string mailbox = "INBOX";
+  std::string to_file;    // fetch --to
+  std::uint32_t uid = 0;  // fetch --uid (0: the newest message)
+  std::string from_file;  // append --file
+  bool literal_plus = false;
 };
 
 // --- Describing what was parsed, as JSON --------------------------------------------------------
@@ -276,6 +290,21 @@ awaitable<void> noop_for_news(connection& c, json_writer& j, std::string_view st
   expect_ok(t, step);
 }
 
+// LOGOUT: an untagged BYE, then the tagged OK.
+awaitable<void> logout(connection& c, json_writer& j) {
+  bool bye = false;
+  const std::string tag = c.next_tag();
+  const tagged t = co_await c.execute(command{tag, logout_command{}}, [&](const untagged& u) {
+    if (const auto* cond = std::get_if<resp_cond>(&u.data))
+      bye = bye || cond->status == status_kind::bye;
+  });
+  j.begin_object().field("step", "logout").field("bye", bye);
+  write_status(j, t);
+  j.end_object().print_line();
+  expect_ok(t, "logout");
+  if (!bye) throw session_error("protocol", "no BYE before LOGOUT's OK");
+}
+
 awaitable<void> run_session(const settings& s, json_writer& j) {
   connection c(co_await asio::this_coro::executor);
   co_await c.connect(s.host, s.port);
@@ -406,7 +435,7 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
         write_body(j, body->value);
       }
       if (const auto* hdr = find_item<fetch_body_section>(f->attributes))
-        j.field("header_size", hdr->data.value.size());
+        j.field("header_size", c.size_of(hdr->data));
       j.end_object();
       messages.push_back(m);
     });
@@ -433,7 +462,7 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
     const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
       if (const auto* f = std::get_if<fetch_data>(&u.data))
         if (const auto* body = find_item<fetch_body_section>(f->attributes))
-          size = body->data.value.size();
+          size = c.size_of(body->data);  // a body above 1 MiB was streamed: counted
     });
     j.begin_object().field("step", "fetch_body").field("uid", first.uid);
     if (size)
@@ -616,20 +645,179 @@ awaitable<void> run_session(const settings& s, json_writer& j) {
       co_await noop_for_news(c, j, "noop_after_idle", known, seen);
   }
 
-  // LOGOUT: an untagged BYE, then the tagged OK.
-  {
-    bool bye = false;
-    const std::string tag = c.next_tag();
-    const tagged t = co_await c.execute(command{tag, logout_command{}}, [&](const untagged& u) {
-      if (const auto* cond = std::get_if<resp_cond>(&u.data))
-        bye = bye || cond->status == status_kind::bye;
-    });
-    j.begin_object().field("step", "logout").field("bye", bye);
-    write_status(j, t);
-    j.end_object().print_line();
-    expect_ok(t, "logout");
-    if (!bye) throw session_error("protocol", "no BYE before LOGOUT's OK");
+  co_await logout(c, j);
+}
+
+// --- fetch --to FILE and append --file FILE ---------------------------------------------------
+
+// Writes the body of the fetched message to a file: a streamed one (above 1 MiB) chunk by chunk
+// as it arrives, a small one from the parsed response. Other streamed literals are only counted
+// by the connection.
+class body_to_file final : public client::literal_consumer {
+ public:
+  explicit body_to_file(const std::string& path) : out_(path, std::ios::binary | std::ios::trunc) {
+    if (!out_) throw session_error("file", "cannot write " + path);
   }
+  void begin(const streamed_literal& literal, const literal_slot& slot) override {
+    writing_ = !done_ && (slot.item == "BODY[]" || slot.item == "RFC822");
+    if (writing_) streamed_index_ = literal.index;
+  }
+  void data(const streamed_literal&, std::string_view bytes, bool last) override {
+    if (!writing_) return;
+    write(bytes);
+    if (last) writing_ = false, done_ = true;
+  }
+  // The body of a FETCH response, unless it was streamed here already.
+  void whole(std::string_view bytes) {
+    if (done_) return;
+    write(bytes);
+    done_ = true;
+  }
+  // Flushes the file; false if a write failed.
+  bool finish() { return static_cast<bool>(out_.flush()); }
+  std::uint64_t written() const noexcept { return written_; }
+  bool streamed() const noexcept { return streamed_index_ != 0; }
+
+ private:
+  void write(std::string_view bytes) {
+    out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    written_ += bytes.size();
+  }
+  std::ofstream out_;
+  bool writing_ = false;
+  bool done_ = false;
+  std::uint32_t streamed_index_ = 0;
+  std::uint64_t written_ = 0;
+};
+
+// Greeting, LOGIN and SELECT (EXAMINE when only reading) of the mailbox the command names.
+awaitable<void> open_mailbox(connection& c, json_writer& j, arena& mem, const settings& s,
+                             bool read_only) {
+  co_await read_greeting(c, j, "greeting");
+  co_await login(c, j, s, "login");
+  select_command cmd;
+  cmd.mailbox = *make_mailbox(mem, s.mailbox);
+  cmd.read_only = read_only;
+  std::uint32_t exists = 0;
+  const std::string tag = c.next_tag();
+  const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
+    if (const auto* e = std::get_if<exists_data>(&u.data)) exists = e->count;
+  });
+  j.begin_object().field("step", "select").field("mailbox", s.mailbox).field("exists", exists);
+  write_status(j, t);
+  j.end_object().print_line();
+  expect_ok(t, "select");
+}
+
+// UID FETCH uid (UID RFC822.SIZE BODY.PEEK[]) with the body going to s.to_file as it arrives.
+awaitable<void> run_fetch(const settings& s, json_writer& j) {
+  connection c(co_await asio::this_coro::executor);
+  co_await c.connect(s.host, s.port);
+  arena mem;
+  co_await open_mailbox(c, j, mem, s, true);
+
+  body_to_file body(s.to_file);
+  c.set_literal_consumer(&body);
+  fetch_att uid_att, size_att, whole;
+  uid_att.kind = fetch_att_kind::uid;
+  size_att.kind = fetch_att_kind::rfc822_size;
+  whole.kind = fetch_att_kind::body_section;  // an empty section: BODY[]
+  whole.peek = true;
+  fetch_command cmd;
+  cmd.uid = true;
+  cmd.program.set = s.uid != 0 ? *make_sequence_set(mem, {seq_range{s.uid, s.uid}})
+                               : *make_sequence_set(mem, "*");
+  cmd.program.atts = make_list(mem, {uid_att, size_att, whole});
+  cmd.program.parenthesized = true;
+  std::uint32_t uid = 0;
+  std::optional<std::uint64_t> rfc822_size;
+  const std::string tag = c.next_tag();
+  const tagged t = co_await c.execute(command{tag, cmd}, [&](const untagged& u) {
+    const auto* f = std::get_if<fetch_data>(&u.data);
+    if (!f || uid != 0) return;  // the first message answered: "*" names one
+    if (const auto* found = find_item<fetch_uid>(f->attributes)) uid = found->value;
+    if (const auto* size = find_item<fetch_rfc822_size>(f->attributes)) rfc822_size = size->value;
+    if (const auto* b = find_item<fetch_body_section>(f->attributes); b && !b->data.is_streamed())
+      body.whole(b->data.value);
+  });
+  c.set_literal_consumer(nullptr);
+  const bool written = body.finish();
+  j.begin_object().field("step", "fetch").field("uid", uid).field("to", s.to_file);
+  j.field("size", body.written()).field("streamed", body.streamed());
+  if (rfc822_size)
+    j.field("rfc822_size", *rfc822_size);
+  else
+    j.key("rfc822_size").null();
+  j.field("size_matches", rfc822_size == body.written());
+  write_status(j, t);
+  j.end_object().print_line();
+  expect_ok(t, "fetch");
+  if (uid == 0) throw session_error("protocol", "no such message");
+  if (!written) throw session_error("file", "cannot write " + s.to_file);
+  if (rfc822_size != body.written())
+    throw session_error("protocol", "BODY[] size differs from RFC822.SIZE");
+  co_await logout(c, j);
+}
+
+// APPEND mailbox {N}: the message is s.from_file, sent from disk in chunks as a streamed literal
+// (string::streamed(1), its size in serialize_options::streamed_literals); a synchronizing
+// literal waits for "+" first, {N+} with --literal-plus when the server offers LITERAL+.
+awaitable<void> run_append(const settings& s, json_writer& j) {
+  std::error_code size_error;
+  const std::uint64_t size = std::filesystem::file_size(s.from_file, size_error);
+  std::ifstream file(s.from_file, std::ios::binary);
+  if (size_error || !file) throw session_error("file", "cannot read " + s.from_file);
+
+  connection c(co_await asio::this_coro::executor);
+  co_await c.connect(s.host, s.port);
+  arena mem;
+  co_await read_greeting(c, j, "greeting");
+  co_await login(c, j, s, "login");
+  if (s.literal_plus) {
+    bool offered = false;
+    const std::string tag = c.next_tag();
+    const tagged t = co_await c.execute(command{tag, capability_command{}}, [&](const untagged& u) {
+      if (const auto* cap = std::get_if<capability_data>(&u.data))
+        for (std::string_view name : cap->capabilities) offered = offered || name == "LITERAL+";
+    });
+    expect_ok(t, "capability");
+    c.options().literal_plus = offered;
+  }
+
+  const streamed_literal literal{size, 0, 1, false};
+  append_message m;
+  m.data = imapkit::string::streamed(literal.index);
+  append_command cmd;
+  cmd.mailbox = *make_mailbox(mem, s.mailbox);
+  cmd.messages = make_list(mem, {m});
+  const client::streamed_source source{
+      {&literal, 1}, [&](const streamed_literal&, char* buffer, std::size_t capacity) {
+        file.read(buffer, static_cast<std::streamsize>(capacity));
+        return static_cast<std::size_t>(file.gcount());
+      }};
+
+  const std::size_t waits_before = c.continuations();
+  const std::string tag = c.next_tag();
+  const tagged t = co_await c.execute(command{tag, cmd}, {}, &source);
+  j.begin_object().field("step", "append").field("file", s.from_file).field("size", size);
+  j.field("literal_plus", c.options().literal_plus);
+  j.field("waited_for_continuation", c.continuations() > waits_before);
+  write_status(j, t);
+  const auto* appenduid =
+      t.state.text.code ? std::get_if<resp_code_appenduid>(&t.state.text.code->arg) : nullptr;
+  if (appenduid && !appenduid->uids.ranges.empty()) {
+    j.field("uidvalidity", appenduid->uidvalidity);
+    j.field("uid", appenduid->uids.ranges[0].first);
+  }
+  j.end_object().print_line();
+  expect_ok(t, "append");
+  co_await logout(c, j);
+}
+
+awaitable<void> run(const settings& s, json_writer& j) {
+  if (s.command == "fetch") return run_fetch(s, j);
+  if (s.command == "append") return run_append(s, j);
+  return run_session(s, j);
 }
 
 // The last line of the report when the session failed.
@@ -657,9 +845,17 @@ void report_failure(std::exception_ptr failure) {
 
 std::optional<settings> parse_arguments(int argc, char** argv) {
   settings s;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  int i = 1;
+  if (i < argc && !std::string_view(argv[i]).starts_with("--")) s.command = argv[i++];
+  if (s.command != "session" && s.command != "fetch" && s.command != "append") return std::nullopt;
+  for (; i < argc; ++i) {
     const std::string_view name = argv[i];
-    const std::string value = argv[i + 1];
+    if (name == "--literal-plus") {  // the one option without a value
+      s.literal_plus = true;
+      continue;
+    }
+    if (i + 1 == argc) return std::nullopt;
+    const std::string value = argv[++i];
     if (name == "--host")
       s.host = value;
     else if (name == "--port")
@@ -674,11 +870,20 @@ std::optional<settings> parse_arguments(int argc, char** argv) {
       s.timeout_seconds = std::atoi(value.c_str());
     else if (name == "--idle-wait")
       s.idle_wait_seconds = std::atoi(value.c_str());
+    else if (name == "--mailbox")
+      s.mailbox = value;
+    else if (name == "--to")
+      s.to_file = value;
+    else if (name == "--uid")
+      s.uid = static_cast<std::uint32_t>(std::strtoul(value.c_str(), nullptr, 10));
+    else if (name == "--file")
+      s.from_file = value;
     else
       return std::nullopt;
   }
-  if (argc % 2 == 0 || s.host.empty() || s.port == 0 || s.user.empty() || s.timeout_seconds <= 0 ||
-      s.idle_wait_seconds <= 0)
+  if (s.host.empty() || s.port == 0 || s.user.empty() || s.timeout_seconds <= 0 ||
+      s.idle_wait_seconds <= 0 || (s.command == "fetch") != !s.to_file.empty() ||
+      (s.command == "append") != !s.from_file.empty())
     return std::nullopt;
   return s;
 }
@@ -689,9 +894,13 @@ int main(int argc, char** argv) {
   const std::optional<settings> s = parse_arguments(argc, argv);
   if (!s) {
     std::fprintf(stderr,
-                 "usage: imapkit_example_client --host HOST --port PORT --user USER "
+                 "usage: imapkit_example_client [session] --host HOST --port PORT --user USER "
                  "--password PASSWORD [--search-subject TEXT] [--timeout SECONDS] "
-                 "[--idle-wait SECONDS]\n");
+                 "[--idle-wait SECONDS]\n"
+                 "       imapkit_example_client fetch --to FILE [--uid UID] [--mailbox NAME] "
+                 "--host ... (connection options as above)\n"
+                 "       imapkit_example_client append --file FILE [--mailbox NAME] "
+                 "[--literal-plus] --host ...\n");
     return 2;
   }
 
@@ -700,7 +909,7 @@ int main(int argc, char** argv) {
   json_writer report;
   bool finished = false;
   int status = 1;
-  asio::co_spawn(io, run_session(*s, report), [&](std::exception_ptr failure) {
+  asio::co_spawn(io, run(*s, report), [&](std::exception_ptr failure) {
     finished = true;
     if (failure) {
       report_failure(failure);

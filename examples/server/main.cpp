@@ -2,7 +2,7 @@
 // coroutines, one thread, any number of connections), serving a maildir.
 //
 //   imapkit_example_server --listen 127.0.0.1:PORT --maildir DIR --user NAME --password PW
-//                          [--log] [--allow-non-loopback]
+//                          [--max-append-size BYTES] [--log] [--allow-non-loopback]
 //
 // Port 0 picks a free port. Once listening it prints "listening on ADDRESS:PORT" on stdout.
 // See README.md next to this file.
@@ -38,7 +38,7 @@ struct settings {
 int usage(const char* why) {
   std::cerr << "imapkit_example_server: " << why
             << "\nusage: imapkit_example_server --listen ADDRESS:PORT --maildir DIR --user NAME "
-               "--password PW [--log] [--allow-non-loopback]\n";
+               "--password PW [--max-append-size BYTES] [--log] [--allow-non-loopback]\n";
   return 2;
 }
 
@@ -81,6 +81,13 @@ int main(int argc, char** argv) {
       const char* v = value();
       if (!v) return usage("--password needs a value");
       cfg.session.password = v;
+    } else if (arg == "--max-append-size") {
+      const char* v = value();
+      char* end = nullptr;
+      const unsigned long long size = v ? std::strtoull(v, &end, 10) : 0;
+      if (!v || *end != '\0' || size == 0)
+        return usage("--max-append-size needs a number of octets");
+      cfg.session.max_append_size = size;
     } else if (arg == "--log") {
       cfg.session.log = true;
     } else if (arg == "--allow-non-loopback") {

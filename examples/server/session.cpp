@@ -81,6 +81,21 @@ std::string_view substring(std::string_view data, const std::optional<fetch_part
 
 std::int64_t now() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
+// A client's literals above 1 MiB are streamed (to a file, for APPEND), up to what the server
+// takes: the framer drops a literal only past the larger of its default and --max-append-size,
+// so that up to there a synchronizing one gets a tagged NO [TOOBIG] rather than "* BAD [LIMIT]".
+framer_limits command_limits(const config& settings) {
+  framer_limits limits = framer_limits::for_side(framer_side::read_commands);
+  limits.max_streamed_literal_size =
+      std::max(limits.max_streamed_literal_size, settings.max_append_size);
+  return limits;
+}
+
+// A whole message, a streamed literal from its file: BODY[], RFC822, BINARY[] (no partial).
+bool whole_message(const fetch_att& a) {
+  return a.section.part.empty() && a.section.text == section_text::none && !a.partial;
+}
+
 }  // namespace
 
 session::session(asio::ip::tcp::socket socket, store& mailboxes, const config& settings,
@@ -89,16 +104,27 @@ session::session(asio::ip::tcp::socket socket, store& mailboxes, const config& s
       wake_(socket_.get_executor(), std::chrono::steady_clock::time_point::max()),
       store_(mailboxes),
       config_(settings),
-      id_(id) {
+      id_(id),
+      framer_(framer_side::read_commands, command_limits(settings)) {
   options_.writer = serialize_options::role::server;
 }
 
-session::~session() { store_.remove_listener(this); }
+session::~session() {
+  store_.remove_listener(this);
+  discard_incoming();
+}
 
 // --- Output ---------------------------------------------------------------------------------
 
-void session::send(const response& r) {
-  if (const serialize_result written = serialize(r, out_, options_); !written) {
+void session::send(const response& r, std::span<const streamed_literal> streamed,
+                   std::span<const outgoing_file> files) {
+  serialize_options options = options_;
+  options.streamed_literals = streamed;
+  const std::size_t points_before = out_.stream_points().size();
+  const serialize_result written = serialize(r, out_, options);
+  for (std::size_t i = points_before; i < out_.stream_points().size(); ++i)
+    outgoing_.push_back(files[out_.stream_points()[i].literal.index - 1]);
+  if (!written) {
     const serialize_error& err = written.error();
     // A value the serializer refuses (say NUL in a BODY[] string): the response is dropped and
     // the client told, with a response the serializer can always write.
@@ -140,10 +166,35 @@ list<std::string_view> session::capabilities() {
 awaitable<void> session::flush() {
   if (out_.bytes().empty()) co_return;
   if (config_.log) std::cerr << "S" << id_ << "> " << out_.bytes();
-  co_await asio::async_write(socket_, asio::buffer(out_.bytes().data(), out_.bytes().size()),
+  const std::string_view bytes = out_.bytes();
+  std::size_t sent = 0;
+  for (std::size_t i = 0; i < out_.stream_points().size(); ++i) {
+    const buffer_sink::stream_point& point = out_.stream_points()[i];
+    co_await asio::async_write(socket_, asio::buffer(bytes.data() + sent, point.offset - sent),
+                               use_awaitable);
+    sent = point.offset;
+    co_await send_file(outgoing_[i], point.literal);
+  }
+  co_await asio::async_write(socket_, asio::buffer(bytes.data() + sent, bytes.size() - sent),
                              use_awaitable);
   out_.clear();
+  outgoing_.clear();
   out_mem_.reset();
+}
+
+// The file goes out chunk by chunk (64 KiB), never held; other sessions go on meanwhile.
+awaitable<void> session::send_file(const outgoing_file& source, const streamed_literal& literal) {
+  message_reader file(source.file, source.add_cr);
+  if (config_.log)
+    std::cerr << "S" << id_ << "> [" << literal.size << " octets from " << source.file << "]\n";
+  streamed_literal_reader reader(literal);
+  const auto read = [&](char* buffer, std::size_t capacity) { return file.read(buffer, capacity); };
+  for (std::string_view chunk = reader.next(read); !chunk.empty(); chunk = reader.next(read))
+    co_await asio::async_write(socket_, asio::buffer(chunk.data(), chunk.size()), use_awaitable);
+  // The announced size is a promise: a file that changed under the server breaks it, and the
+  // client would misread what follows. Only closing the connection is safe.
+  if (!reader.ok())
+    throw std::runtime_error("message file changed while it was sent: " + source.file.string());
 }
 
 // --- The connection -------------------------------------------------------------------------
@@ -214,9 +265,26 @@ void session::process_framed(std::string_view chunk) {
       if (framer_.stream_offset() >= chunk_start)
         message_head_ = chunk.substr(framer_.stream_offset() - chunk_start, 64);
       // A synchronizing literal {N} waits for "+"; a non-synchronizing one {N+} does not.
-      if (framer_.take_continuation_request() && literal_acceptable())
-        send_continuation("Ready for literal data");
+      if (framer_.take_continuation_request()) {
+        if (announced_ && !refusal_.empty())
+          refuse_streamed_literal();
+        else if (announced_ || literal_acceptable())
+          send_continuation("Ready for literal data");
+      }
+      announced_.reset();
       return;
+    }
+    if (ev.kind == framer::status::literal_begin) {
+      begin_streamed_literal(ev);
+      continue;
+    }
+    if (ev.kind == framer::status::literal_data) {
+      // Straight from the bytes read to the file: the message is never held.
+      if (const auto it = incoming_.find(ev.literal.index); it != incoming_.end()) {
+        it->second.out.write(ev.message.data(), static_cast<std::streamsize>(ev.message.size()));
+        it->second.scan.add(ev.message);
+      }
+      continue;
     }
     if (ev.kind == framer::status::error) {
       // The framer dropped the message (a synchronizing literal over the limit is never sent by
@@ -224,10 +292,48 @@ void session::process_framed(std::string_view chunk) {
       resp_text_code limit = code_of(resp_code_kind::limit);
       send_status("", status_kind::bad,
                   "Command dropped: exceeds " + std::string(ev.error.limit_name()), limit);
+      discard_incoming();
       continue;
     }
-    handle_message(ev.message);
+    handle_message(ev.message, ev.literals);
+    discard_incoming();  // what the command did not store
   }
+}
+
+void session::begin_streamed_literal(const framer::event& ev) {
+  if (ev.literal.index == 1) discard_incoming();  // the first of a new command
+  announced_ = ev.literal;
+  message_head_ = ev.message.substr(0, 64);
+  const std::string size = std::to_string(ev.literal.size);
+  refusal_.clear();
+  if (state_ == state::not_authenticated)
+    refusal_ = "Literal of " + size + " octets refused before authentication";
+  else if (!iequals(locate_literal(ev.message, ev.literals).name, "APPEND"))
+    refusal_ = "Literal of " + size + " octets refused: only APPEND takes more than 1 MiB";
+  else if (ev.literal.size > config_.max_append_size)
+    refusal_ = "Literal of " + size + " octets refused (limit " +
+               std::to_string(config_.max_append_size) + ")";
+  if (!refusal_.empty()) return;  // its octets, if any come, are dropped
+  incoming_message& in = incoming_[ev.literal.index];
+  in.file = store_.temp_path();
+  in.out.open(in.file, std::ios::binary | std::ios::trunc);
+}
+
+void session::refuse_streamed_literal() {
+  framer_.refuse_literal();
+  incoming_.erase(announced_->index);
+  const std::string tag = message_head_.substr(0, message_head_.find(' '));
+  send_status(is_valid_tag(tag) ? std::string_view(tag) : std::string_view(), status_kind::no,
+              refusal_, code_of(resp_code_kind::toobig));
+}
+
+void session::discard_incoming() {
+  for (auto& [index, in] : incoming_) {
+    in.out.close();
+    std::error_code ignored;
+    std::filesystem::remove(in.file, ignored);
+  }
+  incoming_.clear();
 }
 
 // Before a "+": a literal larger than this session may send is refused instead (RFC 9051
@@ -236,7 +342,7 @@ void session::process_framed(std::string_view chunk) {
 // limits (framer_limits) refuse.
 bool session::literal_acceptable() {
   constexpr std::uint64_t max_unauthenticated = 8 * 1024;
-  constexpr std::uint64_t max_append_size = 32ull << 20;
+  const std::uint64_t max_append_size = config_.max_append_size;
   std::uint64_t size = 0;
   const auto close = tail_.rfind('}');
   const auto open = tail_.rfind('{');
@@ -257,9 +363,11 @@ bool session::literal_acceptable() {
   return false;
 }
 
-void session::handle_message(std::string_view message) {
+void session::handle_message(std::string_view message, std::span<const streamed_literal> streamed) {
   mem_.reset();
-  auto parsed = parse_client_message(message, mem_, expect_);
+  parse_options options = parse_options::strict();
+  options.streamed_literals = streamed;
+  auto parsed = parse_client_message(message, mem_, expect_, options);
   if (!parsed) {
     const parse_error& e = parsed.error();
     const std::string text = e.message();
@@ -282,6 +390,13 @@ void session::handle_message(std::string_view message) {
                    }
                    if (expect_ == client_expectation::idle_done) {
                      send_status(c.tag, status_kind::bad, "Expected DONE to end IDLE");
+                     return;
+                   }
+                   if (!streamed.empty() && !std::holds_alternative<append_command>(c.body)) {
+                     // A {N+} literal above 1 MiB outside APPEND: its octets were dropped.
+                     send_status(c.tag, status_kind::no,
+                                 "Literals above 1 MiB are taken by APPEND only",
+                                 code_of(resp_code_kind::toobig));
                      return;
                    }
                    try {
@@ -700,7 +815,7 @@ void session::do_status(std::string_view tag, const status_command& s) {
         v.number = box->messages.size() - box->count_without("\\Deleted");
         break;
       case status_att::size:
-        for (const auto& m : box->messages) v.number += m.bytes->size();
+        for (const auto& m : box->messages) v.number += m.size;
         break;
       default:
         continue;  // HIGHESTMODSEQ, MAILBOXID, ...: not kept by this server
@@ -724,12 +839,32 @@ void session::do_append(std::string_view tag, const append_command& a) {
     send_status(tag, status_kind::no, "No such mailbox", code_of(resp_code_kind::trycreate));
     return;
   }
+  // A streamed message is in its file in tmp/, unless it was refused (a {N+} literal over the
+  // limit, whose octets were dropped): then none of the messages is stored.
+  for (const append_message& m : a.messages) {
+    if (!m.data.is_streamed()) continue;
+    const auto in = incoming_.find(m.data.stream);
+    if (in == incoming_.end()) {
+      send_status(tag, status_kind::no,
+                  "Message refused (limit " + std::to_string(config_.max_append_size) + ")",
+                  code_of(resp_code_kind::toobig));
+      return;
+    }
+    in->second.out.close();
+    if (in->second.out.fail()) throw std::runtime_error("cannot write " + in->second.file.string());
+  }
   std::vector<std::uint32_t> uids;
   for (const append_message& m : a.messages) {
     std::vector<std::string> flags;
     for (const flag& f : m.flags) flags.push_back(canonical_flag(f.name));
     const std::int64_t date = m.date_time ? to_epoch(*m.date_time) : now();
-    uids.push_back(store_.append(*box, m.data.value, flags, date, this));
+    if (m.data.is_streamed()) {
+      auto in = incoming_.extract(m.data.stream);
+      uids.push_back(
+          store_.append_file(*box, in.mapped().file, in.mapped().scan, flags, date, this));
+    } else {
+      uids.push_back(store_.append(*box, m.data.value, flags, date, this));
+    }
   }
   if (state_ == state::selected) report_updates(true);
   resp_text_code code = code_of(resp_code_kind::appenduid,
@@ -849,12 +984,30 @@ void session::do_fetch(std::string_view tag, const fetch_command& f) {
   for (std::size_t index : indexes) {
     stored_message* m = selected_->find(view_[index]);
     if (!m) continue;  // expunged by another session, not yet reported
-    const std::shared_ptr<const std::string> bytes = m->bytes;
-    // The MIME structure is walked only when an item needs it (not for FLAGS or UID).
+    // The message's bytes are read (a large one from its file) and its MIME structure walked
+    // only when an item needs them (not for FLAGS, UID, RFC822.SIZE or a large BODY[]).
+    std::shared_ptr<const std::string> bytes;
+    auto whole = [&]() -> const std::string& {
+      if (!bytes) bytes = store_.contents(*selected_, *m);
+      return *bytes;
+    };
     std::optional<mime_message> walked;
     auto mime = [&]() -> const mime_message& {
-      if (!walked) walked.emplace(*bytes);
+      if (!walked) walked.emplace(whole());
       return *walked;
+    };
+    // A large message's BODY[] / RFC822 / BINARY[] is a streamed literal sent from its file.
+    const bool from_file = !m->bytes;
+    std::vector<streamed_literal> streamed;
+    std::vector<outgoing_file> files;
+    auto stream_file = [&](bool binary) {
+      streamed_literal literal;
+      literal.size = m->size;
+      literal.index = static_cast<std::uint32_t>(streamed.size() + 1);
+      literal.binary = binary;
+      streamed.push_back(literal);
+      files.push_back({selected_->file_of(*m), m->file_bare_lf});
+      return string::streamed(literal.index, binary);
     };
     fetch_data d;
     d.number = static_cast<std::uint32_t>(index + 1);
@@ -874,7 +1027,7 @@ void session::do_fetch(std::string_view tag, const fetch_command& f) {
                                  msg_att{fetch_internal_date{to_date_time(m->internal_date)}});
           break;
         case fetch_att_kind::rfc822_size:
-          d.attributes.push_back(out_mem_, msg_att{fetch_rfc822_size{bytes->size()}});
+          d.attributes.push_back(out_mem_, msg_att{fetch_rfc822_size{m->size}});
           break;
         case fetch_att_kind::envelope:
           d.attributes.push_back(out_mem_, msg_att{fetch_envelope{mime().envelope(out_mem_)}});
@@ -889,8 +1042,10 @@ void session::do_fetch(std::string_view tag, const fetch_command& f) {
         }
         case fetch_att_kind::rfc822:
           set_seen = true;
-          d.attributes.push_back(out_mem_, msg_att{fetch_rfc822{fetch_rfc822::part_t::whole,
-                                                                string::literal(*bytes)}});
+          d.attributes.push_back(
+              out_mem_,
+              msg_att{fetch_rfc822{fetch_rfc822::part_t::whole,
+                                   from_file ? stream_file(false) : string::literal(whole())}});
           break;
         case fetch_att_kind::rfc822_header:
           d.attributes.push_back(out_mem_, msg_att{fetch_rfc822{fetch_rfc822::part_t::header,
@@ -906,6 +1061,11 @@ void session::do_fetch(std::string_view tag, const fetch_command& f) {
           fetch_body_section item;
           item.section = a.section;
           if (a.partial) item.origin = a.partial->offset;
+          if (from_file && whole_message(a)) {
+            item.data = stream_file(false);
+            d.attributes.push_back(out_mem_, msg_att{item});
+            break;
+          }
           const std::optional<std::string> data = mime().section(a.section);
           if (data)
             item.data = string::literal(out_mem_.copy(substring(*data, a.partial)));
@@ -916,6 +1076,20 @@ void session::do_fetch(std::string_view tag, const fetch_command& f) {
         }
         case fetch_att_kind::binary:
         case fetch_att_kind::binary_size: {
+          if (from_file && whole_message(a)) {  // BINARY[] is the message as it is
+            if (!a.peek && a.kind == fetch_att_kind::binary) set_seen = true;
+            if (a.kind == fetch_att_kind::binary_size) {
+              d.attributes.push_back(
+                  out_mem_,
+                  msg_att{fetch_binary_size{a.section, static_cast<std::uint32_t>(m->size)}});
+            } else {
+              fetch_binary item;
+              item.section = a.section;
+              item.data = stream_file(m->holds_nul);
+              d.attributes.push_back(out_mem_, msg_att{item});
+            }
+            break;
+          }
           std::string decoded;
           const auto error = mime().binary(a.section.part.span(), decoded);
           if (error == mime_message::binary_error::unknown_encoding) {
@@ -958,7 +1132,7 @@ void session::do_fetch(std::string_view tag, const fetch_command& f) {
     }
     if (flags_position)
       d.attributes.mutable_data()[*flags_position] = msg_att{fetch_flags{flags_of(*m)}};
-    send_untagged(d);
+    send(response{untagged{d}}, streamed, files);
     out_mem_.reset();  // each FETCH response is written before the next one is built
   }
   report_updates(f.uid);
@@ -1111,9 +1285,9 @@ bool session::matches(const search_key& key, const stored_message& m, std::uint3
       return d && *d >= key_day;
     }
     case search_key_kind::larger:
-      return m.bytes->size() > key_number;
+      return m.size > key_number;
     case search_key_kind::smaller:
-      return m.bytes->size() < key_number;
+      return m.size < key_number;
     case search_key_kind::uid:
       return in_set(set->set, m.uid, view_.empty() ? 0 : view_.back());
     case search_key_kind::sequence_set:
@@ -1174,7 +1348,8 @@ void session::do_search(std::string_view tag, const search_command& s) {
   for (std::size_t i = 0; i < view_.size(); ++i) {
     const stored_message* m = selected_->find(view_[i]);
     if (!m) continue;
-    const mime_message mime(*m->bytes);
+    const std::shared_ptr<const std::string> bytes = store_.contents(*selected_, *m);
+    const mime_message mime(*bytes);
     const auto seq = static_cast<std::uint32_t>(i + 1);
     if (std::all_of(p.keys.begin(), p.keys.end(),
                     [&](const search_key& k) { return matches(k, *m, seq, mime); }))
@@ -1249,12 +1424,8 @@ void session::do_copy(std::string_view tag, bool uid, const sequence_set& set,
   for (std::size_t index : indexes) {
     const stored_message* m = selected_->find(view_[index]);
     if (!m) continue;
-    // Copies of what the message holds now: append() may grow the vector m lives in.
-    const std::shared_ptr<const std::string> bytes = m->bytes;
-    const std::vector<std::string> flags = m->flags;
-    const std::uint32_t source_uid = m->uid;
-    const std::int64_t date = m->internal_date;
-    target_uids.push_back(store_.append(*target, *bytes, flags, date, this));
+    const std::uint32_t source_uid = m->uid;  // copy() may grow the vector m lives in
+    target_uids.push_back(store_.copy(*selected_, *m, *target, this));
     source_uids.push_back(source_uid);
   }
   if (source_uids.empty()) {

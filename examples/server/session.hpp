@@ -10,9 +10,13 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +35,9 @@ struct config {
   std::string user;
   std::string password;
   bool log = false;
+  // The largest message a client may APPEND (--max-append-size): a larger literal is refused
+  // with NO [TOOBIG] (before its "+", when it is a synchronizing one).
+  std::uint64_t max_append_size = 32ull << 20;
 };
 
 class mime_message;
@@ -51,8 +58,18 @@ class session final : public store_listener, public std::enable_shared_from_this
   enum class state : std::uint8_t { not_authenticated, authenticated, selected };
 
   // --- Output: every response is an AST, serialized into out_ ---------------------------------
+  // A large message's file whose octets go where the serializer left a streamed literal.
+  struct outgoing_file {
+    std::filesystem::path file;
+    bool add_cr = false;  // the file has bare LF line ends: served with CRLF
+  };
   boost::asio::awaitable<void> flush();
-  void send(const imapkit::response& r);
+  // Sends the octets of a streamed literal from its file, chunk by chunk.
+  boost::asio::awaitable<void> send_file(const outgoing_file& source,
+                                         const imapkit::streamed_literal& literal);
+  // `streamed`: the response's streamed literals, each sent from files[index - 1].
+  void send(const imapkit::response& r, std::span<const imapkit::streamed_literal> streamed = {},
+            std::span<const outgoing_file> files = {});
   void send_untagged(imapkit::untagged_data data);
   void send_status(std::string_view tag, imapkit::status_kind status, std::string_view text,
                    std::optional<imapkit::resp_text_code> code = std::nullopt);
@@ -62,7 +79,13 @@ class session final : public store_listener, public std::enable_shared_from_this
   // --- Input --------------------------------------------------------------------------------
   void process_framed(std::string_view chunk);
   bool literal_acceptable();
-  void handle_message(std::string_view message);
+  // A streamed literal (above framer_limits::stream_literals_above) starts: an APPEND's goes to
+  // a file in the maildir's tmp/ as it arrives; any other is dropped (and refused).
+  void begin_streamed_literal(const imapkit::framer::event& ev);
+  void refuse_streamed_literal();
+  void discard_incoming();
+  void handle_message(std::string_view message,
+                      std::span<const imapkit::streamed_literal> streamed = {});
   void handle_command(const imapkit::command& c);
   void finish_authenticate(std::string_view base64);
 
@@ -99,7 +122,7 @@ class session final : public store_listener, public std::enable_shared_from_this
   const config& config_;
   unsigned id_;
 
-  imapkit::framer framer_{imapkit::framer_side::read_commands};
+  imapkit::framer framer_;
   imapkit::arena mem_;        // the parse tree of the current message
   imapkit::arena out_mem_;    // response trees (reset after each FETCH response is written)
   imapkit::buffer_sink out_;  // responses not sent yet
@@ -111,6 +134,21 @@ class session final : public store_listener, public std::enable_shared_from_this
   std::uint64_t fed_ = 0;
   std::string tail_;
   std::string message_head_;
+
+  // The streamed APPEND literals of the command being framed, by stream index, each written to a
+  // file in the maildir's tmp/ as it arrives; a literal that is not accepted has none (its
+  // octets are dropped).
+  struct incoming_message {
+    std::filesystem::path file;
+    std::ofstream out;
+    message_scan scan;
+  };
+  std::map<std::uint32_t, incoming_message> incoming_;
+  // The streamed literal announced last, until its "+" is sent or refused; why it is refused.
+  std::optional<imapkit::streamed_literal> announced_;
+  std::string refusal_;
+  // The files of the streamed literals in out_, in the order of out_.stream_points().
+  std::vector<outgoing_file> outgoing_;
 
   state state_ = state::not_authenticated;
   bool rev2_ = false;  // ENABLE IMAP4rev2 was sent

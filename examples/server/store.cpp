@@ -67,6 +67,28 @@ std::string read_file(const fs::path& p) {
   return std::move(s).str();
 }
 
+constexpr std::size_t file_chunk = 64 * 1024;
+
+// A large message file counted in chunks (never read whole).
+message_scan scan_file(const fs::path& p) {
+  message_scan scan;
+  std::ifstream in(p, std::ios::binary);
+  std::vector<char> chunk(file_chunk);
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0)
+    scan.add(std::string_view(chunk.data(), static_cast<std::size_t>(in.gcount())));
+  return scan;
+}
+
+// The index entry's view of the message: its bytes held if it is small, its size and what
+// serving it needs either way.
+void describe(stored_message& m, std::shared_ptr<const std::string> served,
+              const message_scan& scan) {
+  m.size = scan.served_size;
+  m.file_bare_lf = scan.bare_lf;
+  m.holds_nul = scan.nul;
+  if (m.size <= store::held_in_memory) m.bytes = std::move(served);
+}
+
 std::int64_t mtime_of(const fs::path& p) {
   struct stat st {};
   if (::stat(p.c_str(), &st) != 0) return std::time(nullptr);
@@ -102,6 +124,52 @@ bool valid_name(std::string_view name) {
 }
 
 }  // namespace
+
+void message_scan::add(std::string_view chunk) noexcept {
+  served_size += chunk.size();
+  for (const char c : chunk) {
+    if (c == '\n' && previous_ != '\r') {
+      ++served_size;  // served as CRLF
+      bare_lf = true;
+    }
+    nul = nul || c == '\0';
+    previous_ = c;
+  }
+}
+
+message_reader::message_reader(const fs::path& file, bool add_cr)
+    : file_(std::fopen(file.c_str(), "rb")), add_cr_(add_cr), chunk_(file_chunk) {}
+
+message_reader::~message_reader() {
+  if (file_) std::fclose(file_);
+}
+
+std::size_t message_reader::read(char* buffer, std::size_t capacity) {
+  if (!file_) return 0;
+  if (!add_cr_) return std::fread(buffer, 1, capacity, file_);
+  std::size_t out = 0;
+  while (out < capacity) {
+    if (lf_pending_) {
+      buffer[out++] = '\n';
+      lf_pending_ = false;
+      continue;
+    }
+    if (position_ == end_) {
+      end_ = std::fread(chunk_.data(), 1, chunk_.size(), file_);
+      position_ = 0;
+      if (end_ == 0) break;
+    }
+    const char c = chunk_[position_++];
+    if (c == '\n' && previous_ != '\r') {
+      buffer[out++] = '\r';
+      lf_pending_ = true;
+    } else {
+      buffer[out++] = c;
+    }
+    previous_ = c;
+  }
+  return out;
+}
 
 bool stored_message::has_flag(std::string_view flag) const noexcept {
   for (const auto& f : flags)
@@ -208,7 +276,15 @@ void store::load(const std::string& name, const fs::path& dir) {
       m.uid = box->uidnext++;
     }
     m.flags = flags_of_info(file_name);
-    m.bytes = std::make_shared<const std::string>(with_crlf(read_file(f.path)));
+    std::error_code ec;
+    if (fs::file_size(f.path, ec) > held_in_memory) {
+      describe(m, nullptr, scan_file(f.path));  // served from its file
+    } else {
+      std::string data = read_file(f.path);
+      message_scan scan;
+      scan.add(data);
+      describe(m, std::make_shared<const std::string>(with_crlf(std::move(data))), scan);
+    }
     m.file_name = m.file_base + info_of(m.flags);
     if (f.is_new) m.recent = true;
     if (f.path != dir / "cur" / m.file_name) fs::rename(f.path, dir / "cur" / m.file_name);
@@ -336,7 +412,9 @@ std::uint32_t store::append(mailbox_state& box, std::string_view bytes,
   m.internal_date = internal_date;
   m.flags = flags;
   // Served as it would be after a restart (load): with CRLF, and RFC822.SIZE counting the CRs.
-  m.bytes = std::make_shared<const std::string>(with_crlf(std::string(bytes)));
+  message_scan scan;
+  scan.add(bytes);
+  describe(m, std::make_shared<const std::string>(with_crlf(std::string(bytes))), scan);
   m.file_base = unique_name();
   m.file_name = m.file_base + info_of(m.flags);
   m.recent = true;
@@ -354,6 +432,55 @@ std::uint32_t store::append(mailbox_state& box, std::string_view bytes,
   save_uids(box);
   notify(box, {mailbox_change::kind_t::added, uid}, origin);
   return uid;
+}
+
+fs::path store::temp_path() { return root_ / "tmp" / unique_name(); }
+
+std::uint32_t store::append_file(mailbox_state& box, const fs::path& written,
+                                 const message_scan& scan, const std::vector<std::string>& flags,
+                                 std::int64_t internal_date, const store_listener* origin) {
+  stored_message m;
+  m.uid = box.uidnext++;
+  m.internal_date = internal_date;
+  m.flags = flags;
+  m.file_base = written.filename().string();
+  m.file_name = m.file_base + info_of(m.flags);
+  m.recent = true;
+  describe(m,
+           scan.served_size <= held_in_memory
+               ? std::make_shared<const std::string>(with_crlf(read_file(written)))
+               : nullptr,
+           scan);
+  set_mtime(written, internal_date);
+  // Every mailbox lives under the root, on its file system: a rename, as maildir wants.
+  fs::rename(written, box.dir / "cur" / m.file_name);
+  const std::uint32_t uid = m.uid;
+  box.messages.push_back(std::move(m));
+  save_uids(box);
+  notify(box, {mailbox_change::kind_t::added, uid}, origin);
+  return uid;
+}
+
+std::uint32_t store::copy(const mailbox_state& source, const stored_message& m,
+                          mailbox_state& target, const store_listener* origin) {
+  // Copies of what the message holds now: appending may grow the vector m lives in.
+  const std::vector<std::string> flags = m.flags;
+  const std::int64_t date = m.internal_date;
+  if (const std::shared_ptr<const std::string> held = m.bytes)
+    return append(target, *held, flags, date, origin);
+  const fs::path tmp = temp_path();
+  fs::copy_file(source.file_of(m), tmp);
+  message_scan scan;
+  scan.served_size = m.size;
+  scan.bare_lf = m.file_bare_lf;
+  scan.nul = m.holds_nul;
+  return append_file(target, tmp, scan, flags, date, origin);
+}
+
+std::shared_ptr<const std::string> store::contents(const mailbox_state& box,
+                                                   const stored_message& m) const {
+  if (m.bytes) return m.bytes;
+  return std::make_shared<const std::string>(with_crlf(read_file(box.file_of(m))));
 }
 
 void store::set_flags(mailbox_state& box, std::uint32_t uid, std::vector<std::string> flags,

@@ -1,5 +1,6 @@
 // store: the example server's mailboxes. A maildir tree on disk (one directory per mailbox, each
-// with cur/ new/ tmp/), indexed in memory: UIDs, flags, INTERNALDATE and the message bytes. Every
+// with cur/ new/ tmp/), indexed in memory: UIDs, flags, INTERNALDATE and the bytes of the
+// messages up to store::held_in_memory octets (larger ones stay in their files). Every
 // change is written through to the files (APPEND writes a file, a flag change renames it, an
 // expunge removes it) and announced to the registered listeners, so that a session idling on a
 // mailbox sees what another session did.
@@ -13,7 +14,9 @@
 // (a file whose name holds white space is not remembered: it gets a new UID at each start).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -25,16 +28,55 @@
 
 namespace server {
 
+// What a message file holds, counted chunk by chunk as it is read or written: its size as served
+// (a bare LF is served as CRLF) and whether it holds NUL (BINARY[] is then a literal8).
+struct message_scan {
+  std::uint64_t served_size = 0;
+  bool bare_lf = false;
+  bool nul = false;
+  void add(std::string_view chunk) noexcept;
+
+ private:
+  char previous_ = 0;
+};
+
 struct stored_message {
   std::uint32_t uid = 0;
   std::int64_t internal_date = 0;  // seconds since the epoch (UTC)
   std::vector<std::string> flags;  // system flags spelled canonically ("\Seen"), then keywords
-  std::shared_ptr<const std::string> bytes;  // as served: CRLF line ends
-  std::string file_base;                     // maildir unique name (before ":2,")
-  std::string file_name;                     // current name in cur/
+  // As served (CRLF line ends) for a message of at most store::held_in_memory octets; null for a
+  // larger one, which is read from its file when needed (store::contents, message_reader).
+  std::shared_ptr<const std::string> bytes;
+  std::uint64_t size = 0;     // octets as served (RFC822.SIZE)
+  bool file_bare_lf = false;  // the file has bare LF line ends: served with CRLF
+  bool holds_nul = false;     // the message holds NUL: BINARY[] is a literal8
+  std::string file_base;      // maildir unique name (before ":2,")
+  std::string file_name;      // current name in cur/
   bool recent = false;
 
   bool has_flag(std::string_view flag) const noexcept;
+};
+
+// A message file read in chunks as it is served: bare LF become CRLF when `add_cr`. A large
+// message goes out through it to the client, never held whole.
+class message_reader {
+ public:
+  message_reader(const std::filesystem::path& file, bool add_cr);
+  ~message_reader();
+  message_reader(const message_reader&) = delete;
+  message_reader& operator=(const message_reader&) = delete;
+
+  bool is_open() const noexcept { return file_ != nullptr; }
+  // Up to `capacity` octets as served into `buffer`; 0 at the end of the file (or on an error).
+  std::size_t read(char* buffer, std::size_t capacity);
+
+ private:
+  std::FILE* file_ = nullptr;
+  bool add_cr_;
+  std::vector<char> chunk_;
+  std::size_t position_ = 0, end_ = 0;
+  char previous_ = 0;        // the file's octet before chunk_[position_]
+  bool lf_pending_ = false;  // a CR was served for a bare LF: the LF comes next
 };
 
 struct mailbox_state {
@@ -48,6 +90,7 @@ struct mailbox_state {
   stored_message* find(std::uint32_t uid) noexcept;
   std::uint32_t count_without(std::string_view flag) const noexcept;
   std::uint32_t count_recent() const noexcept;
+  std::filesystem::path file_of(const stored_message& m) const { return dir / "cur" / m.file_name; }
 };
 
 // What happened in a mailbox, for the sessions that have it selected.
@@ -88,10 +131,29 @@ class store {
     return subscriptions_.count(normalize(name)) != 0;
   }
 
+  // Messages larger than this stay in their files rather than in memory: 1 MiB, the size above
+  // which the framer streams an APPEND's literal to a file (and a client a body to disk).
+  static constexpr std::uint64_t held_in_memory = 1u << 20;
+
+  // The whole message as served: the bytes held, or its file read, for what needs all of it at
+  // once (ENVELOPE, BODYSTRUCTURE, a section, SEARCH). Empty if the file cannot be read.
+  std::shared_ptr<const std::string> contents(const mailbox_state& mailbox,
+                                              const stored_message& m) const;
+
   // Stores a message; returns its UID.
   std::uint32_t append(mailbox_state& mailbox, std::string_view bytes,
                        const std::vector<std::string>& flags, std::int64_t internal_date,
                        const store_listener* origin);
+  // A fresh path in the root maildir's tmp/, for a message that arrives in chunks.
+  std::filesystem::path temp_path();
+  // Stores the message written to `written` (a temp_path(), `scan` counted as it was written):
+  // the file is renamed into the mailbox's cur/. Returns its UID.
+  std::uint32_t append_file(mailbox_state& mailbox, const std::filesystem::path& written,
+                            const message_scan& scan, const std::vector<std::string>& flags,
+                            std::int64_t internal_date, const store_listener* origin);
+  // COPY / MOVE of one message into `target`, its file copied (a large one is never read whole).
+  std::uint32_t copy(const mailbox_state& source, const stored_message& m, mailbox_state& target,
+                     const store_listener* origin);
   // Replaces a message's flags (system flags and keywords).
   void set_flags(mailbox_state& mailbox, std::uint32_t uid, std::vector<std::string> flags,
                  const store_listener* origin);

@@ -130,6 +130,30 @@ std::uint64_t streamed_size(std::span<const streamed_literal> literals) noexcept
 std::uint64_t offset_with_streamed(std::size_t offset,
                                    std::span<const streamed_literal> literals) noexcept;
 
+// Which slot of its message a streamed literal fills, read from the bytes before it (a
+// literal_begin event's `message`, with the event's `literals`: the earlier streamed ones, whose
+// data is not in those bytes). Enough to send the data where it belongs before the rest of the
+// message has arrived: `* 12 FETCH (UID 7 BODY[1.2]<0> {N}` is message 12, UID 7, item
+// BODY[1.2]<0>; `a1 APPEND INBOX (\Seen) {N}` is command APPEND, message 0 of its MULTIAPPEND.
+struct literal_slot {
+  std::string_view tag;      // the tag, or "*" (responses), "+" (a continuation request)
+  std::string_view name;     // the command's name (after UID, so FETCH for UID FETCH); the
+                             // response's keyword (FETCH after its number, LIST, ...)
+  bool uid = false;          // the command is UID FETCH, UID SEARCH, ...
+  std::uint32_t number = 0;  // "* N FETCH": N (0 otherwise)
+  // A FETCH response: its UID item, when it came before the literal.
+  std::uint32_t fetch_uid = 0;
+  // A FETCH response: the item the literal belongs to, as sent ("BODY[1.2]<0>", "BINARY[2]",
+  // "RFC822", "ENVELOPE" for a literal inside the envelope). Elsewhere: the atom before the
+  // literal in its list, if any ("TEXT" in CATENATE, "SUBJECT" in SEARCH).
+  std::string_view item;
+  unsigned depth = 0;        // parentheses open around the literal
+  std::size_t argument = 0;  // which argument after the name it is (or is inside), from 0
+  std::size_t appended = 0;  // APPEND: which message of a MULTIAPPEND it is (or is in), from 0
+};
+literal_slot locate_literal(std::string_view before,
+                            std::span<const streamed_literal> earlier = {}) noexcept;
+
 enum class framer_error_kind {
   line_too_long,      // a line segment exceeded max_line_length
   literal_too_large,  // a literal's N exceeded max_literal_size, or was not a valid number64

@@ -301,25 +301,58 @@ serialize_result serialize(const command& c, sink& out, const serialize_options&
 serialize_result serialize(const client_message& m, sink& out,
                            const serialize_options& options = {});
 
-// Sends a streamed literal's octets: copies exactly literal.size octets from `read` (called as
-// read(buffer, capacity), returning how many it put there, 0 at the end of its data) to `write`
-// (called as write(std::string_view)), through a buffer of `chunk` octets. The size announced
-// is the size sent: a source that ends early, or has more than announced, makes it return
-// false; the receiver would misread the rest, so the caller must then close the connection.
+// Reads a streamed literal's octets from the caller's source, chunk by chunk, for a sender that
+// writes each chunk its own way (a coroutine's async_write, a blocking write): `read` is called
+// as read(buffer, capacity) and returns how many octets it put there, 0 at the end of its data.
+// next() returns the next chunk (a view of the reader's buffer, valid until the next call), or
+// an empty view when the literal's size was read or the source broke the size; ok() then says
+// whether the source held exactly the announced size. It did not: the receiver would misread
+// what follows, so the sender must close the connection.
+class streamed_literal_reader {
+ public:
+  explicit streamed_literal_reader(const streamed_literal& literal, std::size_t chunk = 64 * 1024)
+      : left_(literal.size), buffer_(chunk == 0 ? 1 : chunk) {}
+
+  template <class Read>
+  std::string_view next(Read&& read) {
+    if (finished_) return {};
+    if (left_ == 0) {
+      // The announced size was read: the source must be at its end, or it changed under us.
+      char extra;
+      ok_ = read(&extra, 1) == 0;
+      finished_ = true;
+      return {};
+    }
+    const std::size_t want =
+        left_ < buffer_.size() ? static_cast<std::size_t>(left_) : buffer_.size();
+    const std::size_t got = read(buffer_.data(), want);
+    if (got == 0 || got > want) {
+      finished_ = true;  // the source ended early (or overran the buffer): the size is broken
+      return {};
+    }
+    left_ -= got;
+    return {buffer_.data(), got};
+  }
+
+  bool ok() const noexcept { return finished_ && ok_; }
+
+ private:
+  std::uint64_t left_;
+  std::vector<char> buffer_;
+  bool finished_ = false;
+  bool ok_ = false;
+};
+
+// Sends a streamed literal's octets: exactly literal.size of them from `read` (as above) to
+// `write` (called as write(std::string_view)), through a buffer of `chunk` octets; false when
+// the source did not hold exactly that many (then close the connection).
 template <class Read, class Write>
 bool send_streamed_literal(const streamed_literal& literal, Read&& read, Write&& write,
                            std::size_t chunk = 64 * 1024) {
-  std::vector<char> buffer(chunk);
-  std::uint64_t left = literal.size;
-  while (left > 0) {
-    const std::size_t want = left < chunk ? static_cast<std::size_t>(left) : chunk;
-    const std::size_t got = read(buffer.data(), want);
-    if (got == 0 || got > want) return false;
-    write(std::string_view(buffer.data(), got));
-    left -= got;
-  }
-  char extra;
-  return read(&extra, 1) == 0;
+  streamed_literal_reader reader(literal, chunk);
+  for (std::string_view bytes = reader.next(read); !bytes.empty(); bytes = reader.next(read))
+    write(bytes);
+  return reader.ok();
 }
 
 // A mailbox name as a user writes it (UTF-8) to its wire form: modified UTF-7 (RFC 3501 §5.1.3)

@@ -15,14 +15,15 @@ client_line_reader lines;
 }  // namespace
 
 bool parse_command_to_json(std::string_view message, arena& mem, const parse_options& options,
-                           boost::json::object& out, parse_error& err) {
+                           boost::json::object* out, parse_error& err) {
   const auto parsed = lines.read(message, mem, options);
   if (!parsed) {
     err = parsed.error();
     return false;
   }
-  out["command"] = to_json(*parsed);
-  if (!parsed.quirks().empty()) out["quirks"] = quirks_to_json(parsed.quirks());
+  if (out == nullptr) return true;  // --summary: nothing to write
+  (*out)["command"] = to_json(*parsed);
+  if (!parsed.quirks().empty()) (*out)["quirks"] = quirks_to_json(parsed.quirks());
   return true;
 }
 

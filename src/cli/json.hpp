@@ -23,11 +23,12 @@ boost::json::value to_json(const mailbox& m);
 // {"offset": 12, "production": "flag-list", "expected": "flag", "kind": "syntax", "message": ...}
 boost::json::value to_json(const parse_error& e);
 
-// Parses one framed message into its JSON form; on failure fills err and returns false.
-// One of these per direction, each in its own file (responses.cpp, commands.cpp).
+// Parses one framed message into its JSON form (none when out is null: --summary only counts);
+// on failure fills err and returns false. One of these per direction, each in its own file
+// (responses.cpp, commands.cpp).
 bool parse_response_to_json(std::string_view message, arena& mem, const parse_options& options,
-                            boost::json::object& out, parse_error& err);
+                            boost::json::object* out, parse_error& err);
 bool parse_command_to_json(std::string_view message, arena& mem, const parse_options& options,
-                           boost::json::object& out, parse_error& err);
+                           boost::json::object* out, parse_error& err);
 
 }  // namespace imapkit::cli

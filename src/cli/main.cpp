@@ -88,8 +88,9 @@ int run_parse(const parse_command_options& opt) {
     parse_error err;
     options.streamed_literals = ev.literals;
     const cli::streamed_json_scope scope(streamed.of(ev), streamed.keep_bytes());
-    const bool ok = opt.responses ? cli::parse_response_to_json(ev.message, mem, options, out, err)
-                                  : cli::parse_command_to_json(ev.message, mem, options, out, err);
+    boost::json::object* json = opt.summary ? nullptr : &out;
+    const bool ok = opt.responses ? cli::parse_response_to_json(ev.message, mem, options, json, err)
+                                  : cli::parse_command_to_json(ev.message, mem, options, json, err);
     if (!ok) {
       ++errors;
       std::fprintf(stderr, "%s:%llu: error: %s\n", display_name.c_str(),

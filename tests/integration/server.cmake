@@ -63,3 +63,17 @@ if(IMAPKIT_PHP_EXECUTABLE)
 endif()
 imapkit_server_client_test(php_imap --php "${imapkit_php_with_imap}"
                            "php with the imap extension (php8.2-imap)")
+
+# integration.large_message (issue 16): a 100 MB message APPENDed with `imapkit_example_client
+# append --file` and fetched back with `fetch --to`, through Dovecot (when it is installed) and
+# through the example server: SHA-256 of what came back, peak RSS of both example programs.
+set(imapkit_large_message_dovecot "")
+if(IMAPKIT_DOVECOT_EXECUTABLE)
+  set(imapkit_large_message_dovecot --dovecot-sh ${imapkit_server_tests}/dovecot.sh
+                                    --dovecot ${IMAPKIT_DOVECOT_EXECUTABLE})
+endif()
+add_test(NAME integration.large_message
+  COMMAND ${IMAPKIT_PYTHON3} ${imapkit_server_tests}/large_message.py
+          --client $<TARGET_FILE:imapkit_example_client>
+          --server $<TARGET_FILE:imapkit_example_server> ${imapkit_large_message_dovecot})
+set_tests_properties(integration.large_message PROPERTIES LABELS integration TIMEOUT 300)

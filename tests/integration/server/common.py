@@ -128,7 +128,7 @@ class Server:
 
     started = 0
 
-    def __init__(self, binary, maildir, log=True):
+    def __init__(self, binary, maildir, log=True, extra_args=()):
         Server.started += 1
         self.log_path = os.path.join(os.path.dirname(os.path.abspath(maildir)),
                                      "server-%d.log" % Server.started)
@@ -137,6 +137,7 @@ class Server:
                 "--password", PASSWORD]
         if log:
             args.append("--log")
+        args.extend(extra_args)
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=self.log_file,
                                      stdin=subprocess.DEVNULL)
         # The port line, within 30 s (a server that hangs must not hang the test).
