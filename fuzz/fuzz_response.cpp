@@ -9,9 +9,13 @@
 // equal value; a response only lenient mode reads may be refused by the serializer (it writes
 // no quirk), but what it writes must parse back (lenient) equal.
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "imapkit/framer.hpp"
 #include "imapkit/parse.hpp"
+#include "imapkit/serialize.hpp"
 #include "parse_checks.hpp"
 #include "roundtrip_checks.hpp"
 
@@ -35,6 +39,46 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                         });
     if (mode.quirks.empty())
       FUZZ_CHECK(written || imapkit::fuzz::is_deliberate_refusal(written.error()));
+  }
+
+  // With its literals streamed (every one of more than 0 octets), a message parses as far as
+  // the whole one does: no literal octet is read, none is looked for, and what is written back
+  // with the streamed literals and their data put in place is the same message again.
+  imapkit::framer_limits limits =
+      imapkit::framer_limits::for_side(imapkit::framer_side::read_responses);
+  limits.stream_literals_above = 0;
+  imapkit::framer f(imapkit::framer_side::read_responses, limits);
+  f.feed(message);
+  std::vector<std::string> octets;  // each streamed literal's, by index
+  for (auto e = f.next(); e.kind != imapkit::framer::status::need_more; e = f.next()) {
+    if (e.kind == imapkit::framer::status::literal_begin) octets.emplace_back();
+    if (e.kind == imapkit::framer::status::literal_data) octets.back().append(e.message);
+    if (e.kind != imapkit::framer::status::message) continue;
+    if (e.offset != 0 || e.message.size() + imapkit::streamed_size(e.literals) != message.size())
+      break;  // not one whole message
+    for (auto mode : {imapkit::parse_options::strict(), imapkit::parse_options::lenient()}) {
+      imapkit::arena mem;
+      mode.streamed_literals = e.literals;
+      const auto streamed = imapkit::parse_response(e.message, mem, mode);
+      if (!streamed) {
+        FUZZ_CHECK(streamed.error().offset <= e.message.size());
+        continue;
+      }
+      imapkit::buffer_sink out;
+      imapkit::serialize_options write = options;
+      write.streamed_literals = e.literals;
+      if (!imapkit::serialize(*streamed, out, write)) continue;
+      std::string whole(out.bytes());
+      const auto& points = out.stream_points();
+      for (auto it = points.rbegin(); it != points.rend(); ++it) {
+        FUZZ_CHECK(it->literal.index >= 1 && it->literal.index <= octets.size());
+        FUZZ_CHECK(it->literal.size == octets[it->literal.index - 1].size());
+        whole.insert(it->offset, octets[it->literal.index - 1]);
+      }
+      imapkit::arena again;
+      imapkit::parse_options reread = imapkit::parse_options::lenient();
+      FUZZ_CHECK(imapkit::parse_response(whole, again, reread).ok());
+    }
   }
   return 0;
 }

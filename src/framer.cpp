@@ -390,13 +390,7 @@ framer::event framer::next() {
       literal.binary = line[lit.start] == '~';
       literals_.push_back(literal);
       stream_left_ = lit.size;
-      segment_ = scanned_;
-      if (lit.synchronizing && side_ == framer_side::read_commands) {
-        sync_literal_end_ = scanned_;
-        continuation_taken_ = false;
-      } else {
-        sync_literal_end_ = npos;
-      }
+      literal_announced(lit);
       event e;
       e.kind = status::literal_begin;
       e.message = std::string_view(base + begin_, scanned_ - begin_);
@@ -417,18 +411,22 @@ framer::event framer::next() {
     }
 
     literal_left_ = lit.size;
-    segment_ = scanned_;
-    if (lit.synchronizing && side_ == framer_side::read_commands) {
-      sync_literal_end_ = scanned_;
-      continuation_taken_ = false;
-    } else {
-      sync_literal_end_ = npos;  // refuse_literal() applies to the latest literal only
-    }
+    literal_announced(lit);
   }
   event e;
   e.kind = status::need_more;
   e.offset = stream_offset();
   return e;
+}
+
+void framer::literal_announced(const literal_info& lit) noexcept {
+  segment_ = scanned_;  // the segment after the literal starts after its octets
+  if (lit.synchronizing && side_ == framer_side::read_commands) {
+    sync_literal_end_ = scanned_;
+    continuation_taken_ = false;
+  } else {
+    sync_literal_end_ = npos;  // refuse_literal() applies to the latest literal only
+  }
 }
 
 bool framer::continuation_wanted() const noexcept {

@@ -425,8 +425,14 @@ std::uint32_t store::append(mailbox_state& box, std::string_view bytes,
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out) throw std::runtime_error("cannot write " + tmp.string());
   }
-  set_mtime(tmp, internal_date);
-  fs::rename(tmp, box.dir / "cur" / m.file_name);
+  return deliver(box, std::move(m), tmp, origin);
+}
+
+std::uint32_t store::deliver(mailbox_state& box, stored_message m, const fs::path& written,
+                             const store_listener* origin) {
+  set_mtime(written, m.internal_date);
+  // Every mailbox lives under the root, on its file system: a rename, as maildir wants.
+  fs::rename(written, box.dir / "cur" / m.file_name);
   const std::uint32_t uid = m.uid;
   box.messages.push_back(std::move(m));
   save_uids(box);
@@ -451,14 +457,7 @@ std::uint32_t store::append_file(mailbox_state& box, const fs::path& written,
                ? std::make_shared<const std::string>(with_crlf(read_file(written)))
                : nullptr,
            scan);
-  set_mtime(written, internal_date);
-  // Every mailbox lives under the root, on its file system: a rename, as maildir wants.
-  fs::rename(written, box.dir / "cur" / m.file_name);
-  const std::uint32_t uid = m.uid;
-  box.messages.push_back(std::move(m));
-  save_uids(box);
-  notify(box, {mailbox_change::kind_t::added, uid}, origin);
-  return uid;
+  return deliver(box, std::move(m), written, origin);
 }
 
 std::uint32_t store::copy(const mailbox_state& source, const stored_message& m,

@@ -170,6 +170,10 @@ class store {
   static constexpr const char* uid_file_name = ".imapkit-uids";
 
  private:
+  // Moves a new message's file (written in tmp/) into the mailbox's cur/ and adds the message:
+  // the end of every way a message comes in. Returns its UID.
+  std::uint32_t deliver(mailbox_state& mailbox, stored_message m,
+                        const std::filesystem::path& written, const store_listener* origin);
   void load(const std::string& name, const std::filesystem::path& dir);
   void save_uids(const mailbox_state& mailbox);
   void notify(const mailbox_state& mailbox, const mailbox_change& change,

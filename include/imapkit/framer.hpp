@@ -268,6 +268,9 @@ class framer {
   // buffer (deferred so that the event's view stays valid until the next call).
   void drop_streamed_bytes();
   event literal_data_event(std::string_view bytes, std::uint64_t offset);
+  // A literal's announcement ended the line at scanned_ (buffered or streamed): where its octets
+  // start, and whether a client waits for "+" there.
+  void literal_announced(const literal_info& lit) noexcept;
   bool continuation_wanted() const noexcept;
 
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);

@@ -41,8 +41,14 @@ struct streamed_literal {
 // serialize_options::streamed_literals), which give its size.
 struct string {
   std::string_view value;
-  string_kind kind = string_kind::nil;
+  // Before kind: the two are initialized (and copied) together, which keeps a string as cheap to
+  // make as it was before it had a stream index (callgrind: parse_response on `metadata`).
   std::uint32_t stream = 0;
+  string_kind kind = string_kind::nil;
+
+  constexpr string() noexcept = default;
+  constexpr string(std::string_view v, string_kind k, std::uint32_t s = 0) noexcept
+      : value(v), stream(s), kind(k) {}
 
   constexpr bool is_nil() const noexcept { return kind == string_kind::nil; }
   constexpr bool is_literal() const noexcept {

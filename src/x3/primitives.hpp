@@ -276,7 +276,7 @@ struct quoted_parser : x3::parser<quoted_parser> {
 
 // The streamed literal whose data would start at `data` of the message starting at `begin`, or
 // null. The list is in message order, so a binary search finds it.
-inline const imapkit::streamed_literal* streamed_literal_at(
+BOOST_NOINLINE inline const imapkit::streamed_literal* streamed_literal_at(
     std::span<const imapkit::streamed_literal> streamed, const char* begin, const char* data) {
   const auto offset = static_cast<std::size_t>(data - begin);
   const auto it = std::lower_bound(
@@ -319,8 +319,12 @@ struct literal_parser : x3::parser<literal_parser<Binary>> {
     if (last - p < 2 || p[0] != '\r' || p[1] != '\n')
       return fail(ctx, p, "CRLF after literal size");
     p += 2;
-    if (const auto streamed = state(ctx).options.streamed_literals; !streamed.empty()) {
-      if (const auto* literal = streamed_literal_at(streamed, state(ctx).begin, p)) {
+    if (!state(ctx).options.streamed_literals.empty()) {
+      // Out of line: only a message with streamed literals goes there, and the hot path of
+      // every quoted-or-literal string stays as small as it was.
+      const imapkit::streamed_literal* literal =
+          streamed_literal_at(state(ctx).options.streamed_literals, state(ctx).begin, p);
+      if (literal != nullptr) {
         if (literal->size != size) return fail(ctx, digits, "the size of the streamed literal");
         assign(imapkit::string::streamed(literal->index, Binary), attr);
         first = p;  // its octets are not in the message
