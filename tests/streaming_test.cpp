@@ -185,6 +185,25 @@ TEST(Streaming, ParsingWithoutTheLiteralsFails) {
   EXPECT_EQ(parsed.error().expected, "the size of the streamed literal");
 }
 
+TEST(Streaming, NoItemIsRecoveredAroundAStreamedLiteral) {
+  // Lenient item recovery keeps a damaged item as its bytes, written back as they are: with a
+  // streamed literal inside, those bytes lack its octets, so the item is not kept.
+  const std::string stream =
+      "* 1 FETCH (UID 5 BODYSTRUCTURE (\"TEXT\" {10}\r\n0123456789) FLAGS ())\r\n";
+  arena mem;
+  const auto whole = parse_response(stream, mem);
+  ASSERT_TRUE(whole) << whole.error().message();  // BODYSTRUCTURE kept as an invalid item
+  framer f(framer_side::read_responses, streaming_above(framer_side::read_responses, 4));
+  seen got;
+  f.feed(stream);
+  drain(f, got);
+  ASSERT_EQ(got.messages.size(), 1u);
+  parse_options options = parse_options::responses();
+  options.streamed_literals = got.literals[0];
+  const auto streamed = parse_response(got.messages[0], mem, options);
+  EXPECT_FALSE(streamed);
+}
+
 TEST(Streaming, ServerAppendWaitsForContinuationAndCanRefuse) {
   const std::string data(2000, 'm');
   const std::string append = "a1 APPEND INBOX (\\Seen) {2000}\r\n";

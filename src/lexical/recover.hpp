@@ -153,6 +153,14 @@ struct recover_item_directive : x3::unary_parser<Subject, recover_item_directive
              ((last_on_line && *p == '\r') ||
               (*p == ' ' && (p = end_of_damaged_value(p + 1, last, st, last_on_line)) != nullptr));
     }
+    // An item kept as bytes is written back as those bytes: one that holds a streamed literal
+    // would go without its octets, so it is not kept (the message fails as without recovery).
+    if (read && !st.options.streamed_literals.empty()) {
+      const auto from = static_cast<std::size_t>(start - st.begin);
+      const auto to = static_cast<std::size_t>(p - st.begin);
+      for (const imapkit::streamed_literal& l : st.options.streamed_literals)
+        if (l.offset > from && l.offset <= to) read = false;
+    }
     if (!read) {
       // Not certain where the item ends: the first error stands, or (an item read only in part)
       // the list's grammar fails after the item, as without recovery.

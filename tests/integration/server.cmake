@@ -72,8 +72,16 @@ if(IMAPKIT_DOVECOT_EXECUTABLE)
   set(imapkit_large_message_dovecot --dovecot-sh ${imapkit_server_tests}/dovecot.sh
                                     --dovecot ${IMAPKIT_DOVECOT_EXECUTABLE})
 endif()
+# Under sanitizers the programs' RSS holds ASan's shadow memory and its quarantine of freed
+# blocks (measured: 41 MiB client, 59 MiB server, against 4-5 MiB in a release build): the limit
+# is then 80 MiB, still below the 95 MiB message, which neither program may hold.
+set(imapkit_large_message_limit 48)
+if(IMAPKIT_SANITIZERS)
+  set(imapkit_large_message_limit 80)
+endif()
 add_test(NAME integration.large_message
   COMMAND ${IMAPKIT_PYTHON3} ${imapkit_server_tests}/large_message.py
           --client $<TARGET_FILE:imapkit_example_client>
-          --server $<TARGET_FILE:imapkit_example_server> ${imapkit_large_message_dovecot})
+          --server $<TARGET_FILE:imapkit_example_server> ${imapkit_large_message_dovecot}
+          --peak-limit-mib ${imapkit_large_message_limit})
 set_tests_properties(integration.large_message PROPERTIES LABELS integration TIMEOUT 300)
