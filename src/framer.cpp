@@ -45,6 +45,14 @@ std::string_view framer_error::limit_name() const noexcept {
   return "unknown";
 }
 
+const streamed_literal* find_streamed_literal(std::span<const streamed_literal> literals,
+                                              std::size_t offset) noexcept {
+  const auto it =
+      std::lower_bound(literals.begin(), literals.end(), offset,
+                       [](const streamed_literal& l, std::size_t o) { return l.offset < o; });
+  return it != literals.end() && it->offset == offset ? &*it : nullptr;
+}
+
 std::uint64_t streamed_size(std::span<const streamed_literal> literals) noexcept {
   std::uint64_t total = 0;
   for (const streamed_literal& l : literals) total += l.size;
@@ -139,6 +147,9 @@ framer::event framer::literal_data_event(std::string_view bytes, std::uint64_t o
   e.literal_position = e.literal.size - stream_left_;
   stream_left_ -= bytes.size();
   e.literal_end = stream_left_ == 0;
+  // The segment after the literal starts at scanned_ (bytes dropped from the buffer move it
+  // forward with everything else).
+  if (e.literal_end) segment_ = scanned_;
   sync_literal_end_ = npos;  // the bytes came: nothing to refuse or to wait for any more
   return e;
 }
@@ -302,13 +313,11 @@ framer::event framer::next() {
       if (!pending_.empty()) {
         const std::string_view bytes = pending_;
         pending_ = {};
-        if (stream_left_ == bytes.size()) segment_ = scanned_;
         return literal_data_event(bytes, pending_offset_);
       }
       const std::size_t available = buffer_.size() - scanned_;
       if (available == 0) break;
       drop_ = static_cast<std::size_t>(std::min<std::uint64_t>(available, stream_left_));
-      if (stream_left_ == drop_) segment_ = scanned_;
       return literal_data_event(std::string_view(buffer_.data() + scanned_, drop_),
                                 base_offset_ + scanned_ + removed_ - shift_);
     }

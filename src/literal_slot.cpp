@@ -16,12 +16,6 @@ namespace imapkit {
 
 namespace {
 
-bool iequals(std::string_view a, std::string_view upper) {
-  return a.size() == upper.size() &&
-         std::equal(a.begin(), a.end(), upper.begin(),
-                    [](char x, char y) { return abnf::to_upper(x) == y; });
-}
-
 std::uint32_t to_number(std::string_view s) {
   std::uint32_t n = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
@@ -50,13 +44,14 @@ struct slot_reader {
       if (slot.tag == "*" && atom && tokens == 1 && to_number(token) != 0) {
         slot.number = to_number(token);
         ++name_index;
-      } else if (slot.tag != "*" && slot.tag != "+" && !slot.uid && atom && iequals(token, "UID")) {
+      } else if (slot.tag != "*" && slot.tag != "+" && !slot.uid && atom &&
+                 abnf::iequals_upper(token, "UID")) {
         slot.uid = true;
         ++name_index;
       } else {
         slot.name = token;
-        append = iequals(token, "APPEND");
-        fetch = slot.tag == "*" && iequals(token, "FETCH");
+        append = abnf::iequals_upper(token, "APPEND");
+        fetch = slot.tag == "*" && abnf::iequals_upper(token, "FETCH");
       }
     } else {
       slot.argument = tokens - name_index - 1;
@@ -68,7 +63,7 @@ struct slot_reader {
   void fetch_token(std::string_view atom) {
     if (expect_item) {
       slot.item = atom;
-      item_is_uid = iequals(atom, "UID");
+      item_is_uid = abnf::iequals_upper(atom, "UID");
     } else if (item_is_uid) {
       slot.fetch_uid = to_number(atom);
     }
@@ -94,7 +89,8 @@ struct slot_reader {
   void open() {
     if (depth == 0) {
       top_level({}, false);
-      message_list = append && (iequals(last_atom, "CATENATE") || iequals(last_atom, "UTF8"));
+      message_list = append && (abnf::iequals_upper(last_atom, "CATENATE") ||
+                                abnf::iequals_upper(last_atom, "UTF8"));
     }
     ++depth;
     last_atom = {};
@@ -156,9 +152,7 @@ literal_slot locate_literal(std::string_view before,
           const literal_announcement lit = find_literal_announcement(head, true);
           if (lit.found && lit.valid && lit.start == 0) {
             const std::size_t data = lf + 1;
-            const bool streamed =
-                std::any_of(earlier.begin(), earlier.end(),
-                            [&](const streamed_literal& l) { return l.offset == data; });
+            const bool streamed = find_streamed_literal(earlier, data) != nullptr;
             const std::uint64_t size = streamed ? 0 : lit.size;
             r.string_or_literal(head, true);
             pos = data + static_cast<std::size_t>(std::min<std::uint64_t>(size, end - data));

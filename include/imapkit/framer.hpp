@@ -122,6 +122,12 @@ struct literal_announcement {
 literal_announcement find_literal_announcement(std::string_view segment,
                                                bool starts_message) noexcept;
 
+// The streamed literal whose data would start at byte `offset` of its message (the list is in
+// message order), or null: where the parser, item recovery, locate_literal and the proxy's trace
+// learn that a literal's octets are not in the message.
+const streamed_literal* find_streamed_literal(std::span<const streamed_literal> literals,
+                                              std::size_t offset) noexcept;
+
 // The octets of a message's streamed literals, which its message event leaves out.
 std::uint64_t streamed_size(std::span<const streamed_literal> literals) noexcept;
 

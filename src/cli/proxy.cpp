@@ -125,9 +125,7 @@ std::string render(std::string_view message, std::size_t width,
     append_escaped(out, segment.substr(0, segment.size() - 1));  // up to the closing "}"
     out += " bytes}";
     const std::size_t data = lf + 1;
-    const bool is_streamed = std::any_of(streamed.begin(), streamed.end(),
-                                         [&](const auto& l) { return l.offset == data; });
-    if (is_streamed)
+    if (imapkit::find_streamed_literal(streamed, data) != nullptr)
       pos = data;
     else if (literal->second >= message.size() - data)
       pos = message.size();

@@ -58,7 +58,8 @@ inline const char* end_of_damaged_value(const char* p, const char* last, const p
       if (last - q < 3 || q[0] != '}' || q[1] != '\r' || q[2] != '\n') return nullptr;
       q += 3;
       if (!st.options.streamed_literals.empty() &&
-          primitives::streamed_literal_at(st.options.streamed_literals, st.begin, q) != nullptr)
+          find_streamed_literal(st.options.streamed_literals,
+                                static_cast<std::size_t>(q - st.begin)) != nullptr)
         size = 0;
       if (static_cast<std::uint64_t>(last - q) < size) return nullptr;
       p = q + size;

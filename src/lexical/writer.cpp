@@ -446,8 +446,7 @@ bool writer::generic_value(const imapkit::generic_value& v) {
       out_.write(v.text.value);
       return true;
     case generic_value::kind_t::string:
-      if (v.text.is_streamed()) return streamed(v.text, true);
-      return string(v.text.value, v.text.kind == string_kind::literal8);
+      return string(v.text, v.text.kind == string_kind::literal8);
     case generic_value::kind_t::list: {
       out_.write("(");
       bool first = true;

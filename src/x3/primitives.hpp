@@ -7,13 +7,11 @@
 // a literal) a malformed rest is an expectation failure at the exact offset, not a soft miss.
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <boost/spirit/home/x3.hpp>
 #include <cstdint>
 #include <cstring>
 #include <limits>
-#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -22,6 +20,7 @@
 #include "abnf/ascii.hpp"
 #include "abnf/chars.hpp"
 #include "imapkit/ast/keywords.hpp"
+#include "imapkit/framer.hpp"
 #include "imapkit/string.hpp"
 #include "imapkit/utf8.hpp"
 #include "x3/context.hpp"
@@ -274,17 +273,6 @@ struct quoted_parser : x3::parser<quoted_parser> {
   }
 };
 
-// The streamed literal whose data would start at `data` of the message starting at `begin`, or
-// null. The list is in message order, so a binary search finds it.
-BOOST_NOINLINE inline const imapkit::streamed_literal* streamed_literal_at(
-    std::span<const imapkit::streamed_literal> streamed, const char* begin, const char* data) {
-  const auto offset = static_cast<std::size_t>(data - begin);
-  const auto it = std::lower_bound(
-      streamed.begin(), streamed.end(), offset,
-      [](const imapkit::streamed_literal& l, std::size_t o) { return l.offset < o; });
-  return it != streamed.end() && it->offset == offset ? &*it : nullptr;
-}
-
 // literal  = "{" number64 ["+"] "}" CRLF *CHAR8   (RFC 9051; "+" is RFC 7888's LITERAL+)
 // literal8 = "~{" number64 ["+"] "}" CRLF *OCTET  (RFC 3516 / RFC 9051)
 // The framer has already put the N octets in the message, so the literal is a view of them.
@@ -322,8 +310,8 @@ struct literal_parser : x3::parser<literal_parser<Binary>> {
     if (!state(ctx).options.streamed_literals.empty()) {
       // Out of line: only a message with streamed literals goes there, and the hot path of
       // every quoted-or-literal string stays as small as it was.
-      const imapkit::streamed_literal* literal =
-          streamed_literal_at(state(ctx).options.streamed_literals, state(ctx).begin, p);
+      const imapkit::streamed_literal* literal = imapkit::find_streamed_literal(
+          state(ctx).options.streamed_literals, static_cast<std::size_t>(p - state(ctx).begin));
       if (literal != nullptr) {
         if (literal->size != size) return fail(ctx, digits, "the size of the streamed literal");
         assign(imapkit::string::streamed(literal->index, Binary), attr);
